@@ -1,0 +1,411 @@
+"""The ``skylift`` command line. Runs the same engine, on the same QThreadPool, as the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from types import FrameType
+
+from app.cli_output import Reporter
+from app.core import AppCore, Destination, DestinationError, UploadOptions, parse_destination
+from app.logsetup import setup_logging
+from app.paths import resolve_paths
+from app.profiles import ProfileError
+from app.progress import ProgressAccumulator
+from app.secrets import KeyringUnavailable, backend_name, keyring_problem
+from engine import __version__
+from engine.engine import EngineSettings
+from engine.errors import RETRYABLE, ErrorCode, SkyliftError
+from engine.job import STDIN, Job
+from engine.plan import choose_part_size
+from engine.providers import PROVIDERS, get_provider
+from engine.retry import RetryPolicy
+from engine.state import FINAL, State
+from engine.store import StoreError, TransferRow
+from engine.stream import upload_stream
+from engine.units import parse_rate, parse_size
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    pass
+
+
+def _meta(text: str) -> tuple[str, str]:
+    k, sep, v = text.partition("=")
+    if not sep or not k:
+        raise argparse.ArgumentTypeError(f"--meta takes key=value, not {text!r}")
+    return k, v
+
+
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _rate(text: str) -> int | None:
+    try:
+        return parse_rate(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="skylift", description="Resumable uploads to object storage.")
+    p.add_argument("--version", action="version", version=f"skylift {__version__}")
+    p.add_argument("--verbose", action="store_true", help="log debug detail to the log file")
+    sub = p.add_subparsers(dest="command")
+
+    prof = sub.add_parser("profile", help="manage storage profiles").add_subparsers(dest="action")
+    add = prof.add_parser("add", help="add or update a profile")
+    add.add_argument("name")
+    add.add_argument("--provider", required=True, choices=list(PROVIDERS))
+    add.add_argument("--endpoint", default="")
+    add.add_argument("--region", default="")
+    add.add_argument("--access-key-id", default="")
+    add.add_argument(
+        "--secret-stdin",
+        action="store_true",
+        help="read the secret key from standard input into the OS keyring",
+    )
+    add.add_argument("--path-style", action="store_true", default=None)
+    add.add_argument("--default-bucket", default="")
+    add.add_argument("--signature", choices=["v1", "v4"], default="", help="OSS signing version")
+    prof.add_parser("list", help="list profiles")
+    for name in ("remove", "test"):
+        prof.add_parser(name).add_argument("name")
+
+    up = sub.add_parser("upload", help="upload files, folders or standard input")
+    up.add_argument("paths", nargs="+", metavar="SRC... DEST")
+    up.add_argument("--part-size", type=_size, default=None)
+    up.add_argument("--threshold", type=_size, default=None, help="multipart from this size on")
+    up.add_argument("--concurrency", type=int, default=4)
+    up.add_argument("--bwlimit", type=_rate, default=None)
+    up.add_argument("--storage-class", default="")
+    up.add_argument("--meta", type=_meta, action="append", default=[])
+    up.add_argument("--include", action="append", default=[])
+    up.add_argument("--exclude", action="append", default=[])
+    up.add_argument("--retries", type=int, default=5)
+    up.add_argument("--retry-interval", type=float, default=1.0)
+    up.add_argument("--json", action="store_true")
+
+    res = sub.add_parser("resume", help="resume unfinished transfers")
+    res.add_argument("ids", nargs="*", type=int)
+    res.add_argument("--all", action="store_true")
+    res.add_argument("--concurrency", type=int, default=4)
+    res.add_argument("--bwlimit", type=_rate, default=None)
+    res.add_argument("--json", action="store_true")
+
+    ls = sub.add_parser("list", help="transfers in the checkpoint database")
+    ls.add_argument("--json", action="store_true")
+
+    sub.add_parser("cancel", help="abort on the server and mark cancelled").add_argument(
+        "ids", nargs="+", type=int
+    )
+    rs = sub.add_parser("restart", help="upload again from the start (after the file changed)")
+    rs.add_argument("ids", nargs="+", type=int)
+    rs.add_argument("--json", action="store_true")
+    sub.add_parser("self-check", help="print the keyring backend, paths and Qt platform")
+    return p
+
+
+class Interrupt:
+    """SIGINT/SIGTERM: ask the engine to pause; the main loop waits until the checkpoint is safe."""
+
+    def __init__(self) -> None:
+        self.hit = threading.Event()
+        self._old: dict[int, object] = {}
+
+    def __enter__(self) -> Interrupt:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            self._old[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        self.hit.set()
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, old in self._old.items():
+            signal.signal(sig, old)  # type: ignore[arg-type]
+
+
+def _run(
+    core: AppCore,
+    acc: ProgressAccumulator,
+    ids: list[int],
+    json_mode: bool,
+    on_interrupt: Callable[[], None] | None = None,
+) -> int:
+    rows = {i: core.store.get_transfer(i) for i in ids}
+    sizes = {i: r.size for i, r in rows.items() if r}
+    done = {i: core.engine.bytes_done(i) for i in ids}
+    rep = Reporter(json_mode, sizes, done)
+    interrupted = False
+    with Interrupt() as intr:
+        while core.engine.busy():
+            core.engine.wait_idle(0.2)
+            if intr.hit.is_set() and not interrupted:
+                interrupted = True
+                (on_interrupt or core.engine.pause_all)()
+            rep.feed(acc.drain())
+    rep.feed(acc.drain(), final=True)
+    if interrupted:
+        return EXIT_INTERRUPTED
+    states = [core.engine.state_of(i) for i in ids if i in core.engine.job_ids()]
+    return EXIT_OK if all(s is State.DONE for s in states) else EXIT_FAILED
+
+
+def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -> int:
+    *srcs, dest_text = a.paths
+    if not srcs:
+        raise UsageError("upload needs at least one SRC and a DEST (PROFILE:BUCKET[/KEY])")
+    dest = parse_destination(dest_text, core.profiles.default_name())
+    core.profiles.get(dest.profile)
+    opts = UploadOptions(a.storage_class, dict(a.meta), a.include, a.exclude)
+    if STDIN in srcs:
+        if srcs != [STDIN]:
+            raise UsageError("'-' (standard input) cannot be mixed with other sources")
+        if not dest.key or dest.key.endswith("/"):
+            raise UsageError("an upload from standard input needs a full object key in DEST")
+        return _upload_stdin(core, dest, opts, a.json)
+    multi = len(srcs) > 1 or any(os.path.isdir(s) for s in srcs)
+    if multi and dest.key and not dest.key.endswith("/"):
+        dest = Destination(dest.profile, dest.bucket, dest.key + "/")
+    for s in srcs:
+        if not os.path.exists(s):
+            raise UsageError(f"no such file or folder: {s}")
+    ids = core.enqueue(srcs, dest, opts)
+    if not ids:
+        raise UsageError("nothing to upload: the sources hold no files (after --include/--exclude)")
+    return _run(core, acc, ids, a.json)
+
+
+def _upload_stdin(core: AppCore, dest: Destination, opts: UploadOptions, json_mode: bool) -> int:
+    prov = get_provider(core.profiles.get(dest.profile).provider)
+    part_size = choose_part_size(0, core.settings.part_size, prov.rules)
+    row = TransferRow(
+        profile=dest.profile,
+        local_path=STDIN,
+        size=0,
+        mtime_ns=0,
+        bucket=dest.bucket,
+        key=dest.key,
+        part_size=part_size,
+        multipart=True,
+        state=State.RUNNING,
+        content_type="application/octet-stream",
+        storage_class=opts.storage_class,
+        metadata=dict(opts.metadata),
+    )
+    (tid,) = core.store.add_transfers([row])
+    job = Job(row)
+    rep = Reporter(json_mode, {}, {})
+    ctx = core.engine.step_context
+    result: dict[str, tuple[str, int, int]] = {}
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            result["ok"] = upload_stream(
+                ctx, job, sys.stdin.buffer, core.executor.submit, core.settings.concurrency, prov.rules
+            )
+        except BaseException as exc:
+            failure.append(exc)
+
+    t = threading.Thread(target=work, name="skylift-stdin", daemon=True)
+    with Interrupt() as intr:
+        t.start()
+        while t.is_alive():
+            t.join(0.2)
+            if intr.hit.is_set():
+                job.interrupt.set()
+    err = failure[0] if failure else None
+    from engine.events import Finished
+
+    if "ok" in result:
+        etag, size, parts = result["ok"]
+        core.store.update_transfer(tid, state=State.DONE, size=size, etag=etag).result()
+        f = Finished(tid, State.DONE, dest.bucket, dest.key, size, job.bytes_sent, parts, etag)
+        rep.summary(f)
+        return EXIT_OK
+    code = err.code if isinstance(err, SkyliftError) else ErrorCode.STREAM_NOT_RESUMABLE
+    detail = err.detail if isinstance(err, SkyliftError) else "interrupted; the upload was aborted"
+    state = State.FAILED if isinstance(err, SkyliftError) else State.CANCELLED
+    core.store.update_transfer(
+        tid, state=state, error_code=code.value, error_detail=detail, upload_id=None
+    ).result()
+    rep.summary(Finished(tid, state, dest.bucket, dest.key, 0, job.bytes_sent, 0, "", code.value, detail))
+    return EXIT_INTERRUPTED if intr.hit.is_set() else EXIT_FAILED
+
+
+def cmd_resume(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -> int:
+    if not a.ids and not a.all:
+        raise UsageError("name transfer IDs to resume, or pass --all (skylift list shows them)")
+    ids = core.engine.load(a.ids or None)
+    if a.ids:
+        missing = [i for i in a.ids if i not in core.engine.job_ids()]
+        if missing:
+            raise UsageError(f"no unfinished transfer with id {', '.join(map(str, missing))}")
+    else:
+        ids = [i for i in ids if _resumable(core, i)]
+    core.engine.resume(ids)
+    return _run(core, acc, ids, a.json)
+
+
+def _resumable(core: AppCore, tid: int) -> bool:
+    row = core.store.get_transfer(tid)
+    if row is None or row.state in FINAL:
+        return False
+    return row.state is not State.FAILED or row.error_code in {c.value for c in RETRYABLE}
+
+
+def cmd_cancel(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -> int:
+    core.engine.load(a.ids)
+    unknown = [i for i in a.ids if i not in core.engine.job_ids()]
+    if unknown:
+        raise UsageError(f"no unfinished transfer with id {', '.join(map(str, unknown))}")
+    core.engine.cancel(a.ids)
+    _run(core, acc, a.ids, False)
+    rows = [core.store.get_transfer(i) for i in a.ids]
+    ok = all(r is not None and r.state is State.CANCELLED and not r.error_code for r in rows)
+    return EXIT_OK if ok else EXIT_FAILED
+
+
+def cmd_list(core: AppCore, a: argparse.Namespace) -> int:
+    done = core.store.bytes_done()
+    for r in core.store.list_transfers():
+        b = r.size if r.state is State.DONE else (done.get(r.id, 0) if r.multipart else 0)
+        obj = {
+            "id": r.id,
+            "state": r.state.label,
+            "profile": r.profile,
+            "bucket": r.bucket,
+            "key": r.key,
+            "path": r.local_path,
+            "size": r.size,
+            "bytes_done": b,
+            "upload_id": r.upload_id,
+            "error_code": r.error_code,
+            "error": r.error_detail,
+        }
+        if a.json:
+            print(json.dumps(obj))
+        else:
+            err = f"  [{r.error_code}]" if r.error_code else ""
+            print(f"{r.id:6} {r.state.label:10} {b:>14}/{r.size:<14} {r.profile}:{r.bucket}/{r.key}{err}")
+    return EXIT_OK
+
+
+def cmd_profile(core: AppCore, a: argparse.Namespace) -> int:
+    if a.action == "add":
+        secret = None
+        if a.secret_stdin:
+            secret = sys.stdin.readline().rstrip("\r\n")
+            if not secret:
+                raise UsageError("--secret-stdin read an empty line; pipe the secret key in")
+        row = core.profiles.add(
+            a.name,
+            a.provider,
+            a.endpoint,
+            a.region,
+            a.access_key_id,
+            secret,
+            a.path_style,
+            a.default_bucket,
+            a.signature,
+        )
+        where = "in the OS keyring" if secret else "none stored (keyring or environment at use)"
+        print(f"profile {row.name}: {row.provider} {row.endpoint or '(default endpoint)'}; secret: {where}")
+    elif a.action == "list":
+        for p in core.profiles.all():
+            print(
+                f"{p.name:16} {p.provider:10} {p.endpoint or '-':40} {p.region or '-':12} "
+                f"{p.access_key_id or '-'}"
+            )
+    elif a.action == "remove":
+        core.profiles.remove(a.name)
+        print(f"removed profile {a.name}")
+    elif a.action == "test":
+        buckets = core.profiles.test(a.name)
+        print(f"profile {a.name}: connected; {len(buckets)} bucket(s): {', '.join(buckets)}")
+    else:
+        raise UsageError("profile needs an action: add, list, remove or test")
+    return EXIT_OK
+
+
+def cmd_self_check(core: AppCore) -> int:
+    import PySide6
+    from PySide6.QtGui import QGuiApplication
+
+    print(f"skylift {__version__}")
+    print(f"keyring: {backend_name()} ({keyring_problem() or 'secure'})")
+    print(f"database: {core.paths.db}")
+    print(f"logs: {core.paths.logs}")
+    print(f"qt: PySide6 {PySide6.__version__}, platform {QGuiApplication.platformName() or 'none'}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    a = parser.parse_args(argv)
+    if a.command is None:
+        from app.gui import run_gui
+
+        return run_gui()
+    paths = resolve_paths()
+    setup_logging(paths.logs, a.verbose)
+    settings = EngineSettings(concurrency=max(1, getattr(a, "concurrency", 4)))
+    if getattr(a, "part_size", None):
+        settings.part_size = a.part_size
+    if getattr(a, "threshold", None) is not None:
+        settings.threshold = a.threshold
+    if getattr(a, "bwlimit", None):
+        settings.bwlimit = a.bwlimit
+    if hasattr(a, "retries"):
+        settings.retry = RetryPolicy(retries=max(0, a.retries), interval=a.retry_interval)
+    acc = ProgressAccumulator()
+    try:
+        core = AppCore(paths, acc, settings)
+    except StoreError as exc:
+        print(f"skylift: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        return _dispatch(core, acc, a)
+    except (UsageError, DestinationError, ProfileError, ValueError) as exc:
+        print(f"skylift: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyringUnavailable as exc:
+        print(f"skylift: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except SkyliftError as exc:
+        print(f"skylift: {exc.code.value}: {exc.detail}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        core.close()
+
+
+def _dispatch(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -> int:
+    if a.command == "upload":
+        return cmd_upload(core, acc, a)
+    if a.command == "resume":
+        return cmd_resume(core, acc, a)
+    if a.command == "list":
+        return cmd_list(core, a)
+    if a.command == "cancel":
+        return cmd_cancel(core, acc, a)
+    if a.command == "restart":
+        ids = core.restart(a.ids)
+        return _run(core, acc, ids, a.json)
+    if a.command == "profile":
+        return cmd_profile(core, a)
+    if a.command == "self-check":
+        return cmd_self_check(core)
+    raise UsageError(f"unknown command {a.command}")

@@ -1,0 +1,103 @@
+"""What the CLI prints while the engine runs: JSON lines or a human progress line."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import asdict
+from typing import Any, TextIO
+
+from app.progress import Drained
+from engine.events import Finished
+from engine.units import format_size
+
+PROGRESS_EVERY = 0.5
+
+
+class Reporter:
+    def __init__(
+        self,
+        json_mode: bool,
+        sizes: dict[int, int],
+        done: dict[int, int],
+        out: TextIO | None = None,
+        err: TextIO | None = None,
+    ) -> None:
+        self.json = json_mode
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
+        self.sizes = sizes
+        self.done = dict(done)
+        self.sent: dict[int, int] = {}
+        self.finished: dict[int, Finished] = {}
+        self._last_progress = 0.0
+        self._dirty: set[int] = set()
+        self._started = time.monotonic()
+        self._tty = self.err.isatty()
+
+    def line(self, obj: dict[str, Any]) -> None:
+        self.out.write(json.dumps(obj, separators=(",", ":")) + "\n")
+        self.out.flush()
+
+    def feed(self, d: Drained, final: bool = False) -> None:
+        for s in d.states:
+            if self.json:
+                self.line(
+                    {
+                        "event": "state",
+                        "id": s.transfer_id,
+                        "state": s.state.label,
+                        "error_code": s.error_code,
+                    }
+                )
+        for tid, (done, sent) in d.progress.items():
+            self.done[tid] = self.done.get(tid, 0) + done
+            self.sent[tid] = self.sent.get(tid, 0) + sent
+            self._dirty.add(tid)
+        now = time.monotonic()
+        if self._dirty and (final or now - self._last_progress >= PROGRESS_EVERY):
+            self._last_progress = now
+            if self.json:
+                for tid in sorted(self._dirty):
+                    self.line(
+                        {
+                            "event": "progress",
+                            "id": tid,
+                            "bytes_done": self.done[tid],
+                            "bytes_sent": self.sent.get(tid, 0),
+                            "size": self.sizes.get(tid, 0),
+                        }
+                    )
+            elif self._tty:
+                total = sum(self.sizes.values()) or 1
+                done_all = sum(self.done.values())
+                rate = sum(self.sent.values()) / max(now - self._started, 1e-6)
+                self.err.write(
+                    f"\r{100 * done_all / total:5.1f}%  {format_size(done_all)} of "
+                    f"{format_size(total)}  {format_size(rate)}/s   "
+                )
+                self.err.flush()
+            self._dirty.clear()
+        for f in d.finished:
+            self.finished[f.transfer_id] = f
+            self.summary(f)
+
+    def summary(self, f: Finished) -> None:
+        if self.json:
+            obj = asdict(f)
+            obj["id"] = obj.pop("transfer_id")
+            obj["state"] = f.state.label
+            self.line({"event": "summary", **obj})
+            return
+        if self._tty:
+            self.err.write("\r" + " " * 70 + "\r")
+        where = f"{f.bucket}/{f.key}"
+        if f.error_code:
+            self.out.write(f"{f.state.label:9} #{f.transfer_id} {where}: {f.error_code}: {f.detail}\n")
+        else:
+            self.out.write(
+                f"{f.state.label:9} #{f.transfer_id} {where} ({format_size(f.size)})"
+                f"{'  etag ' + f.etag if f.etag else ''}\n"
+            )
+        self.out.flush()

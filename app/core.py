@@ -1,0 +1,161 @@
+"""Builds the engine on a QThreadPool with the store, profiles and an event sink.
+
+The CLI and the GUI both go through :class:`AppCore`, so what the tests and the benchmark run is
+what users run.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from app.paths import Paths
+from app.profiles import NetworkOptions, Profiles
+from app.qtpool import QtPoolExecutor
+from engine.engine import Engine, EngineSettings
+from engine.errors import SkyliftError
+from engine.events import EventSink
+from engine.plan import choose_part_size, is_multipart
+from engine.providers import get_provider
+from engine.sources import Source, iter_sources
+from engine.state import State
+from engine.store import Store, TransferRow
+
+log = logging.getLogger("skylift.app")
+
+
+class DestinationError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Destination:
+    profile: str
+    bucket: str
+    key: str
+
+    def __str__(self) -> str:
+        return f"{self.profile}:{self.bucket}/{self.key}"
+
+
+def parse_destination(text: str, default_profile: str) -> Destination:
+    """``PROFILE:BUCKET[/KEY]``; without ``PROFILE:`` the default profile is used."""
+    profile, sep, rest = text.partition(":")
+    if not sep:
+        profile, rest = default_profile, text
+    bucket, _, key = rest.partition("/")
+    if not profile or not bucket:
+        raise DestinationError(
+            f"destination {text!r} must look like PROFILE:BUCKET[/KEY] "
+            "(end KEY with / to upload into a folder)"
+        )
+    return Destination(profile, bucket, key)
+
+
+@dataclass
+class UploadOptions:
+    storage_class: str = ""
+    metadata: dict[str, str] = field(default_factory=dict)
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+
+
+class AppCore:
+    def __init__(
+        self,
+        paths: Paths,
+        sink: EventSink,
+        settings: EngineSettings | None = None,
+        network: NetworkOptions | None = None,
+    ) -> None:
+        self.paths = paths.create()
+        self.settings = settings or EngineSettings()
+        self.store = Store(paths.db)
+        self.profiles = Profiles(self.store, paths, network)
+        self.executor = QtPoolExecutor(self.settings.concurrency + 2)
+        self.engine = Engine(self.store, self.profiles.backend, self.executor, sink, self.settings)
+
+    def plan(self, src: Source, dest: Destination, opts: UploadOptions) -> TransferRow:
+        """A transfer row for one file: part size and single-vs-multipart fixed per provider."""
+        prov = get_provider(self.profiles.get(dest.profile).provider)
+        multipart = is_multipart(src.size, self.settings.threshold, prov.rules)
+        part_size = choose_part_size(src.size, self.settings.part_size, prov.rules) if multipart else 0
+        return TransferRow(
+            profile=dest.profile,
+            local_path=src.path,
+            size=src.size,
+            mtime_ns=src.mtime_ns,
+            bucket=dest.bucket,
+            key=src.key,
+            part_size=part_size,
+            multipart=multipart,
+            content_type=src.content_type,
+            storage_class=opts.storage_class,
+            metadata=dict(opts.metadata),
+        )
+
+    def sources(self, paths: Iterable[str], dest: Destination, opts: UploadOptions) -> Iterator[Source]:
+        return iter_sources(paths, dest.key, opts.include, opts.exclude)
+
+    def enqueue(
+        self, paths: Iterable[str], dest: Destination, opts: UploadOptions, batch: int = 500
+    ) -> list[int]:
+        """Plan and queue every file under ``paths``, in batches so uploads start at once."""
+        self.profiles.get(dest.profile)
+        ids: list[int] = []
+        rows: list[TransferRow] = []
+        for src in self.sources(paths, dest, opts):
+            rows.append(self.plan(src, dest, opts))
+            if len(rows) >= batch:
+                ids += self.engine.add(rows)
+                rows = []
+        if rows:
+            ids += self.engine.add(rows)
+        return ids
+
+    def restart(self, ids: Iterable[int]) -> list[int]:
+        """Start transfers again from byte 0 with the file as it is now; abort the old upload."""
+        done = []
+        for i in ids:
+            row = self.store.get_transfer(i)
+            if row is None or row.state in (State.DONE, State.CANCELLED):
+                continue
+            if row.upload_id:
+                try:
+                    self.profiles.backend(row.profile).abort(row.bucket, row.key, row.upload_id)
+                except SkyliftError as exc:
+                    raise SkyliftError(
+                        exc.code, f"could not abort the old upload: {exc.detail}", exc.request_id
+                    ) from None
+                except Exception as exc:  # NoSuchUpload: already gone, which is what we want
+                    log.info("transfer %d: old upload already gone (%s)", i, exc)
+            st = os.stat(row.local_path)
+            src = Source(row.local_path, row.key, st.st_size, st.st_mtime_ns)
+            dest = Destination(row.profile, row.bucket, row.key)
+            fresh = self.plan(src, dest, UploadOptions(row.storage_class, dict(row.metadata)))
+            self.store.replace_parts(i, []).result()
+            self.store.update_transfer(
+                i,
+                size=fresh.size,
+                mtime_ns=fresh.mtime_ns,
+                part_size=fresh.part_size,
+                multipart=fresh.multipart,
+                upload_id=None,
+                state=State.PAUSED,
+                error_code=None,
+                error_detail=None,
+            ).result()
+            done.append(i)
+        self.engine.load(done)
+        self.engine.resume(done)
+        return done
+
+    def close(self, timeout_s: float = 30.0) -> None:
+        """Pause everything, wait until the checkpoint is safe, then release the resources."""
+        self.engine.pause_all()
+        self.engine.wait_idle(timeout_s)
+        self.executor.wait(int(timeout_s * 1000))
+        self.store.close()
+        self.profiles.close()

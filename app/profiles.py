@@ -1,0 +1,211 @@
+"""Profiles: where to upload and with which key. Secrets come from the keyring or environment."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass
+
+from app import secrets
+from app.local_server import LocalServer, start_local_server
+from app.paths import Paths
+from engine.backends.base import Backend
+from engine.errors import ErrorCode, SkyliftError
+from engine.providers import Protocol, get_provider
+from engine.redact import register_secret
+from engine.store import ProfileRow, Store
+
+log = logging.getLogger("skylift.profiles")
+
+LOCAL = "local"
+LOCAL_BUCKET = "skylift"
+
+
+class ProfileError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Credentials:
+    access_key_id: str
+    secret: str
+
+
+@dataclass
+class NetworkOptions:
+    proxy: str | None = None
+    ca_bundle: str | None = None
+    max_connections: int = 16
+
+
+class Profiles:
+    """Profile rows in the checkpoint DB, credentials, and one backend per profile."""
+
+    def __init__(self, store: Store, paths: Paths, network: NetworkOptions | None = None) -> None:
+        self._store = store
+        self._paths = paths
+        self._network = network or NetworkOptions()
+        self._lock = threading.Lock()
+        self._backends: dict[str, Backend] = {}
+        self._local: LocalServer | None = None
+        if store.get_profile(LOCAL) is None:
+            store.save_profile(
+                ProfileRow(name=LOCAL, provider="seaweedfs", path_style=True, default_bucket=LOCAL_BUCKET)
+            )
+
+    # ---- rows ---------------------------------------------------------------------------------
+    def all(self) -> list[ProfileRow]:
+        return self._store.list_profiles()
+
+    def get(self, name: str) -> ProfileRow:
+        row = self._store.get_profile(name)
+        if row is None:
+            known = ", ".join(p.name for p in self.all())
+            raise ProfileError(
+                f"no profile named {name!r} (known: {known}); add it with "
+                f"'skylift profile add {name} --provider ...'"
+            )
+        return row
+
+    def default_name(self) -> str:
+        others = [p.name for p in self.all() if p.name != LOCAL]
+        return others[0] if len(others) == 1 else LOCAL
+
+    def add(
+        self,
+        name: str,
+        provider: str,
+        endpoint: str = "",
+        region: str = "",
+        access_key_id: str = "",
+        secret: str | None = None,
+        path_style: bool | None = None,
+        default_bucket: str = "",
+        signature: str = "",
+    ) -> ProfileRow:
+        if name == LOCAL:
+            raise ProfileError("'local' is the built-in local storage; choose another name")
+        if not name or ":" in name or "/" in name:
+            raise ProfileError(f"profile name {name!r} must be non-empty, without ':' or '/'")
+        prov = get_provider(provider)
+        if not endpoint and not prov.endpoint_template:
+            raise ProfileError(f"provider {provider!r} needs --endpoint URL")
+        if secret is not None and not access_key_id:
+            raise ProfileError("a secret needs an access key id: pass --access-key-id")
+        ref = secrets.ref_for(name, access_key_id) if secret is not None else ""
+        if secret is not None:
+            secrets.save_secret(ref, secret)
+        row = ProfileRow(
+            name=name,
+            provider=provider,
+            endpoint=endpoint,
+            region=region,
+            path_style=prov.path_style if path_style is None else path_style,
+            default_bucket=default_bucket,
+            access_key_id=access_key_id,
+            keyring_ref=ref,
+            signature=signature or ("v4" if prov.protocol is Protocol.OSS else ""),
+        )
+        self._store.save_profile(row)
+        with self._lock:
+            self._backends.pop(name, None)
+        return row
+
+    def remove(self, name: str) -> None:
+        if name == LOCAL:
+            raise ProfileError("the built-in local storage cannot be removed")
+        row = self.get(name)
+        self._store.remove_profile(name)
+        secrets.delete_secret(row.keyring_ref)
+        with self._lock:
+            self._backends.pop(name, None)
+
+    # ---- credentials and backends -------------------------------------------------------------
+    def credentials(self, row: ProfileRow) -> Credentials:
+        prov = get_provider(row.provider)
+        id_var, secret_var = (
+            ("OSS_ACCESS_KEY_ID", "OSS_ACCESS_KEY_SECRET")
+            if prov.protocol is Protocol.OSS
+            else ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
+        )
+        key_id = row.access_key_id or os.environ.get(id_var, "")
+        secret = secrets.load_secret(row.keyring_ref) or os.environ.get(secret_var, "")
+        if not key_id or not secret:
+            where = secrets.keyring_problem() or "the keyring holds no secret for it"
+            raise SkyliftError(
+                ErrorCode.AUTH,
+                f"no credentials for profile {row.name!r}: {where}. Store them with "
+                f"'skylift profile add {row.name} --access-key-id ID --secret-stdin', or set "
+                f"{id_var} and {secret_var}.",
+            )
+        register_secret(secret)
+        return Credentials(key_id, secret)
+
+    def backend(self, name: str) -> Backend:
+        with self._lock:
+            found = self._backends.get(name)
+            if found is not None:
+                return found
+            backend = self._make(self.get(name))
+            self._backends[name] = backend
+            return backend
+
+    def _make(self, row: ProfileRow) -> Backend:
+        prov = get_provider(row.provider)
+        net = self._network
+        if row.name == LOCAL:
+            server = self._start_local()
+            creds = Credentials(server.access_key, server.secret_key)
+            endpoint = server.endpoint
+        else:
+            creds = self.credentials(row)
+            endpoint = row.endpoint or prov.endpoint_for(row.region)
+        if prov.protocol is Protocol.OSS:
+            from engine.backends.oss import OssBackend
+
+            oss: Backend = OssBackend(
+                prov,
+                endpoint,
+                row.region,
+                creds.access_key_id,
+                creds.secret,
+                signature=row.signature or "v4",
+                proxy=net.proxy,
+                ca_bundle=net.ca_bundle,
+            )
+            return oss
+        from engine.backends.s3 import S3Backend
+
+        return S3Backend(
+            prov,
+            endpoint,
+            row.region,
+            row.path_style,
+            creds.access_key_id,
+            creds.secret,
+            max_connections=net.max_connections,
+            ca_bundle=net.ca_bundle,
+            proxy=net.proxy,
+        )
+
+    def _start_local(self) -> LocalServer:
+        if self._local is None or self._local.process.poll() is not None:
+            log.info("starting the built-in local storage in %s", self._paths.local_storage)
+            self._local = start_local_server(self._paths.local_storage, buckets=(LOCAL_BUCKET,))
+            register_secret(self._local.secret_key)
+        return self._local
+
+    @property
+    def local_server(self) -> LocalServer | None:
+        return self._local
+
+    def test(self, name: str) -> list[str]:
+        return self.backend(name).list_buckets()
+
+    def close(self) -> None:
+        with self._lock:
+            self._backends.clear()
+            if self._local is not None:
+                self._local.stop()
+                self._local = None

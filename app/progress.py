@@ -1,0 +1,48 @@
+"""A lock-protected accumulator of engine events, drained by a timer (GUI) or a loop (CLI).
+
+Workers call ``emit`` for every chunk they send; the consumer sees one merged update per
+transfer per drain instead of thousands of per-byte signals.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from engine.events import Event, Finished, PartDone, Progress, StateChanged
+
+
+@dataclass
+class Drained:
+    states: list[StateChanged] = field(default_factory=list)
+    #: transfer id -> (bytes done delta, bytes sent delta)
+    progress: dict[int, tuple[int, int]] = field(default_factory=dict)
+    finished: list[Finished] = field(default_factory=list)
+    parts: int = 0
+
+    def empty(self) -> bool:
+        return not (self.states or self.progress or self.finished or self.parts)
+
+
+class ProgressAccumulator:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cur = Drained()
+
+    def emit(self, event: Event) -> None:
+        with self._lock:
+            cur = self._cur
+            if isinstance(event, Progress):
+                done, sent = cur.progress.get(event.transfer_id, (0, 0))
+                cur.progress[event.transfer_id] = (done + event.done, sent + event.sent)
+            elif isinstance(event, StateChanged):
+                cur.states.append(event)
+            elif isinstance(event, Finished):
+                cur.finished.append(event)
+            elif isinstance(event, PartDone):
+                cur.parts += 1
+
+    def drain(self) -> Drained:
+        with self._lock:
+            out, self._cur = self._cur, Drained()
+        return out

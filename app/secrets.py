@@ -1,0 +1,80 @@
+"""Secret keys in the OS keyring, and nowhere else."""
+
+from __future__ import annotations
+
+import logging
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+from engine.redact import register_secret
+
+SERVICE = "skylift"
+log = logging.getLogger("skylift.secrets")
+
+#: Backends that would put a secret in a file, or nowhere.
+_INSECURE = ("fail", "null", "plaintext", "file", "chainer")
+
+
+class KeyringUnavailable(RuntimeError):
+    pass
+
+
+def backend_name() -> str:
+    kr = keyring.get_keyring()
+    return f"{type(kr).__module__}.{type(kr).__name__}"
+
+
+def keyring_problem() -> str | None:
+    """Why secrets cannot be saved here, or None when a real keyring is in use."""
+    kr = keyring.get_keyring()
+    chained = getattr(kr, "backends", None) or [kr]
+    names = [f"{type(b).__module__}.{type(b).__name__}".lower() for b in chained]
+    if all(any(bad in n for bad in _INSECURE) for n in names):
+        return (
+            f"no secure keyring is available (keyring chose {backend_name()}). "
+            "Skylift will not store a secret in a plain file. Start a Secret Service "
+            "(e.g. gnome-keyring or KWallet) in your session, or give the key through "
+            "AWS_SECRET_ACCESS_KEY / OSS_ACCESS_KEY_SECRET in the environment."
+        )
+    return None
+
+
+def ref_for(profile: str, access_key_id: str) -> str:
+    return f"{profile}:{access_key_id}"
+
+
+def save_secret(ref: str, secret: str) -> None:
+    problem = keyring_problem()
+    if problem:
+        raise KeyringUnavailable(problem)
+    try:
+        keyring.set_password(SERVICE, ref, secret)
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"the keyring refused the secret: {exc}") from None
+    register_secret(secret)
+
+
+def load_secret(ref: str) -> str | None:
+    if not ref or keyring_problem():
+        return None
+    try:
+        value = keyring.get_password(SERVICE, ref)
+    except keyring.errors.KeyringError as exc:
+        log.warning("keyring lookup failed: %s", exc)
+        return None
+    if value:
+        register_secret(value)
+    return value
+
+
+def delete_secret(ref: str) -> None:
+    if not ref or keyring_problem():
+        return
+    try:
+        keyring.delete_password(SERVICE, ref)
+    except keyring.errors.PasswordDeleteError:
+        pass
+    except keyring.errors.KeyringError as exc:
+        log.warning("keyring delete failed: %s", exc)

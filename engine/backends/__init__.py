@@ -1,0 +1,1 @@
+"""Storage backends: one class per protocol behind :class:`engine.backends.base.Backend`."""

@@ -1,0 +1,89 @@
+"""The protocol every storage backend implements, and the values it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from engine.body import PartBody, PartDigest
+from engine.providers import Provider
+
+
+class NoSuchUpload(Exception):
+    """The upload id is unknown to the server: aborted, completed or expired."""
+
+
+@dataclass(frozen=True)
+class ObjectSpec:
+    bucket: str
+    key: str
+    content_type: str = ""
+    storage_class: str = ""
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PartResult:
+    number: int
+    etag: str
+    size: int
+    #: The checksum Skylift computed and the server confirmed (hex MD5, or CRC64 as decimal).
+    checksum: str | None = None
+
+
+@dataclass(frozen=True)
+class ServerPart:
+    number: int
+    size: int
+    etag: str
+    last_modified: datetime | None = None
+
+
+@dataclass(frozen=True)
+class RemoteUpload:
+    key: str
+    upload_id: str
+    initiated: datetime
+    storage_class: str = ""
+
+
+@dataclass(frozen=True)
+class ObjectInfo:
+    size: int
+    etag: str
+    last_modified: datetime | None = None
+    crc64: int | None = None
+
+
+class Backend(Protocol):
+    provider: Provider
+
+    def create_upload(self, obj: ObjectSpec) -> str: ...
+
+    def upload_part(
+        self,
+        bucket: str,
+        key: str,
+        upload_id: str,
+        number: int,
+        body: PartBody,
+        digest: PartDigest,
+    ) -> PartResult: ...
+
+    def list_parts(self, bucket: str, key: str, upload_id: str) -> list[ServerPart]: ...
+
+    def complete(self, bucket: str, key: str, upload_id: str, parts: list[PartResult]) -> str: ...
+
+    def abort(self, bucket: str, key: str, upload_id: str) -> None: ...
+
+    def list_uploads(self, bucket: str, prefix: str = "") -> Iterator[RemoteUpload]: ...
+
+    def head(self, bucket: str, key: str) -> ObjectInfo | None: ...
+
+    def put_small(self, obj: ObjectSpec, body: PartBody, digest: PartDigest) -> PartResult: ...
+
+    def list_buckets(self) -> list[str]: ...
+
+    def make_bucket(self, bucket: str) -> None: ...

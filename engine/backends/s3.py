@@ -1,0 +1,319 @@
+"""The S3 backend (boto3): AWS and every S3-compatible store."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+import boto3
+import botocore.exceptions as bex
+from botocore.config import Config
+
+from engine.backends.base import (
+    NoSuchUpload,
+    ObjectInfo,
+    ObjectSpec,
+    PartResult,
+    RemoteUpload,
+    ServerPart,
+)
+from engine.body import PartBody, PartDigest
+from engine.errors import ErrorCode, SkyliftError
+from engine.providers import ChecksumMode, Provider
+
+_AUTH = {
+    "InvalidAccessKeyId",
+    "SignatureDoesNotMatch",
+    "AuthorizationHeaderMalformed",
+    "InvalidToken",
+    "ExpiredToken",
+    "InvalidSecurity",
+    "MissingSecurityHeader",
+}
+_RETRYABLE = {
+    "SlowDown",
+    "RequestTimeout",
+    "RequestTimeTooSkewed",
+    "InternalError",
+    "ServiceUnavailable",
+    "Throttling",
+    "ThrottlingException",
+    "RequestTimeoutException",
+    "OperationAborted",
+}
+_NETWORK = (
+    bex.EndpointConnectionError,
+    bex.ConnectionClosedError,
+    bex.ReadTimeoutError,
+    bex.ConnectTimeoutError,
+    bex.ProxyConnectionError,
+    bex.HTTPClientError,
+)
+
+
+def classify(exc: BaseException) -> BaseException:
+    """Map a botocore error to :class:`NoSuchUpload` or a :class:`SkyliftError` with a code."""
+    if isinstance(exc, bex.ClientError):
+        err = exc.response.get("Error", {})
+        code = str(err.get("Code", ""))
+        msg = str(err.get("Message", "")) or code
+        rid = str(exc.response.get("ResponseMetadata", {}).get("RequestId", ""))
+        status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
+        detail = f"{code}: {msg}"
+        if code == "NoSuchUpload":
+            return NoSuchUpload(msg)
+        if code in _AUTH:
+            return SkyliftError(ErrorCode.AUTH, detail, rid)
+        if code in ("AccessDenied", "AllAccessDisabled", "Forbidden") or status == 403:
+            return SkyliftError(ErrorCode.ACCESS_DENIED, detail, rid)
+        if code == "NoSuchBucket":
+            return SkyliftError(ErrorCode.NO_SUCH_BUCKET, detail, rid)
+        if code in ("BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch"):
+            return SkyliftError(ErrorCode.INTEGRITY, detail, rid)
+        if code in ("EntityTooLarge", "EntityTooSmall", "InvalidPart", "InvalidPartOrder"):
+            return SkyliftError(ErrorCode.CONFIG, detail, rid)
+        if code in _RETRYABLE or status >= 500:
+            return SkyliftError(ErrorCode.SERVER, detail, rid)
+        return SkyliftError(ErrorCode.CONFIG, detail, rid)
+    if isinstance(exc, bex.NoCredentialsError | bex.PartialCredentialsError):
+        return SkyliftError(ErrorCode.AUTH, str(exc))
+    if isinstance(exc, _NETWORK | ConnectionError | TimeoutError):
+        return SkyliftError(ErrorCode.NETWORK, str(exc))
+    if isinstance(exc, bex.BotoCoreError):
+        return SkyliftError(ErrorCode.SERVER, str(exc))
+    return exc
+
+
+@contextlib.contextmanager
+def _translated() -> Iterator[None]:
+    try:
+        yield
+    except (bex.BotoCoreError, bex.ClientError, ConnectionError, TimeoutError) as exc:
+        mapped = classify(exc)
+        if mapped is exc:
+            raise
+        raise mapped from exc
+
+
+def _etag(value: str) -> str:
+    return value.strip().strip('"')
+
+
+class S3Backend:
+    """One boto3 client per profile; boto3 clients are safe to share between threads."""
+
+    def __init__(
+        self,
+        provider: Provider,
+        endpoint: str,
+        region: str,
+        path_style: bool,
+        access_key: str,
+        secret_key: str,
+        max_connections: int = 16,
+        ca_bundle: str | None = None,
+        proxy: str | None = None,
+    ) -> None:
+        self.provider = provider
+        s3_conf: dict[str, Any] = {"addressing_style": "path" if path_style else "virtual"}
+        self._send_md5 = provider.checksum is ChecksumMode.MD5
+        if self._send_md5:
+            # Content-MD5 proves each part's bytes; hashing the payload again with SHA-256 for
+            # SigV4 on plain HTTP would only burn the CPU the server needs.
+            s3_conf["payload_signing_enabled"] = False
+        checks: Any = "when_required" if provider.checksums_when_required else "when_supported"
+        config = Config(
+            s3=s3_conf,  # type: ignore[arg-type]
+            signature_version="s3v4",
+            # Skylift retries parts itself, with backoff, and counts every byte it re-sends.
+            retries={"total_max_attempts": 1},
+            max_pool_connections=max_connections,
+            connect_timeout=10,
+            read_timeout=120,
+            tcp_keepalive=True,
+            request_checksum_calculation=checks,
+            response_checksum_validation=checks,
+            proxies={"http": proxy, "https": proxy} if proxy else None,
+        )
+        self._client = boto3.session.Session().client(
+            "s3",
+            endpoint_url=endpoint or None,
+            region_name=region or provider.default_region,
+            aws_access_key_id=access_key or None,
+            aws_secret_access_key=secret_key or None,
+            config=config,
+            verify=ca_bundle if ca_bundle else None,
+        )
+        header = provider.storage_class_header
+        if header != "x-amz-storage-class":
+            self._client.meta.events.register(
+                "before-sign.s3.*", lambda request, **_: _rename_header(request, header)
+            )
+
+    @property
+    def client(self) -> Any:
+        return self._client
+
+    def _md5_args(self, digest: PartDigest) -> dict[str, str]:
+        if self._send_md5 and digest.md5 is not None:
+            return {"ContentMD5": base64.b64encode(digest.md5).decode()}
+        return {}
+
+    def _check_etag(self, etag: str, digest: PartDigest, what: str) -> None:
+        if self.provider.composite_etag_md5 and digest.md5 is not None and etag != digest.md5_hex:
+            raise SkyliftError(
+                ErrorCode.INTEGRITY,
+                f"{what}: server ETag {etag} is not the MD5 {digest.md5_hex} of the bytes sent",
+            )
+
+    def create_upload(self, obj: ObjectSpec) -> str:
+        args: dict[str, Any] = {"Bucket": obj.bucket, "Key": obj.key}
+        if obj.content_type:
+            args["ContentType"] = obj.content_type
+        if obj.storage_class:
+            args["StorageClass"] = obj.storage_class
+        if obj.metadata:
+            args["Metadata"] = obj.metadata
+        with _translated():
+            return str(self._client.create_multipart_upload(**args)["UploadId"])
+
+    def upload_part(
+        self,
+        bucket: str,
+        key: str,
+        upload_id: str,
+        number: int,
+        body: PartBody,
+        digest: PartDigest,
+    ) -> PartResult:
+        with _translated():
+            resp = self._client.upload_part(
+                Bucket=bucket,
+                Key=key,
+                UploadId=upload_id,
+                PartNumber=number,
+                Body=body,
+                ContentLength=body.size,
+                **self._md5_args(digest),
+            )
+        etag = _etag(resp["ETag"])
+        self._check_etag(etag, digest, f"part {number}")
+        return PartResult(number, etag, body.size, digest.md5_hex or None)
+
+    def list_parts(self, bucket: str, key: str, upload_id: str) -> list[ServerPart]:
+        parts: list[ServerPart] = []
+        marker = 0
+        with _translated():
+            while True:
+                resp = self._client.list_parts(
+                    Bucket=bucket,
+                    Key=key,
+                    UploadId=upload_id,
+                    MaxParts=1000,
+                    PartNumberMarker=marker,
+                )
+                for p in resp.get("Parts", []):
+                    parts.append(
+                        ServerPart(
+                            int(p["PartNumber"]), int(p["Size"]), _etag(p["ETag"]), p.get("LastModified")
+                        )
+                    )
+                if not resp.get("IsTruncated"):
+                    break
+                nxt = int(resp.get("NextPartNumberMarker") or 0)
+                if nxt <= marker:
+                    break
+                marker = nxt
+        return parts
+
+    def complete(self, bucket: str, key: str, upload_id: str, parts: list[PartResult]) -> str:
+        doc = {"Parts": [{"PartNumber": p.number, "ETag": f'"{p.etag}"'} for p in parts]}
+        with _translated():
+            resp = self._client.complete_multipart_upload(
+                Bucket=bucket, Key=key, UploadId=upload_id, MultipartUpload=doc
+            )
+        return _etag(resp.get("ETag", ""))
+
+    def abort(self, bucket: str, key: str, upload_id: str) -> None:
+        with _translated():
+            self._client.abort_multipart_upload(Bucket=bucket, Key=key, UploadId=upload_id)
+
+    def list_uploads(self, bucket: str, prefix: str = "") -> Iterator[RemoteUpload]:
+        key_marker = ""
+        id_marker = ""
+        while True:
+            args: dict[str, Any] = {"Bucket": bucket, "MaxUploads": 1000}
+            if prefix:
+                args["Prefix"] = prefix
+            if key_marker:
+                args["KeyMarker"] = key_marker
+                args["UploadIdMarker"] = id_marker
+            with _translated():
+                resp = self._client.list_multipart_uploads(**args)
+            for u in resp.get("Uploads", []):
+                yield RemoteUpload(u["Key"], u["UploadId"], u["Initiated"], u.get("StorageClass", ""))
+            if not resp.get("IsTruncated"):
+                return
+            nk, ni = resp.get("NextKeyMarker", ""), resp.get("NextUploadIdMarker", "")
+            if (nk, ni) == (key_marker, id_marker) or not nk:
+                return
+            key_marker, id_marker = nk, ni
+
+    def head(self, bucket: str, key: str) -> ObjectInfo | None:
+        try:
+            with _translated():
+                resp = self._client.head_object(Bucket=bucket, Key=key)
+        except SkyliftError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, bex.ClientError) and cause.response.get("Error", {}).get("Code") in (
+                "404",
+                "NoSuchKey",
+                "NotFound",
+            ):
+                return None
+            raise
+        return ObjectInfo(int(resp["ContentLength"]), _etag(resp.get("ETag", "")), resp.get("LastModified"))
+
+    def put_small(self, obj: ObjectSpec, body: PartBody, digest: PartDigest) -> PartResult:
+        args: dict[str, Any] = {
+            "Bucket": obj.bucket,
+            "Key": obj.key,
+            "Body": body,
+            "ContentLength": body.size,
+            **self._md5_args(digest),
+        }
+        if obj.content_type:
+            args["ContentType"] = obj.content_type
+        if obj.storage_class:
+            args["StorageClass"] = obj.storage_class
+        if obj.metadata:
+            args["Metadata"] = obj.metadata
+        with _translated():
+            resp = self._client.put_object(**args)
+        etag = _etag(resp.get("ETag", ""))
+        self._check_etag(etag, digest, "object")
+        return PartResult(1, etag, body.size, digest.md5_hex or None)
+
+    def list_buckets(self) -> list[str]:
+        with _translated():
+            return [b["Name"] for b in self._client.list_buckets().get("Buckets", [])]
+
+    def make_bucket(self, bucket: str) -> None:
+        with _translated():
+            try:
+                self._client.create_bucket(Bucket=bucket)
+            except bex.ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") not in (
+                    "BucketAlreadyOwnedByYou",
+                    "BucketAlreadyExists",
+                ):
+                    raise
+
+
+def _rename_header(request: Any, header: str) -> None:
+    value = request.headers.get("x-amz-storage-class")
+    if value is not None:
+        del request.headers["x-amz-storage-class"]
+        request.headers[header] = value

@@ -1,0 +1,136 @@
+"""Part bodies: read once from disk, hashed in the same pass, sent interruptibly."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from engine.errors import ErrorCode, Interrupted, SkyliftError
+from engine.providers import ChecksumMode
+from engine.ratelimit import TokenBucket
+
+#: What one ``read()`` hands to the socket: small enough to pause within a fraction of a second
+#: and to keep the bandwidth limit smooth, large enough that Python overhead stays negligible.
+CHUNK = 256 * 1024
+
+
+@dataclass(frozen=True)
+class PartDigest:
+    md5: bytes | None = None
+    crc64: int | None = None
+
+    @property
+    def md5_hex(self) -> str:
+        return self.md5.hex() if self.md5 is not None else ""
+
+
+def digest(data: bytes | bytearray | memoryview, mode: ChecksumMode) -> PartDigest:
+    if mode is ChecksumMode.MD5:
+        return PartDigest(md5=hashlib.md5(data).digest())
+    if mode is ChecksumMode.CRC64:
+        from engine.crc64 import crc64
+
+        return PartDigest(crc64=crc64(data))
+    return PartDigest()
+
+
+def read_range(path: str, offset: int, size: int, expect_size: int, expect_mtime_ns: int) -> bytearray:
+    """Read ``size`` bytes at ``offset``; fail if the file is not the one the checkpoint describes."""
+    buf = bytearray(size)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise SkyliftError(ErrorCode.FILE_MISSING, path) from None
+    except OSError as exc:
+        raise SkyliftError(ErrorCode.FILE_UNREADABLE, f"{path}: {exc.strerror}") from None
+    try:
+        st = os.fstat(fd)
+        if st.st_size != expect_size or st.st_mtime_ns != expect_mtime_ns:
+            raise SkyliftError(ErrorCode.FILE_CHANGED, path)
+        view = memoryview(buf)
+        got = 0
+        while got < size:
+            n = (
+                os.preadv(fd, [view[got:]], offset + got)
+                if hasattr(os, "preadv")
+                else _pread_into(fd, view[got:], offset + got)
+            )
+            if n == 0:
+                raise SkyliftError(ErrorCode.FILE_CHANGED, f"{path} is shorter than recorded")
+            got += n
+    except OSError as exc:
+        raise SkyliftError(ErrorCode.FILE_UNREADABLE, f"{path}: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+    return buf
+
+
+def _pread_into(fd: int, view: memoryview, offset: int) -> int:
+    data = os.pread(fd, len(view), offset)
+    view[: len(data)] = data
+    return len(data)
+
+
+class PartBody:
+    """A file-like body over bytes already in memory.
+
+    ``read()`` raises :class:`Interrupted` once ``interrupt`` is set, so a pause stops a part in
+    flight; it takes tokens from the shared bandwidth limiter and reports every byte it hands out.
+    It may return more than asked for: http.client and urllib3 send whatever a read returns, and
+    8 KiB reads would cost more Python overhead than the transfer itself.
+    """
+
+    def __init__(
+        self,
+        data: bytes | bytearray | memoryview,
+        interrupt: threading.Event,
+        limiter: TokenBucket | None = None,
+        on_bytes: Callable[[int], None] | None = None,
+    ) -> None:
+        self._view = memoryview(data)
+        self._pos = 0
+        self._interrupt = interrupt
+        self._limiter = limiter
+        self._on_bytes = on_bytes
+        self.size = len(self._view)
+
+    def __len__(self) -> int:
+        return self.size
+
+    def read(self, n: int = -1) -> bytes | memoryview:
+        if self._interrupt.is_set():
+            raise Interrupted()
+        remaining = self.size - self._pos
+        if remaining <= 0:
+            return b""
+        take = remaining if n is None or n < 0 else min(remaining, max(n, CHUNK))
+        if self._limiter is not None:
+            self._limiter.acquire(take, self._interrupt)
+        chunk = self._view[self._pos : self._pos + take]
+        self._pos += take
+        if self._on_bytes is not None:
+            self._on_bytes(take)
+        return chunk
+
+    def seek(self, pos: int, whence: int = 0) -> int:
+        if whence == 1:
+            pos += self._pos
+        elif whence == 2:
+            pos += self.size
+        self._pos = max(0, min(pos, self.size))
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seekable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,78 @@
+"""Events the engine reports. Plain dataclasses: the engine never calls Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from engine.state import State
+
+
+@dataclass(frozen=True)
+class StateChanged:
+    transfer_id: int
+    state: State
+    error_code: str | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """``done`` may be negative: bytes of an interrupted or retried part are taken back."""
+
+    transfer_id: int
+    done: int
+    sent: int
+
+
+@dataclass(frozen=True)
+class PartDone:
+    transfer_id: int
+    number: int
+    size: int
+
+
+@dataclass(frozen=True)
+class Finished:
+    """The last word on a transfer in this run."""
+
+    transfer_id: int
+    state: State
+    bucket: str
+    key: str
+    size: int
+    bytes_sent: int
+    parts: int
+    etag: str
+    error_code: str | None = None
+    detail: str | None = None
+
+
+Event = StateChanged | Progress | PartDone | Finished
+
+
+class EventSink(Protocol):
+    def emit(self, event: Event) -> None: ...
+
+
+class NullSink:
+    def emit(self, event: Event) -> None:
+        pass
+
+
+class ListSink:
+    """Collects events; for tests and scripts."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self._lock = threading.Lock()
+        self.events: list[Event] = []
+
+    def emit(self, event: Event) -> None:
+        with self._lock:
+            self.events.append(event)
+
+    def of(self, kind: type) -> list[Event]:
+        with self._lock:
+            return [e for e in self.events if isinstance(e, kind)]

@@ -1,0 +1,302 @@
+"""Runtime state of one transfer, and the steps that move it forward.
+
+The scheduler (``engine.engine``) decides what runs when and holds the lock; the step functions
+here do the I/O without it and report back through return values and exceptions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import hashlib
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from engine.backends.base import Backend, NoSuchUpload, ObjectSpec, PartResult, ServerPart
+from engine.body import PartBody, digest, read_range
+from engine.clock import Clock
+from engine.errors import ErrorCode, Interrupted, SkyliftError
+from engine.plan import PartSpec, parts_for
+from engine.providers import ChecksumMode
+from engine.ratelimit import TokenBucket
+from engine.retry import RetryPolicy
+from engine.store import PartRow, Store, TransferRow
+
+log = logging.getLogger("skylift.engine")
+
+#: The local path recorded for uploads read from standard input.
+STDIN = "-"
+
+
+class Phase(enum.Enum):
+    PREPARE = 1  # validate the file, find or create the upload, reconcile with the server
+    PREPARING = 2
+    UPLOADING = 3
+    COMPLETING = 4
+    IDLE = 5
+
+
+@dataclass
+class Job:
+    row: TransferRow
+    phase: Phase = Phase.PREPARE
+    parts: list[PartSpec] = field(default_factory=list)
+    done: dict[int, PartResult] = field(default_factory=dict)
+    pending: list[int] = field(default_factory=list)
+    tasks: int = 0
+    interrupt: threading.Event = field(default_factory=threading.Event)
+    cancel_requested: bool = False
+    resume_after_pause: bool = False
+    #: The process died while completing: the object may already be whole on the server.
+    was_completing: bool = False
+    error: SkyliftError | None = None
+    bytes_sent: int = 0
+    bytes_done: int = 0
+
+    @property
+    def id(self) -> int:
+        return self.row.id
+
+    def spec(self) -> ObjectSpec:
+        r = self.row
+        return ObjectSpec(r.bucket, r.key, r.content_type, r.storage_class, dict(r.metadata))
+
+    def return_part(self, number: int) -> None:
+        bisect.insort(self.pending, number)
+
+
+@dataclass
+class StepContext:
+    """What the step functions need besides the job; built once by the engine."""
+
+    store: Store
+    backend_for: Callable[[str], Backend]
+    limiter: TokenBucket
+    retry: RetryPolicy
+    clock: Clock
+    on_bytes: Callable[[Job, int], None]
+    on_unsent: Callable[[Job, int], None]
+
+
+def check_file(row: TransferRow) -> None:
+    if row.local_path == STDIN:
+        raise SkyliftError(
+            ErrorCode.STREAM_NOT_RESUMABLE,
+            "this upload read standard input, which cannot be read again; upload it anew",
+        )
+    try:
+        st = os.stat(row.local_path)
+    except FileNotFoundError:
+        raise SkyliftError(ErrorCode.FILE_MISSING, row.local_path) from None
+    except OSError as exc:
+        raise SkyliftError(ErrorCode.FILE_UNREADABLE, f"{row.local_path}: {exc.strerror}") from None
+    if st.st_size != row.size or st.st_mtime_ns != row.mtime_ns:
+        raise SkyliftError(
+            ErrorCode.FILE_CHANGED,
+            f"{row.local_path}: recorded {row.size} bytes, mtime {row.mtime_ns}; "
+            f"now {st.st_size} bytes, mtime {st.st_mtime_ns}",
+        )
+
+
+def composite_etag(parts: list[PartResult]) -> str | None:
+    """S3's multipart ETag: md5 of the concatenated binary part MD5s, then ``-N``."""
+    if not parts or any(not p.checksum for p in parts):
+        return None
+    joined = b"".join(bytes.fromhex(p.checksum or "") for p in parts)
+    return f"{hashlib.md5(joined).hexdigest()}-{len(parts)}"
+
+
+def part_matches(backend: Backend, row: TransferRow, spec: PartSpec, sp: ServerPart) -> PartResult | None:
+    """Prove a server part holds the local bytes when no local row says so (a crash came between
+    the server's acknowledgement and the row's write)."""
+    mode = backend.provider.checksum
+    if mode is ChecksumMode.NONE:
+        return None
+    data = read_range(row.local_path, spec.offset, spec.size, row.size, row.mtime_ns)
+    md5 = hashlib.md5(data).hexdigest()
+    if sp.etag.lower() != md5:
+        return None
+    checksum = md5 if mode is ChecksumMode.MD5 else str(digest(data, mode).crc64)
+    return PartResult(sp.number, sp.etag, sp.size, checksum)
+
+
+def prepare(ctx: StepContext, job: Job) -> None:
+    """Validate the local file, find or create the upload, and keep the parts the server holds."""
+    row = job.row
+    backend = ctx.backend_for(row.profile)
+    if row.local_path == STDIN:
+        _abort_quietly(backend, row)
+    check_file(row)
+    job.parts = parts_for(row.size, row.part_size)
+    local = ctx.store.parts(row.id)
+    server: list[ServerPart] = []
+    if row.upload_id is None:
+        _new_upload(ctx, backend, job)
+    else:
+        try:
+            server = backend.list_parts(row.bucket, row.key, row.upload_id)
+        except NoSuchUpload:
+            if _already_complete(backend, job, local):
+                job.phase = Phase.COMPLETING
+                return
+            log.info("transfer %d: upload id gone from the server; starting a new upload", row.id)
+            _abort_quietly(backend, row)
+            _new_upload(ctx, backend, job)
+            local = {}
+    by_number = {p.number: p for p in job.parts}
+    kept: dict[int, PartResult] = {}
+    for sp in server:
+        spec = by_number.get(sp.number)
+        if spec is None or spec.size != sp.size:
+            continue
+        mine = local.get(sp.number)
+        if mine is not None and mine.etag == sp.etag and mine.size == sp.size:
+            kept[sp.number] = PartResult(sp.number, sp.etag, sp.size, mine.checksum)
+        elif mine is None or mine.etag != sp.etag:
+            proof = part_matches(backend, row, spec, sp)
+            if proof is not None:
+                kept[sp.number] = proof
+    ctx.store.replace_parts(row.id, [PartRow(p.number, p.size, p.etag, p.checksum) for p in kept.values()])
+    job.done = kept
+    job.pending = [p.number for p in job.parts if p.number not in kept]
+    job.phase = Phase.UPLOADING if job.pending else Phase.COMPLETING
+
+
+def _new_upload(ctx: StepContext, backend: Backend, job: Job) -> None:
+    upload_id = backend.create_upload(job.spec())
+    job.row.upload_id = upload_id
+    # Durable before any part goes up: an id the checkpoint forgot would leak billed parts.
+    ctx.store.update_transfer(job.id, upload_id=upload_id).result()
+    ctx.store.replace_parts(job.id, [])
+
+
+def _abort_quietly(backend: Backend, row: TransferRow) -> None:
+    if row.upload_id is None:
+        return
+    try:
+        backend.abort(row.bucket, row.key, row.upload_id)
+    except NoSuchUpload:
+        pass
+    except SkyliftError as exc:
+        log.warning("transfer %d: could not abort old upload id: %s", row.id, exc)
+
+
+def _already_complete(backend: Backend, job: Job, local: dict[int, PartRow]) -> bool:
+    """After a crash during Complete: is the object on the server exactly what we would build?"""
+    parts = parts_for(job.row.size, job.row.part_size)
+    if len(local) != len(parts):
+        return False
+    results = [PartResult(n, local[n].etag, local[n].size, local[n].checksum) for n in sorted(local)]
+    expected = composite_etag(results)
+    info = backend.head(job.row.bucket, job.row.key)
+    if info is None or info.size != job.row.size or expected is None:
+        return False
+    if backend.provider.composite_etag_md5 and info.etag != expected:
+        return False
+    job.done = {p.number: p for p in results}
+    job.pending = []
+    job.was_completing = True
+    return True
+
+
+def upload_part(ctx: StepContext, job: Job, number: int) -> PartResult:
+    """Send one part, retrying transient failures with backoff; the caller records the result."""
+    row = job.row
+    spec = job.parts[number - 1]
+    backend = ctx.backend_for(row.profile)
+    data = read_range(row.local_path, spec.offset, spec.size, row.size, row.mtime_ns)
+    dg = digest(data, backend.provider.checksum)
+    assert row.upload_id is not None
+    return send_with_retries(
+        ctx,
+        job,
+        data,
+        lambda body: backend.upload_part(row.bucket, row.key, row.upload_id or "", number, body, dg),
+    )
+
+
+def put_small(ctx: StepContext, job: Job) -> PartResult:
+    row = job.row
+    backend = ctx.backend_for(row.profile)
+    check_file(row)
+    data = read_range(row.local_path, 0, row.size, row.size, row.mtime_ns)
+    dg = digest(data, backend.provider.checksum)
+    spec = job.spec()
+    return send_with_retries(ctx, job, data, lambda body: backend.put_small(spec, body, dg))
+
+
+def send_with_retries(
+    ctx: StepContext, job: Job, data: bytearray, send: Callable[[PartBody], PartResult]
+) -> PartResult:
+    attempt = 0
+    while True:
+        if job.interrupt.is_set():
+            raise Interrupted()
+        sent = 0
+
+        def count(n: int) -> None:
+            nonlocal sent
+            sent += n
+            ctx.on_bytes(job, n)
+
+        body = PartBody(data, job.interrupt, ctx.limiter, count)
+        try:
+            return send(body)
+        except Interrupted:
+            ctx.on_unsent(job, sent)
+            raise
+        except SkyliftError as exc:
+            ctx.on_unsent(job, sent)
+            attempt += 1
+            if exc.code not in (ErrorCode.NETWORK, ErrorCode.SERVER, ErrorCode.INTEGRITY) or (
+                attempt > ctx.retry.retries
+            ):
+                raise
+            delay = ctx.retry.delay(attempt)
+            log.info("transfer %d: %s; retry %d in %.1f s", job.id, exc, attempt, delay)
+            if ctx.clock.wait(job.interrupt, delay):
+                raise Interrupted() from None
+
+
+def complete(ctx: StepContext, job: Job) -> tuple[str, list[PartResult], str | None]:
+    """Complete the upload, unless a crash left it complete already.
+
+    Returns the object's ETag, the parts in order and the ETag they should add up to, if the
+    provider follows S3's composite rule.
+    """
+    row = job.row
+    backend = ctx.backend_for(row.profile)
+    parts = [job.done[p.number] for p in job.parts]
+    expected = composite_etag(parts) if backend.provider.composite_etag_md5 else None
+    info = None
+    if job.was_completing and expected is not None:
+        # Some servers still answer ListParts for a completed upload: look before completing.
+        info = backend.head(row.bucket, row.key)
+    if info is not None and info.etag == expected and info.size == row.size:
+        return info.etag, parts, expected
+    assert row.upload_id is not None
+    return backend.complete(row.bucket, row.key, row.upload_id, parts), parts, expected
+
+
+def verify(
+    backend: Backend, row: TransferRow, parts: list[PartResult], etag: str, expected: str | None
+) -> None:
+    info = backend.head(row.bucket, row.key)
+    if info is None:
+        raise SkyliftError(ErrorCode.INTEGRITY, "the object is missing right after Complete")
+    if info.size != row.size:
+        raise SkyliftError(ErrorCode.INTEGRITY, f"the object has {info.size} bytes, the file {row.size}")
+    if expected is not None and (etag != expected or info.etag != expected):
+        raise SkyliftError(
+            ErrorCode.INTEGRITY,
+            f"ETag {info.etag or etag} is not the {expected} computed from the parts sent",
+        )
+    if backend.provider.checksum is ChecksumMode.CRC64 and info.crc64 is not None:
+        from engine.crc64 import combine_parts
+
+        local = combine_parts([(int(p.checksum or 0), p.size) for p in parts])
+        if local != info.crc64:
+            raise SkyliftError(ErrorCode.INTEGRITY, f"object CRC64 {info.crc64} is not the local {local}")

@@ -1,0 +1,60 @@
+"""Schema migrations, append-only: migration N brings ``user_version`` from N-1 to N."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: profiles (no secrets: the keyring holds them), transfers, acknowledged parts.
+    """
+    CREATE TABLE profile(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        provider TEXT NOT NULL,
+        endpoint TEXT NOT NULL DEFAULT '',
+        region TEXT NOT NULL DEFAULT '',
+        path_style INTEGER NOT NULL DEFAULT 0,
+        default_bucket TEXT NOT NULL DEFAULT '',
+        access_key_id TEXT NOT NULL DEFAULT '',
+        keyring_ref TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE transfer(
+        id INTEGER PRIMARY KEY,
+        profile_id INTEGER NOT NULL REFERENCES profile(id),
+        local_path TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        bucket TEXT NOT NULL,
+        object_key TEXT NOT NULL,
+        part_size INTEGER NOT NULL,
+        upload_id TEXT,
+        state INTEGER NOT NULL,
+        queue_pos INTEGER NOT NULL,
+        error_code TEXT,
+        error_detail TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    );
+    CREATE TABLE part(
+        transfer_id INTEGER NOT NULL REFERENCES transfer(id) ON DELETE CASCADE,
+        part_number INTEGER NOT NULL CHECK(part_number BETWEEN 1 AND 10000),
+        size INTEGER NOT NULL,
+        etag TEXT NOT NULL,
+        checksum TEXT,
+        done_at INTEGER NOT NULL,
+        PRIMARY KEY(transfer_id, part_number)
+    ) WITHOUT ROWID;
+    """,
+    # 2: object metadata set at initiation, the final ETag, single-PUT transfers, OSS signing.
+    """
+    ALTER TABLE transfer ADD COLUMN multipart INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE transfer ADD COLUMN content_type TEXT NOT NULL DEFAULT '';
+    ALTER TABLE transfer ADD COLUMN storage_class TEXT NOT NULL DEFAULT '';
+    ALTER TABLE transfer ADD COLUMN metadata TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE transfer ADD COLUMN etag TEXT NOT NULL DEFAULT '';
+    ALTER TABLE profile ADD COLUMN signature TEXT NOT NULL DEFAULT '';
+    ALTER TABLE profile ADD COLUMN price_per_gb_month REAL;
+    CREATE INDEX transfer_state ON transfer(state, queue_pos);
+    """,
+]
+
+LATEST = len(MIGRATIONS)
