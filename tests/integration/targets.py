@@ -1,0 +1,116 @@
+"""Storage targets the integration matrix runs against, behind one small interface.
+
+Each target gives Skylift's own backend for a profile, plus an independent raw client to check
+what the server really holds. The matrix in ``test_matrix.py`` is parametrized over TARGETS.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from engine.backends.base import Backend
+
+
+@dataclass(frozen=True)
+class RawPart:
+    number: int
+    size: int
+    etag: str
+
+
+class Target(Protocol):
+    kind: str
+    #: Provider preset name for ``skylift profile add --provider``.
+    provider: str
+    endpoint: str
+    #: Environment variables that give the CLI its credentials.
+    env: dict[str, str]
+    #: Extra ``profile add`` arguments (region, signature...).
+    profile_args: list[str]
+
+    def backend(self) -> Backend: ...
+
+    def new_bucket(self) -> str: ...
+
+    def get(self, bucket: str, key: str) -> bytes: ...
+
+    def uploads(self, bucket: str) -> list[tuple[str, str]]: ...
+
+    def parts(self, bucket: str, key: str, upload_id: str) -> list[RawPart]: ...
+
+    def create_upload(self, bucket: str, key: str) -> str: ...
+
+    def put_part(self, bucket: str, key: str, upload_id: str, number: int, data: bytes) -> str: ...
+
+    def abort(self, bucket: str, key: str, upload_id: str) -> None: ...
+
+
+@dataclass
+class S3Target:
+    endpoint: str
+    access_key: str
+    secret_key: str
+    kind: str = "s3"
+    provider: str = "seaweedfs"
+    profile_args: list[str] = field(default_factory=list)
+    _client: Any = None
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {"AWS_ACCESS_KEY_ID": self.access_key, "AWS_SECRET_ACCESS_KEY": self.secret_key}
+
+    @property
+    def raw(self) -> Any:
+        if self._client is None:
+            import boto3
+            from botocore.config import Config
+
+            self._client = boto3.client(
+                "s3",
+                endpoint_url=self.endpoint,
+                region_name="us-east-1",
+                aws_access_key_id=self.access_key,
+                aws_secret_access_key=self.secret_key,
+                config=Config(
+                    s3={"addressing_style": "path"},
+                    request_checksum_calculation="when_required",
+                    response_checksum_validation="when_required",
+                ),
+            )
+        return self._client
+
+    def backend(self) -> Backend:
+        from engine.backends.s3 import S3Backend
+        from engine.providers import get_provider
+
+        return S3Backend(
+            get_provider(self.provider), self.endpoint, "us-east-1", True, self.access_key, self.secret_key
+        )
+
+    def new_bucket(self) -> str:
+        name = "t-" + uuid.uuid4().hex[:16]
+        self.raw.create_bucket(Bucket=name)
+        return name
+
+    def get(self, bucket: str, key: str) -> bytes:
+        return bytes(self.raw.get_object(Bucket=bucket, Key=key)["Body"].read())
+
+    def uploads(self, bucket: str) -> list[tuple[str, str]]:
+        resp = self.raw.list_multipart_uploads(Bucket=bucket)
+        return [(u["Key"], u["UploadId"]) for u in resp.get("Uploads", [])]
+
+    def parts(self, bucket: str, key: str, upload_id: str) -> list[RawPart]:
+        resp = self.raw.list_parts(Bucket=bucket, Key=key, UploadId=upload_id)
+        return [RawPart(p["PartNumber"], p["Size"], p["ETag"].strip('"')) for p in resp.get("Parts", [])]
+
+    def create_upload(self, bucket: str, key: str) -> str:
+        return str(self.raw.create_multipart_upload(Bucket=bucket, Key=key)["UploadId"])
+
+    def put_part(self, bucket: str, key: str, upload_id: str, number: int, data: bytes) -> str:
+        resp = self.raw.upload_part(Bucket=bucket, Key=key, UploadId=upload_id, PartNumber=number, Body=data)
+        return str(resp["ETag"]).strip('"')
+
+    def abort(self, bucket: str, key: str, upload_id: str) -> None:
+        self.raw.abort_multipart_upload(Bucket=bucket, Key=key, UploadId=upload_id)
