@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from types import FrameType
 
 from app.cli_output import Reporter
+from app.cli_stale import add_stale_parser, cmd_stale
 from app.core import AppCore, Destination, DestinationError, UploadOptions, parse_destination
 from app.logsetup import setup_logging
 from app.paths import resolve_paths
@@ -114,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("ids", nargs="+", type=int)
     rs.add_argument("--json", action="store_true")
     sub.add_parser("self-check", help="print the keyring backend, paths and Qt platform")
+    add_stale_parser(sub)
     return p
 
 
@@ -408,4 +410,6 @@ def _dispatch(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) ->
         return cmd_profile(core, a)
     if a.command == "self-check":
         return cmd_self_check(core)
+    if a.command == "stale":
+        return cmd_stale(core, acc, a)
     raise UsageError(f"unknown command {a.command}")

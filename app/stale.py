@@ -10,9 +10,9 @@ from __future__ import annotations
 import mimetypes
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from app.core import AppCore
@@ -87,7 +87,7 @@ class StaleService:
     def owners(self, profile: str, bucket: str) -> dict[str, Owner]:
         return owners_for(self.core.store.list_transfers(), profile, bucket)
 
-    def list(
+    def list_uploads(
         self,
         profile: str,
         bucket: str,
@@ -97,6 +97,7 @@ class StaleService:
         on_progress: Callable[[int, int], None] | None = None,
         older_than: timedelta | None = None,
         now: datetime | None = None,
+        upload_ids: Collection[str] | None = None,
     ) -> Iterator[StaleUpload]:
         return list_stale(
             self._backend(profile),
@@ -108,6 +109,7 @@ class StaleService:
             on_progress=on_progress,
             min_age=older_than,
             now=now,
+            upload_ids=upload_ids,
         )
 
     def parts(self, profile: str, bucket: str, key: str, upload_id: str) -> list[ServerPart]:
@@ -216,6 +218,4 @@ class StaleService:
 
 
 def _with_owner(u: StaleUpload, owner: Owner | None) -> StaleUpload:
-    from dataclasses import replace
-
     return replace(u, owner=owner)

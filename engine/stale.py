@@ -12,7 +12,7 @@ import os
 import re
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -177,12 +177,14 @@ def list_stale(
     on_progress: Callable[[int, int], None] | None = None,
     min_age: timedelta | None = None,
     now: datetime | None = None,
+    upload_ids: Collection[str] | None = None,
     window: int = 64,
 ) -> Iterator[StaleUpload]:
     """Yield every unfinished upload with its part count and bytes, in listing order.
 
     ``on_progress(listed, sized)`` is called from the caller's thread as both counts grow.
-    ``min_age`` keeps only uploads initiated at least that long before ``now`` (server times).
+    ``min_age`` keeps only uploads initiated at least that long before ``now`` (server times);
+    ``upload_ids`` keeps only those ids (ListParts is then asked for them alone).
     Setting ``cancel`` stops the listing at the next upload; queued ListParts are dropped.
     """
     owners = owners or {}
@@ -195,6 +197,8 @@ def list_stale(
             if stop.is_set():
                 return
             if min_age is not None and now - _aware(u.initiated) < min_age:
+                continue
+            if upload_ids is not None and u.upload_id not in upload_ids:
                 continue
             listed += 1
             pending.append(executor.submit(_sized, backend, bucket, u, owners.get(u.upload_id)))
