@@ -1,0 +1,328 @@
+"""The Aliyun OSS backend (oss2), driven part by part by Skylift's own loop.
+
+oss2's ``resumable_upload`` is not used: the engine owns checkpoints, retries and pauses. oss2's
+own CRC check is switched off (``enable_crc=False``) because it wraps the body in an adapter; the
+engine already computed each part's CRC64 while reading it, and this backend compares that with
+the ``x-oss-hash-crc64ecma`` the server returns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import oss2
+import oss2.exceptions as oex
+
+from engine.backends.base import (
+    NoSuchUpload,
+    ObjectInfo,
+    ObjectSpec,
+    PartResult,
+    RemoteUpload,
+    ServerPart,
+)
+from engine.body import PartBody, PartDigest
+from engine.crc64 import combine_parts
+from engine.errors import ErrorCode, SkyliftError
+from engine.providers import Provider
+
+#: OSS accepts ``x-oss-traffic-limit`` only in this range, in bit/s (100 KB/s to 100 MB/s).
+TRAFFIC_LIMIT_MIN = 819_200
+TRAFFIC_LIMIT_MAX = 838_860_800
+
+_AUTH = {
+    "InvalidAccessKeyId",
+    "SignatureDoesNotMatch",
+    "InvalidSecurityToken",
+    "SecurityTokenExpired",
+    "AccessKeyIdMissing",
+    "InvalidArgument.Authorization",
+}
+_RETRYABLE = {"RequestTimeout", "RequestTimeTooSkewed", "InternalError", "ServiceUnavailable", "Throttling"}
+_INTEGRITY = {"InvalidDigest", "BadDigest", "CrcCheckFailed", "InconsistentError"}
+_CONFIG = {"EntityTooSmall", "EntityTooLarge", "InvalidPart", "InvalidPartOrder", "PartNotSequential"}
+_ENDPOINT_REGION = re.compile(r"(?:^|[/.])oss-([a-z0-9-]+?)(?:-internal)?\.aliyuncs\.com", re.IGNORECASE)
+
+
+def classify(exc: BaseException) -> BaseException:
+    """Map an oss2 error to :class:`NoSuchUpload` or a :class:`SkyliftError` with a code."""
+    if isinstance(exc, oex.RequestError):
+        return SkyliftError(ErrorCode.NETWORK, str(exc.body))
+    if isinstance(exc, oex.InconsistentError):
+        return SkyliftError(ErrorCode.INTEGRITY, str(exc.body), str(exc.request_id))
+    if isinstance(exc, oex.ClientError):
+        return SkyliftError(ErrorCode.CONFIG, str(exc.body))
+    if isinstance(exc, oex.OssError):
+        code = str(exc.code or "")
+        status = int(exc.status or 0)
+        rid = str(exc.request_id or "")
+        detail = f"{code or status}: {exc.message or ''}".rstrip(": ")
+        if code == "NoSuchUpload":
+            return NoSuchUpload(str(exc.message or code))
+        if code in _AUTH:
+            return SkyliftError(ErrorCode.AUTH, detail, rid)
+        if code in ("AccessDenied", "AllAccessDisabled") or status == 403:
+            return SkyliftError(ErrorCode.ACCESS_DENIED, detail, rid)
+        if code == "NoSuchBucket":
+            return SkyliftError(ErrorCode.NO_SUCH_BUCKET, detail, rid)
+        if code in _INTEGRITY:
+            return SkyliftError(ErrorCode.INTEGRITY, detail, rid)
+        if code in _CONFIG:
+            return SkyliftError(ErrorCode.CONFIG, detail, rid)
+        if code in _RETRYABLE or status >= 500:
+            return SkyliftError(ErrorCode.SERVER, detail, rid)
+        return SkyliftError(ErrorCode.CONFIG, detail, rid)
+    if isinstance(exc, ConnectionError | TimeoutError):
+        return SkyliftError(ErrorCode.NETWORK, str(exc))
+    return exc
+
+
+@contextlib.contextmanager
+def _translated() -> Iterator[None]:
+    # Interrupted (a pause) is a plain Exception and passes through untouched: neither requests,
+    # urllib3 nor oss2 catch it, so the part is not retried behind the engine's back.
+    try:
+        yield
+    except (oex.OssError, ConnectionError, TimeoutError) as exc:
+        mapped = classify(exc)
+        if mapped is exc:
+            raise
+        raise mapped from exc
+
+
+def region_from_endpoint(endpoint: str) -> str:
+    """``cn-hangzhou`` from ``oss-cn-hangzhou.aliyuncs.com`` or its ``-internal`` form; else ""."""
+    m = _ENDPOINT_REGION.search(endpoint)
+    return m.group(1).lower() if m else ""
+
+
+def _when(unix: int | None) -> datetime | None:
+    return datetime.fromtimestamp(unix, UTC) if unix else None
+
+
+def _etag(value: str | None) -> str:
+    return (value or "").strip().strip('"')
+
+
+class OssBackend:
+    """One oss2 session (connection pool) per profile, one ``oss2.Bucket`` per bucket name."""
+
+    def __init__(
+        self,
+        provider: Provider,
+        endpoint: str,
+        region: str,
+        access_key_id: str,
+        secret: str,
+        signature: str = "v4",
+        proxy: str | None = None,
+        ca_bundle: str | None = None,
+        max_connections: int = 16,
+        is_cname: bool = False,
+        traffic_limit: int | None = None,
+        connect_timeout: float = 60,
+    ) -> None:
+        self.provider = provider
+        self.endpoint = endpoint or provider.endpoint_for(region)
+        self.region = region or region_from_endpoint(self.endpoint) or provider.default_region
+        if signature == "v4":
+            self._auth: Any = oss2.AuthV4(access_key_id, secret)
+        elif signature == "v1":
+            self._auth = oss2.Auth(access_key_id, secret)
+        else:
+            raise SkyliftError(ErrorCode.CONFIG, f"unknown OSS signature version {signature!r}: use v1 or v4")
+        if traffic_limit is not None and not TRAFFIC_LIMIT_MIN <= traffic_limit <= TRAFFIC_LIMIT_MAX:
+            raise SkyliftError(
+                ErrorCode.CONFIG,
+                f"OSS traffic limit {traffic_limit} bit/s is outside {TRAFFIC_LIMIT_MIN}-{TRAFFIC_LIMIT_MAX}",
+            )
+        self.traffic_limit = traffic_limit
+        self._is_cname = is_cname
+        self._timeout = connect_timeout
+        self._proxies = {"http": proxy, "https": proxy} if proxy else None
+        self._session = oss2.Session(pool_size=max_connections)
+        if ca_bundle:
+            self._session.session.verify = ca_bundle
+        self._buckets: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    # ---- plumbing -----------------------------------------------------------------------------
+    def _bucket(self, name: str) -> Any:
+        with self._lock:
+            found = self._buckets.get(name)
+            if found is None:
+                with _translated():
+                    found = oss2.Bucket(
+                        self._auth,
+                        self.endpoint,
+                        name,
+                        is_cname=self._is_cname,
+                        session=self._session,
+                        connect_timeout=self._timeout,
+                        enable_crc=False,
+                        proxies=self._proxies,
+                        region=self.region,
+                    )
+                self._buckets[name] = found
+            return found
+
+    def _object_headers(self, obj: ObjectSpec) -> dict[str, str]:
+        headers: dict[str, str] = {}
+        if obj.content_type:
+            headers["Content-Type"] = obj.content_type
+        if obj.storage_class:
+            headers[self.provider.storage_class_header] = obj.storage_class
+        for name, value in obj.metadata.items():
+            headers[f"x-oss-meta-{name}"] = value
+        return headers
+
+    def _body_headers(self) -> dict[str, str]:
+        if self.traffic_limit is None:
+            return {}
+        return {"x-oss-traffic-limit": str(self.traffic_limit)}
+
+    @staticmethod
+    def _check_crc(server: int | None, digest: PartDigest, what: str, request_id: str) -> str | None:
+        if digest.crc64 is None:
+            return None
+        if server is not None and server != digest.crc64:
+            raise SkyliftError(
+                ErrorCode.INTEGRITY,
+                f"{what}: server CRC64 {server} is not the CRC64 {digest.crc64} of the bytes sent",
+                request_id,
+            )
+        return str(digest.crc64)
+
+    # ---- Backend protocol ---------------------------------------------------------------------
+    def create_upload(self, obj: ObjectSpec) -> str:
+        with _translated():
+            result = self._bucket(obj.bucket).init_multipart_upload(
+                obj.key, headers=self._object_headers(obj)
+            )
+        return str(result.upload_id)
+
+    def upload_part(
+        self,
+        bucket: str,
+        key: str,
+        upload_id: str,
+        number: int,
+        body: PartBody,
+        digest: PartDigest,
+    ) -> PartResult:
+        with _translated():
+            result = self._bucket(bucket).upload_part(
+                key, upload_id, number, body, headers=self._body_headers()
+            )
+        checksum = self._check_crc(result.crc, digest, f"part {number}", str(result.request_id))
+        return PartResult(number, _etag(result.etag), body.size, checksum)
+
+    def list_parts(self, bucket: str, key: str, upload_id: str) -> list[ServerPart]:
+        parts: list[ServerPart] = []
+        marker = ""
+        b = self._bucket(bucket)
+        with _translated():
+            while True:
+                resp = b.list_parts(key, upload_id, marker=marker, max_parts=1000)
+                for p in resp.parts:
+                    parts.append(
+                        ServerPart(int(p.part_number), int(p.size), _etag(p.etag), _when(p.last_modified))
+                    )
+                nxt = str(resp.next_marker or "")
+                if not resp.is_truncated or not nxt or nxt == marker:
+                    break
+                marker = nxt
+        return parts
+
+    def complete(self, bucket: str, key: str, upload_id: str, parts: list[PartResult]) -> str:
+        infos = [oss2.models.PartInfo(p.number, p.etag) for p in parts]
+        with _translated():
+            result = self._bucket(bucket).complete_multipart_upload(key, upload_id, infos)
+        if result.crc is not None and parts and all(p.checksum for p in parts):
+            local = combine_parts([(int(p.checksum or 0), p.size) for p in parts])
+            if local != result.crc:
+                raise SkyliftError(
+                    ErrorCode.INTEGRITY,
+                    f"object CRC64 {result.crc} after Complete is not the {local} of the parts sent",
+                    str(result.request_id),
+                )
+        return _etag(result.etag)
+
+    def abort(self, bucket: str, key: str, upload_id: str) -> None:
+        with _translated():
+            self._bucket(bucket).abort_multipart_upload(key, upload_id)
+
+    def list_uploads(self, bucket: str, prefix: str = "") -> Iterator[RemoteUpload]:
+        key_marker = ""
+        id_marker = ""
+        b = self._bucket(bucket)
+        while True:
+            with _translated():
+                resp = b.list_multipart_uploads(
+                    prefix=prefix, key_marker=key_marker, upload_id_marker=id_marker, max_uploads=1000
+                )
+            for u in resp.upload_list:
+                yield RemoteUpload(
+                    str(u.key), str(u.upload_id), _when(u.initiation_date) or datetime.fromtimestamp(0, UTC)
+                )
+            nk, ni = str(resp.next_key_marker or ""), str(resp.next_upload_id_marker or "")
+            if not resp.is_truncated or not nk or (nk, ni) == (key_marker, id_marker):
+                return
+            key_marker, id_marker = nk, ni
+
+    def head(self, bucket: str, key: str) -> ObjectInfo | None:
+        try:
+            with _translated():
+                meta = self._bucket(bucket).head_object(key)
+        except SkyliftError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, oex.NotFound) or getattr(cause, "status", 0) == 404:
+                return None
+            raise
+        crc = meta.server_crc
+        return ObjectInfo(
+            int(meta.content_length or 0),
+            _etag(meta.etag),
+            _when(meta.last_modified),
+            int(crc) if crc is not None else None,
+        )
+
+    def put_small(self, obj: ObjectSpec, body: PartBody, digest: PartDigest) -> PartResult:
+        headers = {**self._object_headers(obj), **self._body_headers()}
+        with _translated():
+            result = self._bucket(obj.bucket).put_object(obj.key, body, headers=headers)
+        checksum = self._check_crc(result.crc, digest, "object", str(result.request_id))
+        return PartResult(1, _etag(result.etag), body.size, checksum)
+
+    def list_buckets(self) -> list[str]:
+        names: list[str] = []
+        marker = ""
+        with _translated():
+            service = oss2.Service(
+                self._auth,
+                self.endpoint,
+                session=self._session,
+                connect_timeout=self._timeout,
+                proxies=self._proxies,
+                region=self.region,
+            )
+            while True:
+                resp = service.list_buckets(marker=marker, max_keys=1000)
+                names.extend(str(b.name) for b in resp.buckets)
+                nxt = str(resp.next_marker or "")
+                if not resp.is_truncated or not nxt or nxt == marker:
+                    return names
+                marker = nxt
+
+    def make_bucket(self, bucket: str) -> None:
+        with _translated():
+            try:
+                self._bucket(bucket).create_bucket()
+            except oex.OssError as exc:
+                if exc.code not in ("BucketAlreadyExists", "BucketAlreadyOwnedByYou"):
+                    raise
