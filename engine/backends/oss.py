@@ -112,6 +112,9 @@ def _etag(value: str | None) -> str:
 class OssBackend:
     """One oss2 session (connection pool) per profile, one ``oss2.Bucket`` per bucket name."""
 
+    #: Entries per ListParts / ListMultipartUploads page (OSS's maximum; tests lower it).
+    page_size = 1000
+
     def __init__(
         self,
         provider: Provider,
@@ -228,7 +231,7 @@ class OssBackend:
         b = self._bucket(bucket)
         with _translated():
             while True:
-                resp = b.list_parts(key, upload_id, marker=marker, max_parts=1000)
+                resp = b.list_parts(key, upload_id, marker=marker, max_parts=self.page_size)
                 for p in resp.parts:
                     parts.append(
                         ServerPart(int(p.part_number), int(p.size), _etag(p.etag), _when(p.last_modified))
@@ -264,7 +267,10 @@ class OssBackend:
         while True:
             with _translated():
                 resp = b.list_multipart_uploads(
-                    prefix=prefix, key_marker=key_marker, upload_id_marker=id_marker, max_uploads=1000
+                    prefix=prefix,
+                    key_marker=key_marker,
+                    upload_id_marker=id_marker,
+                    max_uploads=self.page_size,
                 )
             for u in resp.upload_list:
                 yield RemoteUpload(

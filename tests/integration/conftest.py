@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from tests.conftest import ACCESS_KEY, SECRET_KEY
-from tests.integration.targets import S3Target, Target
+from tests.integration.targets import OssTarget, S3Target, Target
+from tests.oss_gateway import OssGateway
 
-#: Protocols the shared matrix covers; the OSS gateway target joins as "oss".
-TARGET_KINDS = ["s3"]
+#: Protocols the shared matrix covers.
+TARGET_KINDS = ["s3", "oss"]
+
+
+@pytest.fixture(scope="session")
+def oss_gateway_session() -> Iterator[OssGateway]:
+    gateway = OssGateway(ACCESS_KEY, SECRET_KEY)
+    yield gateway
+    gateway.stop()
+
+
+@pytest.fixture
+def oss_gateway(oss_gateway_session: OssGateway) -> Iterator[OssGateway]:
+    """The session's OSS gateway, with its fault knobs and request log reset after each test."""
+    yield oss_gateway_session
+    oss_gateway_session.reset()
 
 
 @pytest.fixture(params=TARGET_KINDS)
@@ -16,4 +33,7 @@ def target(request: pytest.FixtureRequest) -> Target:
     if request.param == "s3":
         weed = request.getfixturevalue("weed")
         return S3Target(weed.endpoint, ACCESS_KEY, SECRET_KEY)
+    if request.param == "oss":
+        gateway = request.getfixturevalue("oss_gateway")
+        return OssTarget(gateway.endpoint, ACCESS_KEY, SECRET_KEY, region=gateway.region)
     raise AssertionError(f"unknown target {request.param}")

@@ -114,3 +114,69 @@ class S3Target:
 
     def abort(self, bucket: str, key: str, upload_id: str) -> None:
         self.raw.abort_multipart_upload(Bucket=bucket, Key=key, UploadId=upload_id)
+
+
+@dataclass
+class OssTarget:
+    """The OSS gateway (``tests/oss_gateway.py``); raw checks go through oss2 directly."""
+
+    endpoint: str
+    access_key: str
+    secret_key: str
+    region: str = "cn-hangzhou"
+    kind: str = "oss"
+    provider: str = "oss"
+    signature: str = "v4"
+    _service: Any = None
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {"OSS_ACCESS_KEY_ID": self.access_key, "OSS_ACCESS_KEY_SECRET": self.secret_key}
+
+    @property
+    def profile_args(self) -> list[str]:
+        return ["--region", self.region, "--signature", self.signature]
+
+    def raw(self, bucket: str) -> Any:
+        import oss2
+
+        auth = oss2.AuthV4(self.access_key, self.secret_key)
+        return oss2.Bucket(auth, self.endpoint, bucket, region=self.region)
+
+    def backend(self) -> Backend:
+        from engine.backends.oss import OssBackend
+        from engine.providers import get_provider
+
+        return OssBackend(
+            get_provider(self.provider),
+            self.endpoint,
+            self.region,
+            self.access_key,
+            self.secret_key,
+            signature=self.signature,
+        )
+
+    def new_bucket(self) -> str:
+        name = "t-" + uuid.uuid4().hex[:16]
+        self.raw(name).create_bucket()
+        return name
+
+    def get(self, bucket: str, key: str) -> bytes:
+        return bytes(self.raw(bucket).get_object(key).read())
+
+    def uploads(self, bucket: str) -> list[tuple[str, str]]:
+        resp = self.raw(bucket).list_multipart_uploads()
+        return [(u.key, u.upload_id) for u in resp.upload_list]
+
+    def parts(self, bucket: str, key: str, upload_id: str) -> list[RawPart]:
+        resp = self.raw(bucket).list_parts(key, upload_id)
+        return [RawPart(p.part_number, p.size, p.etag.strip('"')) for p in resp.parts]
+
+    def create_upload(self, bucket: str, key: str) -> str:
+        return str(self.raw(bucket).init_multipart_upload(key).upload_id)
+
+    def put_part(self, bucket: str, key: str, upload_id: str, number: int, data: bytes) -> str:
+        return str(self.raw(bucket).upload_part(key, upload_id, number, data).etag).strip('"')
+
+    def abort(self, bucket: str, key: str, upload_id: str) -> None:
+        self.raw(bucket).abort_multipart_upload(key, upload_id)
