@@ -1,0 +1,1 @@
+"""The benchmark harness: Skylift against its peers on a loopback SeaweedFS (see README.md here)."""

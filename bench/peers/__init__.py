@@ -1,0 +1,1 @@
+"""Client programs the benchmark runs in their own processes; each file runs standalone."""

@@ -1,0 +1,128 @@
+"""What the benchmark measures: workloads, and each client's default and tuned settings.
+
+Tuned means what measured best on a 2-core VM against local SeaweedFS (DESIGN §4b): 4 streams of
+32 MiB parts; more streams cost the server more CPU per GiB than they win. Small files (W3) are
+latency-bound per request, so their tuned settings allow more requests in flight.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+KiB = 1024
+MiB = 1024 * KiB
+GiB = 1024 * MiB
+
+
+@dataclass(frozen=True)
+class Workload:
+    name: str
+    title: str
+    count: int
+    size: int
+    #: Clients run by default on this workload (``--clients`` narrows it further).
+    clients: tuple[str, ...] = ()
+
+    @property
+    def total(self) -> int:
+        return self.count * self.size
+
+
+PEERS = ("skylift", "boto3", "crt", "awscli", "rclone", "s5cmd", "raw")
+SETTINGS = ("default", "tuned")
+
+_FULL = [
+    Workload("W1", "one 1 GiB file", 1, GiB),
+    Workload("W2", "8 × 128 MiB files", 8, 128 * MiB),
+    Workload("W3", "2,000 × 32 KiB files", 2000, 32 * KiB),
+    Workload("W4a", "RSS: one 100 MiB file", 1, 100 * MiB, ("skylift",)),
+    Workload("W4b", "RSS: one 4 GiB file", 1, 4 * GiB, ("skylift",)),
+]
+_QUICK = [
+    Workload("W1", "one 64 MiB file", 1, 64 * MiB),
+    Workload("W2", "4 × 16 MiB files", 4, 16 * MiB),
+    Workload("W3", "200 × 32 KiB files", 200, 32 * KiB),
+    Workload("W4a", "RSS: one 16 MiB file", 1, 16 * MiB, ("skylift",)),
+    Workload("W4b", "RSS: one 160 MiB file", 1, 160 * MiB, ("skylift",)),
+]
+#: W5 (kill -9 at 50 %, then resume) runs Skylift only. Its quick file is larger than W1's so that
+#: even 4 × 32 MiB parts leave work for the resume.
+_W5_FULL = Workload("W5", "kill -9 at 50 % of one 1 GiB file, then resume", 1, GiB, ("skylift",))
+_W5_QUICK = Workload("W5", "kill -9 at 50 % of one 256 MiB file, then resume", 1, 256 * MiB, ("skylift",))
+
+
+def workloads(quick: bool) -> list[Workload]:
+    return list(_QUICK if quick else _FULL)
+
+
+def w5_workload(quick: bool) -> Workload:
+    return _W5_QUICK if quick else _W5_FULL
+
+
+# ---- client settings -----------------------------------------------------------------------------
+# Each client reads its own shape: CLI argument lists, or dicts the peer programs understand.
+
+DEFAULT: dict[str, Any] = {
+    "skylift": [],
+    "boto3": {},
+    # boto3's CRT transfer client asks for CRC32 checksums by default; the bare S3Client does not.
+    "crt": {"checksum": "crc32"},
+    "awscli": {},
+    "rclone": [],
+    "s5cmd": {"global": [], "cp": []},
+    "raw": {"streams": 1},
+}
+
+TUNED: dict[str, Any] = {
+    "skylift": ["--concurrency", "4", "--part-size", "32MiB"],
+    "boto3": {
+        "config": {
+            "request_checksum_calculation": "when_required",
+            "response_checksum_validation": "when_required",
+        },
+        "transfer": {"multipart_chunksize": 32 * MiB, "max_concurrency": 4},
+    },
+    "crt": {"part_size": 32 * MiB, "max_active_connections_override": 4},
+    "awscli": {
+        "max_concurrent_requests": 4,
+        "multipart_chunksize": "32MB",
+        "request_checksum_calculation": "when_required",
+        "response_checksum_validation": "when_required",
+    },
+    "rclone": [
+        "--s3-upload-concurrency",
+        "4",
+        "--s3-chunk-size",
+        "32M",
+        "--transfers",
+        "4",
+        "--checkers",
+        "16",
+        "--s3-no-check-bucket",
+        "--no-check-dest",
+    ],
+    "s5cmd": {"global": ["--numworkers", "8"], "cp": ["--concurrency", "4", "--part-size", "32"]},
+    "raw": {"streams": 4},
+}
+
+#: Overrides of TUNED for the many-small-files workload.
+TUNED_SMALL_FILES: dict[str, Any] = {
+    "skylift": ["--concurrency", "8"],
+    "boto3": {**TUNED["boto3"], "transfer": {"max_concurrency": 8}},
+    "crt": {"max_active_connections_override": 8},
+    "awscli": {**TUNED["awscli"], "max_concurrent_requests": 8},
+    "rclone": ["--transfers", "8", "--checkers", "16", "--s3-no-check-bucket", "--no-check-dest"],
+    "s5cmd": {"global": ["--numworkers", "8"], "cp": []},
+    "raw": {"streams": 8},
+}
+
+SMALL_FILES_WORKLOADS = ("W3",)
+
+
+def settings_for(client: str, setting: str, workload: str) -> Any:
+    if setting == "default":
+        return DEFAULT[client]
+    if workload in SMALL_FILES_WORKLOADS:
+        return TUNED_SMALL_FILES[client]
+    return TUNED[client]
