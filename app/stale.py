@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from app.core import AppCore
+from engine.adopt import AdoptReport, verify_adoption
 from engine.backends.base import Backend, ServerPart
 from engine.lifecycle import LifecycleStatus, lifecycle_get, lifecycle_set
 from engine.plan import choose_part_size
@@ -23,7 +24,6 @@ from engine.providers import get_provider
 from engine.stale import (
     AbortPlan,
     AbortResult,
-    AdoptReport,
     Owner,
     StaleUpload,
     abort_uploads,
@@ -31,7 +31,6 @@ from engine.stale import (
     list_stale,
     owners_for,
     plan_abort,
-    verify_adoption,
 )
 from engine.state import FINAL, State
 from engine.store import TransferRow

@@ -7,8 +7,6 @@ over an executor the caller owns; results still come back in the server's listin
 from __future__ import annotations
 
 import enum
-import hashlib
-import os
 import re
 import threading
 from collections import deque
@@ -19,9 +17,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from engine.backends.base import Backend, NoSuchUpload, ObjectInfo, RemoteUpload, ServerPart
-from engine.body import read_range
 from engine.errors import SkyliftError
-from engine.providers import ChecksumMode, GiB, Protocol
+from engine.providers import GiB, Protocol
 from engine.state import FINAL, State
 from engine.store import TransferRow
 
@@ -391,131 +388,3 @@ def _newer_text(item: AbortItem) -> str:
         f"an object {item.upload.key!r} ({size} bytes) was written at {when}, after this upload "
         "began: the id may belong to a completed upload; confirm to abort anyway"
     )
-
-
-# ---- adopt -----------------------------------------------------------------------------------
-
-
-class AdoptProblem(enum.StrEnum):
-    GONE = "gone"
-    FILE = "file"
-    SIZE = "size"
-    MISMATCH = "mismatch"
-    UNVERIFIABLE = "unverifiable"
-    CANCELLED = "cancelled"
-
-
-@dataclass(frozen=True)
-class AdoptReport:
-    file_size: int = 0
-    mtime_ns: int = 0
-    #: The part size the server's parts imply (0 when the upload holds no parts yet).
-    part_size: int = 0
-    parts: tuple[ServerPart, ...] = ()
-    problem: AdoptProblem | None = None
-    detail: str = ""
-    #: The first part whose bytes differ from the local file.
-    mismatch_part: int | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.problem is None
-
-    @property
-    def bytes_present(self) -> int:
-        return sum(p.size for p in self.parts)
-
-
-def implied_part_size(parts: list[ServerPart], file_size: int) -> tuple[int, str]:
-    """The part size the server's parts were cut with, or 0 and why they cannot fit the file."""
-    if not parts:
-        return 0, ""
-    parts = sorted(parts, key=lambda p: p.number)
-    last = parts[-1]
-    body = parts[:-1]
-    sizes = {p.size for p in body}
-    if len(sizes) > 1:
-        return 0, f"parts differ in size ({', '.join(str(s) for s in sorted(sizes))} bytes)"
-    if sizes:
-        size = sizes.pop()
-    elif last.number == 1 or last.size * last.number <= file_size:
-        size = last.size
-    elif (file_size - last.size) % (last.number - 1) == 0:
-        size = (file_size - last.size) // (last.number - 1)
-    else:
-        return 0, f"part {last.number} ({last.size} bytes) cannot be part of a {file_size}-byte file"
-    if size <= 0:
-        return 0, "the server holds an empty part"
-    end = (last.number - 1) * size + last.size
-    if last.size > size:
-        return 0, f"part {last.number} has {last.size} bytes, more than the {size} of the others"
-    if last.size < size and end != file_size:
-        return 0, f"short part {last.number} would end at byte {end}, but the file has {file_size}"
-    if end > file_size:
-        return 0, f"the parts cover {end} bytes; the file has only {file_size}"
-    return size, ""
-
-
-def verify_adoption(
-    backend: Backend,
-    bucket: str,
-    key: str,
-    upload_id: str,
-    path: str,
-    cancel: threading.Event | None = None,
-) -> AdoptReport:
-    """Check that the local file is what this upload was sending, part by part."""
-    try:
-        st = os.stat(path)
-    except OSError as exc:
-        return AdoptReport(problem=AdoptProblem.FILE, detail=f"{path}: {exc.strerror}")
-    base = AdoptReport(file_size=st.st_size, mtime_ns=st.st_mtime_ns)
-    try:
-        parts = sorted(backend.list_parts(bucket, key, upload_id), key=lambda p: p.number)
-    except NoSuchUpload:
-        return replace(base, problem=AdoptProblem.GONE, detail="the upload no longer exists")
-    base = replace(base, parts=tuple(parts))
-    size, why = implied_part_size(parts, st.st_size)
-    if why:
-        return replace(base, problem=AdoptProblem.SIZE, detail=why)
-    rules = backend.provider.rules
-    if size and -(-st.st_size // size) > rules.max_parts:
-        return replace(
-            base, problem=AdoptProblem.SIZE, detail=f"{size}-byte parts need more than {rules.max_parts}"
-        )
-    if size and size < rules.min_part and st.st_size > size:
-        return replace(
-            base,
-            problem=AdoptProblem.SIZE,
-            detail=f"{size}-byte parts are below the provider's {rules.min_part}-byte minimum",
-        )
-    base = replace(base, part_size=size)
-    if parts and backend.provider.checksum is ChecksumMode.NONE:
-        return replace(
-            base,
-            problem=AdoptProblem.UNVERIFIABLE,
-            detail="this provider's part ETags are not MD5s, so the parts cannot be checked",
-        )
-    for p in parts:
-        if cancel is not None and cancel.is_set():
-            return replace(base, problem=AdoptProblem.CANCELLED, detail="cancelled")
-        etag = p.etag.strip('"').lower()
-        if not _MD5_HEX.match(etag):
-            return replace(
-                base,
-                problem=AdoptProblem.UNVERIFIABLE,
-                detail=f"part {p.number}'s ETag {p.etag} is not an MD5",
-            )
-        try:
-            data = read_range(path, (p.number - 1) * size, p.size, st.st_size, st.st_mtime_ns)
-        except SkyliftError as exc:
-            return replace(base, problem=AdoptProblem.FILE, detail=f"{exc.code.value}: {exc.detail}")
-        if hashlib.md5(data).hexdigest() != etag:
-            return replace(
-                base,
-                problem=AdoptProblem.MISMATCH,
-                mismatch_part=p.number,
-                detail=f"part {p.number} (bytes {(p.number - 1) * size}-"
-                f"{(p.number - 1) * size + p.size - 1}) differs from the local file",
-            )
-    return base
