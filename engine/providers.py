@@ -80,7 +80,7 @@ PROVIDERS: dict[str, Provider] = {
             endpoint_template="https://s3.{region}.amazonaws.com",
             default_region="us-east-1",
             path_style=False,
-            rules=PartRules(min_part=5 * MiB, max_part=5 * GiB, max_object=48 * TiB),
+            rules=PartRules(min_part=5 * MiB, max_part=5 * GiB, max_object=10_000 * 5 * GiB),
             checksum=ChecksumMode.MD5,
             composite_etag_md5=True,
             # Skylift sends Content-MD5 itself, which AWS verifies; botocore's default CRC32 would
@@ -127,7 +127,9 @@ PROVIDERS: dict[str, Provider] = {
             name="r2",
             title="Cloudflare R2",
             protocol=Protocol.S3,
-            endpoint_template="https://ACCOUNT_ID.r2.cloudflarestorage.com",
+            # The host carries the account id (https://<account>.r2.cloudflarestorage.com): no
+            # template can produce it, so ``profile add`` asks for --endpoint.
+            endpoint_template="",
             default_region="auto",
             path_style=True,
             rules=PartRules(min_part=5 * MiB, max_part=5 * GiB, equal_parts=True),
@@ -171,16 +173,19 @@ PROVIDERS: dict[str, Provider] = {
             endpoint_template="https://oss-{region}.aliyuncs.com",
             default_region="cn-hangzhou",
             path_style=False,
+            # OSS's "100 KB" and "5 GB" are binary (oss2: min_part_size = 100 * 1024): a
+            # 100,000-byte part passes every upload and then fails Complete with EntityTooSmall.
+            # 48.8 TB is 10,000 parts of 5 GiB.
             rules=PartRules(
-                min_part=100 * 1000,
-                max_part=5 * 1000**3,
-                max_object=48_800 * 1000**3,
-                max_single_put=5 * 1000**3,
+                min_part=100 * KiB,
+                max_part=5 * GiB,
+                max_object=10_000 * 5 * GiB,
+                max_single_put=5 * GiB,
             ),
             checksum=ChecksumMode.CRC64,
             composite_etag_md5=False,
             storage_class_header="x-oss-storage-class",
-            storage_classes=("Standard", "IA", "Archive", "ColdArchive"),
+            storage_classes=("Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive"),
             price_per_gb_month=0.017,
         ),
         Provider(
