@@ -15,7 +15,8 @@ OSS dialect for oss2 and Skylift's ``OssBackend`` and forwards everything to mot
 - drops the CreateBucket body and rewrites form-urlencoded content types (moto's dev server
   hangs on those);
 - records what it saw (``requests``) and can lie: ``corrupt_crc_for_part = N`` answers every
-  upload of part N with a wrong CRC64, ``corrupt_crc_for_put`` does the same for PutObject.
+  upload of part N with a wrong CRC64, ``corrupt_crc_for_put`` does the same for PutObject;
+  ``stall_complete`` holds Complete's answer back after the object was built.
 
 moto enforces S3's 5 MiB minimum part at Complete; OSS's minimum is 100 KiB, so
 ``S3_UPLOAD_PART_MIN_SIZE`` is set before moto is first imported (and restored afterwards, so no
@@ -134,6 +135,11 @@ class OssGateway:
         self.region = region
         self.corrupt_crc_for_part: int | None = None
         self.corrupt_crc_for_put = False
+        #: When set, Complete is carried out on moto but its answer waits for ``release_complete``:
+        #: the window in which a client can die after the server finished (``completed`` is set).
+        self.stall_complete = False
+        self.completed = threading.Event()
+        self.release_complete = threading.Event()
         self.requests: list[Seen] = []
         self._lock = threading.Lock()
         self._moto, self.moto_endpoint = start_moto()
@@ -160,7 +166,11 @@ class OssGateway:
         with self._lock:
             self.corrupt_crc_for_part = None
             self.corrupt_crc_for_put = False
+            self.stall_complete = False
             self.requests.clear()
+        self.release_complete.set()
+        self.completed.clear()
+        self.release_complete = threading.Event()
 
     def stop(self) -> None:
         self._server.shutdown()
@@ -375,6 +385,9 @@ class OssGateway:
             if m:
                 out["ETag"] = m.group(1).decode().replace("&quot;", '"')
             crc = self._object_crc(bucket, key)
+            if self.stall_complete:
+                self.completed.set()
+                self.release_complete.wait(60)
         elif method == "GET" and key and not q:
             crc = crc64(data)
         elif method == "HEAD" and key:

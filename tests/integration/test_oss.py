@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import random
+import subprocess
+import sys
 import threading
 import uuid
 from pathlib import Path
@@ -122,6 +124,21 @@ def test_put_crc_mismatch_is_an_integrity_error(oss_gateway: OssGateway, oss_buc
             ObjectSpec(oss_bucket, "p"), _body(data), digest(data, ChecksumMode.CRC64)
         )
     assert err.value.code is ErrorCode.INTEGRITY
+
+
+def test_parts_below_100_kib_fail_at_complete(oss_gateway: OssGateway, oss_bucket: str) -> None:
+    """OSS's 100 KB minimum is 102,400 bytes: why the preset's min_part is 100 KiB, not 100,000."""
+    be = _backend(oss_gateway)
+    upload_id = be.create_upload(ObjectSpec(oss_bucket, "k"))
+    data = b"s" * 100_000
+    results = [
+        be.upload_part(oss_bucket, "k", upload_id, n, _body(data), digest(data, ChecksumMode.CRC64))
+        for n in (1, 2)
+    ]
+    with pytest.raises(SkyliftError) as err:
+        be.complete(oss_bucket, "k", upload_id, results)
+    assert err.value.code is ErrorCode.CONFIG and "EntityTooSmall" in err.value.detail
+    assert OSS.rules.min_part == 100 * KiB
 
 
 def test_unknown_upload_id_is_no_such_upload(oss_gateway: OssGateway, oss_bucket: str) -> None:
@@ -360,3 +377,38 @@ def test_cli_wrong_secret_is_a_clear_auth_error(
     summary = [e for e in _events(proc.stdout) if e["event"] == "summary"]
     assert [(s["state"], s["error_code"]) for s in summary] == [("failed", "auth")]
     assert "SignatureDoesNotMatch" in (summary[0]["detail"] or "")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine.job._already_complete feeds OSS's decimal CRC64 checksums to composite_etag "
+    "(bytes.fromhex -> ValueError) and job.complete() re-sends Complete for OSS (NoSuchUpload); "
+    "see the OSS issue report",
+)
+def test_cli_killed_after_the_server_completed_resumes_to_done(
+    tmp_path: Path, oss_gateway: OssGateway, oss_bucket: str
+) -> None:
+    env = _cli_env(tmp_path, oss_gateway, "v4")
+    src = tmp_path / "data.bin"
+    src.write_bytes(random.Random(7).randbytes(500_000))
+    oss_gateway.stall_complete = True
+    args = ["upload", str(src), f"ali:{oss_bucket}/c.bin", "--part-size", "200KB", "--threshold", "300KB"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", *args],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        # The object is whole on the server; the client dies before it hears so.
+        assert oss_gateway.completed.wait(120)
+    finally:
+        proc.kill()
+        proc.wait()
+        oss_gateway.release_complete.set()
+    res = run_cli(env, "resume", "--all", "--json")
+    summary = [e for e in _events(res.stdout) if e["event"] == "summary"]
+    assert [(s["state"], s["error_code"]) for s in summary] == [("done", None)], res.stdout.decode()
+    assert res.returncode == 0
+    assert _raw(oss_gateway, oss_bucket).get_object("c.bin").read() == src.read_bytes()
