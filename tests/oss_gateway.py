@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
+from xml.etree import ElementTree
 
 from engine.crc64 import crc64
 
@@ -114,6 +115,40 @@ def _error(code: str, message: str, status: int) -> tuple[int, dict[str, str], b
         f"<RequestId>gateway</RequestId><HostId>127.0.0.1</HostId></Error>"
     ).encode()
     return status, {"Content-Type": "application/xml", "x-oss-request-id": "gateway"}, body
+
+
+def _page_uploads(data: bytes, q: dict[str, str]) -> bytes:
+    """One OSS page of ListMultipartUploads: after (key-marker, upload-id-marker), max-uploads long,
+    always with NextKeyMarker / NextUploadIdMarker (oss2 requires both)."""
+    root = ElementTree.fromstring(data)
+    uploads = sorted(
+        root.findall("Upload"), key=lambda u: (u.findtext("Key", ""), u.findtext("UploadId", ""))
+    )
+    for u in root.findall("Upload"):
+        root.remove(u)
+    for tag in ("IsTruncated", "NextKeyMarker", "NextUploadIdMarker", "MaxUploads"):
+        for el in root.findall(tag):
+            root.remove(el)
+    key_marker, id_marker = q.get("key-marker", ""), q.get("upload-id-marker", "")
+    if key_marker:
+        uploads = [
+            u
+            for u in uploads
+            if (u.findtext("Key", ""), u.findtext("UploadId", "")) > (key_marker, id_marker)
+            and (id_marker or u.findtext("Key", "") > key_marker)
+        ]
+    limit = int(q.get("max-uploads") or 1000)
+    page, truncated = uploads[:limit], len(uploads) > limit
+    last = page[-1] if truncated else None
+    for tag, text in (
+        ("MaxUploads", str(limit)),
+        ("IsTruncated", "true" if truncated else "false"),
+        ("NextKeyMarker", last.findtext("Key", "") if last is not None else ""),
+        ("NextUploadIdMarker", last.findtext("UploadId", "") if last is not None else ""),
+    ):
+        ElementTree.SubElement(root, tag).text = text
+    root.extend(page)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root)
 
 
 def _v4_encode(text: str, keep_slash: bool) -> str:
@@ -320,6 +355,11 @@ class OssGateway:
             for k, v in query
             if k not in ("x-oss-traffic-limit", "encoding-type") and (v or k not in _MARKERS)
         ]
+        if method == "GET" and "uploads" in q:
+            # moto ignores max-uploads; the gateway pages ListMultipartUploads itself.
+            upstream = [
+                (k, v) for k, v in upstream if k not in ("max-uploads", "key-marker", "upload-id-marker")
+            ]
         resp = self._call_moto(method, bucket, key, upstream, fwd, body)
         data = resp.read()
         status = resp.status
@@ -363,12 +403,7 @@ class OssGateway:
             )
             data = data.replace(b"</Bucket>", extra)
         elif method == "GET" and "uploads" in q:
-            for tag in (b"NextKeyMarker", b"NextUploadIdMarker"):
-                if b"<" + tag not in data:
-                    data = data.replace(
-                        b"</ListMultipartUploadsResult>",
-                        b"<" + tag + b"></" + tag + b"></ListMultipartUploadsResult>",
-                    )
+            data = _page_uploads(data, q)
         elif method == "GET" and "uploadId" in q:
             if b"<NextPartNumberMarker" not in data:
                 data = data.replace(

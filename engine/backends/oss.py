@@ -287,7 +287,8 @@ class OssBackend:
                 meta = self._bucket(bucket).head_object(key)
         except SkyliftError as exc:
             cause = exc.__cause__
-            if isinstance(cause, oex.NotFound) or getattr(cause, "status", 0) == 404:
+            # OSS answers HEAD for a missing bucket with 404 too (the code rides in x-oss-err).
+            if isinstance(cause, oex.OssError) and cause.status == 404 and cause.code != "NoSuchBucket":
                 return None
             raise
         crc = meta.server_crc

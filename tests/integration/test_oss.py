@@ -200,6 +200,11 @@ def test_pagination(oss_gateway: OssGateway, oss_bucket: str) -> None:
     for n in range(1, 6):
         be.upload_part(oss_bucket, key, upload_id, n, _body(data), digest(data, ChecksumMode.CRC64))
     assert [p.number for p in be.list_parts(oss_bucket, key, upload_id)] == [1, 2, 3, 4, 5]
+    # Both listings really went page by page, following the markers.
+    uploads_pages = [r.query for r in oss_gateway.requests if r.method == "GET" and "uploads" in r.query]
+    parts_pages = [r.query for r in oss_gateway.requests if r.method == "GET" and "uploadId" in r.query]
+    assert [q.get("key-marker", "") for q in uploads_pages[:3]] == ["", "k1", "k3"]
+    assert [q.get("part-number-marker", "") for q in parts_pages] == ["", "2", "4"]
 
 
 def test_body_streams_and_a_pause_stops_it(oss_gateway: OssGateway, oss_bucket: str) -> None:
