@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from app.core import AppCore
-from engine.adopt import AdoptReport, verify_adoption
+from engine.adopt import AdoptProblem, AdoptReport, verify_adoption
 from engine.backends.base import Backend, ServerPart
 from engine.lifecycle import LifecycleStatus, lifecycle_get, lifecycle_set
 from engine.plan import choose_part_size
@@ -24,16 +24,22 @@ from engine.providers import get_provider
 from engine.stale import (
     AbortPlan,
     AbortResult,
+    AbortStatus,
     Owner,
     StaleUpload,
+    Totals,
     abort_uploads,
     iter_uploads,
     list_stale,
+    monthly_cost,
     owners_for,
     plan_abort,
+    select,
+    utcnow,
 )
 from engine.state import FINAL, State
 from engine.store import TransferRow
+from engine.units import format_size
 
 
 class StaleError(Exception):
@@ -218,3 +224,25 @@ class StaleService:
 
 def _with_owner(u: StaleUpload, owner: Owner | None) -> StaleUpload:
     return replace(u, owner=owner)
+
+
+#: What ``ui/`` may use of the stale-upload engine, so it never imports ``engine`` directly.
+__all__ = [
+    "AbortPlan",
+    "AbortResult",
+    "AbortStatus",
+    "AdoptProblem",
+    "AdoptReport",
+    "Adopted",
+    "LifecycleStatus",
+    "Owner",
+    "ServerPart",
+    "StaleError",
+    "StaleService",
+    "StaleUpload",
+    "Totals",
+    "format_size",
+    "monthly_cost",
+    "select",
+    "utcnow",
+]

@@ -11,6 +11,7 @@ import json
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -268,17 +269,18 @@ def test_head_guard_warns_when_the_object_is_newer(
     assert raw_s3.get_object(Bucket=bucket, Key="k/done")["Body"].read() == b"finished object"
 
 
-def test_object_older_than_the_upload_gives_no_warning(
+def test_head_guard_compares_the_objects_time_with_the_initiation(
     s3_backend: Backend, raw_s3: Any, bucket: str, pool: Any
 ) -> None:
-    raw_s3.put_object(Bucket=bucket, Key="m/x", Body=b"old")
-    listed_obj = raw_s3.head_object(Bucket=bucket, Key="m/x")["LastModified"]
-    uid = _upload(raw_s3, bucket, "m/x", [])
-    listed = list(list_stale(s3_backend, bucket, executor=pool))
-    if listed[0].initiated <= listed_obj:
-        pytest.skip("the server's clocks put the upload in the object's second; cannot tell apart")
-    assert plan_abort(s3_backend, bucket, listed).warned == []
-    assert listed[0].upload_id == uid
+    _upload(raw_s3, bucket, "m/x", [])
+    raw_s3.put_object(Bucket=bucket, Key="m/x", Body=b"obj")
+    written = raw_s3.head_object(Bucket=bucket, Key="m/x")["LastModified"]
+    (listed,) = list(list_stale(s3_backend, bucket, executor=pool))
+    # The server stamps both in whole seconds, so place the initiation around the object's time.
+    later = replace(listed, initiated=written + timedelta(seconds=1))
+    same = replace(listed, initiated=written)
+    plan = plan_abort(s3_backend, bucket, [later, same])
+    assert [i.upload.initiated for i in plan.warned] == [written]
 
 
 # ---- adopt -----------------------------------------------------------------------------------

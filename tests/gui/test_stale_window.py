@@ -1,0 +1,326 @@
+"""The Stale uploads window against the session SeaweedFS, and a screenshot under a real Xvfb."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ACCESS_KEY, ROOT, SECRET_KEY
+
+pytestmark = pytest.mark.gui
+
+MiB = 1024 * 1024
+
+
+def _raw(endpoint: str) -> Any:
+    import boto3
+    from botocore.config import Config
+
+    return boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name="us-east-1",
+        aws_access_key_id=ACCESS_KEY,
+        aws_secret_access_key=SECRET_KEY,
+        config=Config(
+            s3={"addressing_style": "path"},
+            request_checksum_calculation="when_required",
+            response_checksum_validation="when_required",
+        ),
+    )
+
+
+def _upload(raw: Any, bucket: str, key: str, parts: list[bytes]) -> str:
+    uid = str(raw.create_multipart_upload(Bucket=bucket, Key=key)["UploadId"])
+    for n, data in enumerate(parts, 1):
+        raw.upload_part(Bucket=bucket, Key=key, UploadId=uid, PartNumber=n, Body=data)
+    return uid
+
+
+def _own(core: Any, bucket: str, key: str, uid: str, path: str) -> int:
+    from engine.state import State
+    from engine.store import TransferRow
+
+    row = TransferRow("sw", path, 10 * MiB, 0, bucket, key, 5 * MiB, True, state=State.PAUSED, upload_id=uid)
+    (tid,) = core.store.add_transfers([row])
+    return int(tid)
+
+
+@pytest.fixture
+def service(gui_home: Path, weed: Any, qapp: Any) -> Iterator[Any]:
+    from app.core import AppCore
+    from app.paths import resolve_paths
+    from app.progress import ProgressAccumulator
+    from app.stale import StaleService
+
+    core = AppCore(resolve_paths(), ProgressAccumulator())
+    core.profiles.add("sw", "seaweedfs", endpoint=weed.endpoint)
+    svc = StaleService(core)
+    yield svc
+    svc.close()
+    core.close(10)
+
+
+@pytest.fixture
+def filled(service: Any, weed: Any) -> dict[str, Any]:
+    """A bucket with two orphans (one with two parts) and one upload a paused transfer owns."""
+    raw = _raw(weed.endpoint)
+    bucket = "s-" + uuid.uuid4().hex[:12]
+    raw.create_bucket(Bucket=bucket)
+    ids = {
+        "small": _upload(raw, bucket, "logs/small.log", [b"s" * 1000]),
+        "two": _upload(raw, bucket, "video/two.mp4", [b"a" * 5 * MiB, b"b" * 500]),
+        "owned": _upload(raw, bucket, "backup/owned.tar", [b"o" * 2000]),
+    }
+    tid = _own(service.core, bucket, "backup/owned.tar", ids["owned"], "/data/owned.tar")
+    return {"raw": raw, "bucket": bucket, "ids": ids, "tid": tid}
+
+
+@pytest.fixture
+def window(service: Any, filled: dict[str, Any], qtbot: Any) -> Iterator[Any]:
+    from ui.stale_window import StaleWindow
+
+    w = StaleWindow(service)
+    qtbot.addWidget(w)
+    w.show()
+    w.select_target("sw", filled["bucket"])
+    with qtbot.waitSignal(w.listing_finished, timeout=30000):
+        w.list_button.click()
+    yield w
+    w.close()
+
+
+def _row_of(w: Any, upload_id: str) -> int:
+    from ui.stale_model import UPLOAD_ROLE
+
+    for r in range(w.proxy.rowCount()):
+        if w.proxy.data(w.proxy.index(r, 0), UPLOAD_ROLE).upload_id == upload_id:
+            return r
+    raise AssertionError(f"{upload_id} is not listed")
+
+
+def _select(w: Any, upload_id: str) -> None:
+    w.table.clearSelection()
+    w.table.selectRow(_row_of(w, upload_id))
+
+
+def test_models_pass_the_model_tester(qtmodeltester: Any) -> None:
+    from app.stale import Owner, ServerPart, StaleUpload
+    from engine.state import State
+    from ui.stale_model import PartsModel, StaleModel
+
+    model = StaleModel()
+    now = datetime.now(UTC)
+    model.append(
+        [
+            StaleUpload("a", "id-a", now - timedelta(days=3), parts=2, bytes=10),
+            StaleUpload("b", "id-b", now, parts=None, error="server: boom"),
+            StaleUpload("c", "id-c", now, parts=1, bytes=5, owner=Owner(4, State.PAUSED, "/c")),
+        ]
+    )
+    qtmodeltester.check(model)
+    model.remove_ids({"id-b"})
+    assert [u.upload_id for u in model.uploads()] == ["id-a", "id-c"]
+    assert (model.totals.uploads, model.totals.bytes, model.totals.owned) == (2, 15, 1)
+    qtmodeltester.check(model)
+    parts = PartsModel()
+    parts.set_parts([ServerPart(1, 5, "e1", now), ServerPart(2, 3, "e2")])
+    qtmodeltester.check(parts)
+
+
+def test_window_lists_with_owner_totals_and_sorting(window: Any, filled: dict[str, Any]) -> None:
+    from PySide6.QtCore import Qt
+
+    from ui.stale_model import BYTES, KEY, OWNER, UPLOAD_ROLE
+
+    w = window
+    assert w.model.rowCount() == 3
+    assert "3 uploads (1 owned, 2 orphans)" in w.totals.text()
+    assert "4 parts · 5.0 MiB" in w.totals.text()
+    owned_row = _row_of(w, filled["ids"]["owned"])
+    assert w.proxy.index(owned_row, OWNER).data() == f"#{filled['tid']} Paused"
+    w.table.sortByColumn(BYTES, Qt.SortOrder.AscendingOrder)
+    sizes = [w.proxy.data(w.proxy.index(r, 0), UPLOAD_ROLE).bytes for r in range(3)]
+    assert sizes == [1000, 2000, 5 * MiB + 500]
+    w.table.sortByColumn(KEY, Qt.SortOrder.AscendingOrder)
+    assert [w.proxy.index(r, KEY).data() for r in range(3)] == [
+        "backup/owned.tar",
+        "logs/small.log",
+        "video/two.mp4",
+    ]
+
+
+def test_parts_panel_shows_the_parts(window: Any, filled: dict[str, Any], qtbot: Any) -> None:
+    w = window
+    _select(w, filled["ids"]["two"])
+    qtbot.waitUntil(lambda: w.parts_model.rowCount() == 2, timeout=10000)
+    assert [(p.number, p.size) for p in w.parts_model.parts()] == [(1, 5 * MiB), (2, 500)]
+    assert w.parts_model.index(1, 2).data() == w.parts_model.parts()[1].etag
+
+
+def test_abort_selected_confirms_bytes_and_removes_only_that_upload(
+    window: Any, filled: dict[str, Any], qtbot: Any
+) -> None:
+    w = window
+    asked: list[str] = []
+    w.confirm = lambda title, text: asked.append(text) or True
+    _select(w, filled["ids"]["two"])
+    assert w.abort_button.isEnabled()
+    w.abort_button.click()
+    qtbot.waitUntil(lambda: w.model.rowCount() == 2, timeout=15000)
+    assert asked and f"free 5.0 MiB ({5 * MiB + 500} bytes)" in asked[0]
+    left = {u["UploadId"] for u in filled["raw"].list_multipart_uploads(Bucket=filled["bucket"])["Uploads"]}
+    assert left == {filled["ids"]["small"], filled["ids"]["owned"]}
+    assert "2 uploads (1 owned, 1 orphans)" in w.totals.text()
+
+
+def test_abort_of_an_owned_upload_is_refused(window: Any, filled: dict[str, Any], qtbot: Any) -> None:
+    w = window
+    told: list[str] = []
+    w.confirm = lambda title, text: pytest.fail("nothing may be offered for abort")
+    w.inform = lambda title, text: told.append(text)
+    _select(w, filled["ids"]["owned"])
+    w.abort_button.click()
+    qtbot.waitUntil(lambda: bool(told), timeout=15000)
+    assert "belong to unfinished transfers" in told[0]
+    assert w.model.rowCount() == 3
+    left = {u["UploadId"] for u in filled["raw"].list_multipart_uploads(Bucket=filled["bucket"])["Uploads"]}
+    assert filled["ids"]["owned"] in left
+
+
+def test_adopt_refuses_a_differing_file_and_takes_the_right_one(
+    window: Any, filled: dict[str, Any], qtbot: Any, tmp_path: Path, service: Any
+) -> None:
+    w = window
+    wrong = tmp_path / "wrong.mp4"
+    wrong.write_bytes(b"a" * 5 * MiB + b"b" * 499 + b"c")
+    told: list[str] = []
+    w.inform = lambda title, text: told.append(text)
+    w.choose_file = lambda: str(wrong)
+    _select(w, filled["ids"]["two"])
+    w.adopt_button.click()
+    qtbot.waitUntil(lambda: bool(told), timeout=15000)
+    assert "part 2 differs" in told[0]
+    assert "part 2 differs" in w.status.text()
+
+    right = tmp_path / "right.mp4"
+    right.write_bytes(b"a" * 5 * MiB + b"b" * 500)
+    w.choose_file = lambda: str(right)
+    w.adopt_button.click()
+    qtbot.waitUntil(lambda: "Adopted as transfer" in w.status.text(), timeout=15000)
+    assert service.core.engine.wait_idle(60)
+    body = filled["raw"].get_object(Bucket=filled["bucket"], Key="video/two.mp4")["Body"].read()
+    assert body == right.read_bytes()
+
+
+# ---- screenshot under a real X server -----------------------------------------------------------
+
+_SHOT = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from app.core import AppCore
+    from app.paths import resolve_paths
+    from app.progress import ProgressAccumulator
+    from app.stale import StaleService
+    from ui.stale_window import StaleWindow
+
+    out, bucket, select_key = sys.argv[1], sys.argv[2], sys.argv[3]
+    app = QApplication(sys.argv[:1])
+    core = AppCore(resolve_paths(), ProgressAccumulator())
+    svc = StaleService(core)
+    w = StaleWindow(svc)
+    w.resize(1180, 660)
+    w.show()
+    w.select_target("sw", bucket)
+
+    def shoot():
+        w.grab().save(out)
+        app.quit()
+
+    def parts_loaded():
+        if w.parts_model.rowCount():
+            QTimer.singleShot(300, shoot)
+        else:
+            QTimer.singleShot(100, parts_loaded)
+
+    def listed(n):
+        w.price.setValue(0.023)
+        w._on_price_edited()
+        for r in range(w.proxy.rowCount()):
+            if w.proxy.index(r, 0).data() == select_key:
+                w.table.selectRow(r)
+        parts_loaded()
+
+    w.listing_finished.connect(listed)
+    w.start_listing()
+    QTimer.singleShot(60000, app.quit)
+    app.exec()
+    svc.close()
+    core.close(10)
+    """
+)
+
+
+@pytest.fixture
+def xvfb() -> Iterator[str]:
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed")
+    for n in range(90, 140):
+        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
+            break
+    proc = subprocess.Popen(
+        ["Xvfb", f":{n}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 20
+    while not Path(f"/tmp/.X11-unix/X{n}").exists():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("Xvfb did not start")
+        time.sleep(0.05)  # polling for the socket, not standing in for it
+    yield f":{n}"
+    proc.terminate()
+    proc.wait(10)
+
+
+def test_screenshot_with_real_data(
+    xvfb: str, service: Any, filled: dict[str, Any], weed: Any, gui_home: Path
+) -> None:
+    raw = filled["raw"]
+    bucket = filled["bucket"]
+    for i, size in enumerate([6, 9, 14]):
+        _upload(raw, bucket, f"datasets/part-{i:04d}.parquet", [os.urandom(64 * 1024)] * 2 + [b"x" * size])
+    _upload(raw, bucket, "photos/2026/IMG_2041.raw", [b"p" * 70_000])
+    out = ROOT / "test-artifacts" / "screenshots" / "stale.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
+    proc = subprocess.run(
+        [sys.executable, "-c", _SHOT, str(out), bucket, "video/two.mp4"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    from PySide6.QtGui import QImage
+
+    img = QImage(str(out))
+    assert img.width() >= 1000 and img.height() >= 500
+    # A blank or all-black grab would mean nothing was rendered.
+    colours = {img.pixel(x, y) for x in range(0, img.width(), 37) for y in range(0, img.height(), 29)}
+    assert len(colours) > 5

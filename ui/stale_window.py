@@ -1,0 +1,584 @@
+"""The Stale uploads window: unfinished multipart uploads of a bucket, their cost, and actions.
+
+Listing runs on a worker thread; rows reach the model in batches from a GUI-thread timer, so a
+bucket with ten thousand stale uploads stays responsive. Every other request (parts, HEAD checks,
+abort, adopt, lifecycle) runs on the same small pool and reports back through a relay signal.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.stale import (
+    AbortPlan,
+    AbortResult,
+    AbortStatus,
+    Adopted,
+    LifecycleStatus,
+    StaleService,
+    StaleUpload,
+    format_size,
+    monthly_cost,
+    select,
+)
+from ui.stale_model import AGE, KEY, SORT_ROLE, UPLOAD_ID, UPLOAD_ROLE, PartsModel, StaleModel
+
+DRAIN_MS = 150
+
+
+class _Relay(QObject):
+    """Carries a worker's result to the GUI thread. Signals: ``finished(object)``, ``failed(object)``."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:  # reported to the user, never lost in a worker
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.finished.emit(result)
+
+
+class _Inbox:
+    """Rows and counts from the listing thread, drained by the GUI timer."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.rows: list[StaleUpload] = []
+        self.listed = self.sized = 0
+        self.done = False
+        self.error: Exception | None = None
+
+    def take(self) -> tuple[list[StaleUpload], int, int, bool, Exception | None]:
+        with self.lock:
+            rows, self.rows = self.rows, []
+            return rows, self.listed, self.sized, self.done, self.error
+
+
+class StaleWindow(QWidget):
+    """Signals: ``listing_finished(int)`` with the number of uploads listed."""
+
+    listing_finished = Signal(int)
+
+    def __init__(self, service: StaleService, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.service = service
+        self.setWindowTitle(self.tr("Stale uploads"))
+        self.resize(1100, 640)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._relays: set[_Relay] = set()
+        self._inbox: _Inbox | None = None
+        self._cancel: threading.Event | None = None
+        self._target = ("", "")
+        #: Replaceable in tests: ask the user a yes/no question.
+        self.confirm: Callable[[str, str], bool] = self._confirm_box
+        self.choose_file: Callable[[], str] = self._choose_file
+        self.ask_days: Callable[[str, int], int | None] = self._ask_days
+        self.inform: Callable[[str, str], None] = self._inform_box
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setInterval(DRAIN_MS)
+        self._timer.timeout.connect(self._on_drain)
+        self._fill_profiles()
+
+    # ---- layout -------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.profile = QComboBox()
+        self.bucket = QComboBox()
+        self.bucket.setEditable(True)
+        self.bucket.setMinimumWidth(180)
+        self.prefix = QLineEdit()
+        self.prefix.setPlaceholderText(self.tr("prefix (optional)"))
+        self.older = QSpinBox()
+        self.older.setRange(0, 3650)
+        self.older.setSuffix(self.tr(" days"))
+        self.older.setSpecialValueText(self.tr("any age"))
+        self.list_button = QPushButton(self.tr("&List"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        top = QHBoxLayout()
+        for label, w in (
+            (self.tr("Profile:"), self.profile),
+            (self.tr("Bucket:"), self.bucket),
+            (self.tr("Prefix:"), self.prefix),
+            (self.tr("Older than:"), self.older),
+        ):
+            top.addWidget(QLabel(label))
+            top.addWidget(w)
+        top.addWidget(self.list_button)
+        top.addWidget(self.cancel_button)
+
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status = QLabel()
+
+        self.model = StaleModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(AGE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(KEY, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(UPLOAD_ID, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(UPLOAD_ID, 230)
+
+        self.parts_model = PartsModel(self)
+        self.parts_table = QTableView()
+        self.parts_table.setModel(self.parts_model)
+        self.parts_table.verticalHeader().setVisible(False)
+        parts_header = self.parts_table.horizontalHeader()
+        parts_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        parts_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.parts_label = QLabel(self.tr("Select an upload to see its parts."))
+        parts_box = QWidget()
+        pl = QVBoxLayout(parts_box)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(self.parts_label)
+        pl.addWidget(self.parts_table)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(parts_box)
+        split.setSizes([420, 160])
+
+        self.resume_button = QPushButton(self.tr("&Resume"))
+        self.adopt_button = QPushButton(self.tr("&Adopt…"))
+        self.abort_button = QPushButton(self.tr("A&bort Selected…"))
+        self.abort_old_button = QPushButton(self.tr("Abort &Older Than…"))
+        self.rule_button = QPushButton(self.tr("Set Bucket &Rule…"))
+        actions = QHBoxLayout()
+        for b in (self.resume_button, self.adopt_button, self.abort_button, self.abort_old_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.rule_button)
+
+        self.totals = QLabel()
+        self.price = QDoubleSpinBox()
+        self.price.setDecimals(4)
+        self.price.setRange(0, 100)
+        self.price.setSingleStep(0.001)
+        self.price.setSuffix(self.tr(" per GB-month"))
+        self.lifecycle = QLabel()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.totals, 1)
+        bottom.addWidget(QLabel(self.tr("Price:")))
+        bottom.addWidget(self.price)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.progress, 1)
+        status_row.addWidget(self.status, 2)
+        lay.addLayout(status_row)
+        lay.addWidget(split, 1)
+        lay.addLayout(actions)
+        lay.addLayout(bottom)
+        lay.addWidget(self.lifecycle)
+
+        self.profile.currentTextChanged.connect(self._on_profile_changed)
+        self.list_button.clicked.connect(self.start_listing)
+        self.cancel_button.clicked.connect(self.cancel_listing)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.resume_button.clicked.connect(self._on_resume)
+        self.adopt_button.clicked.connect(self._on_adopt)
+        self.abort_button.clicked.connect(self._on_abort_selected)
+        self.abort_old_button.clicked.connect(self._on_abort_older)
+        self.rule_button.clicked.connect(self._on_set_rule)
+        self.price.editingFinished.connect(self._on_price_edited)
+        self._update_actions()
+        self._show_totals()
+
+    # ---- background helpers ---------------------------------------------------------------------
+    def _run(
+        self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None] | None = None
+    ) -> None:
+        relay = _Relay(self)
+        self._relays.add(relay)
+
+        def finish(result: Any, cb: Callable[[Any], None] | None) -> None:
+            self._relays.discard(relay)
+            relay.deleteLater()
+            (cb or self._show_error)(result)
+
+        relay.finished.connect(lambda r: finish(r, done))
+        relay.failed.connect(lambda e: finish(e, failed))
+        self._pool.start(_Job(fn, relay))
+
+    def _show_error(self, exc: Any) -> None:
+        detail = getattr(exc, "detail", "") or str(exc)
+        self.status.setText(self.tr("Error: %1").replace("%1", detail))
+
+    def wait_idle(self, ms: int = 30000) -> bool:
+        return bool(self._pool.waitForDone(ms))
+
+    # ---- profile, bucket, price ---------------------------------------------------------------
+    def _fill_profiles(self) -> None:
+        names = self.service.profile_names()
+        self.profile.addItems(names)
+        default = self.service.default_profile()
+        if default in names:
+            self.profile.setCurrentText(default)
+
+    def _on_profile_changed(self, name: str) -> None:
+        if not name:
+            return
+        self.price.setValue(self.service.price(name))
+        self.bucket.clear()
+        self.bucket.setEditText(self.service.default_bucket(name))
+        self._run(lambda: self.service.buckets(name), lambda b: self._on_buckets(name, b), lambda e: None)
+        self._show_totals()
+
+    def _on_buckets(self, profile: str, buckets: list[str]) -> None:
+        if profile != self.profile.currentText():
+            return
+        text = self.bucket.currentText()
+        self.bucket.clear()
+        self.bucket.addItems(buckets)
+        self.bucket.setEditText(text or (buckets[0] if buckets else ""))
+
+    def _on_price_edited(self) -> None:
+        if self.profile.currentText():
+            self.service.set_price(self.profile.currentText(), self.price.value())
+        self._show_totals()
+
+    def select_target(self, profile: str, bucket: str, prefix: str = "") -> None:
+        self.profile.setCurrentText(profile)
+        self.bucket.setEditText(bucket)
+        self.prefix.setText(prefix)
+
+    # ---- listing ------------------------------------------------------------------------------
+    def start_listing(self) -> None:
+        profile, bucket = self.profile.currentText(), self.bucket.currentText().strip()
+        if not profile or not bucket:
+            self.status.setText(self.tr("Choose a profile and a bucket."))
+            return
+        self.cancel_listing()
+        self._target = (profile, bucket)
+        self.model.reset()
+        self.parts_model.set_parts([])
+        days = self.older.value()
+        inbox = _Inbox()
+        cancel = threading.Event()
+        self._inbox, self._cancel = inbox, cancel
+        prefix, now = self.prefix.text(), self.model.now
+        svc = self.service
+
+        def progress(listed: int, sized: int) -> None:
+            with inbox.lock:
+                inbox.listed, inbox.sized = listed, sized
+
+        def work() -> None:
+            try:
+                for u in svc.list_uploads(
+                    profile,
+                    bucket,
+                    prefix,
+                    cancel=cancel,
+                    on_progress=progress,
+                    older_than=timedelta(days=days) if days else None,
+                    now=now,
+                ):
+                    with inbox.lock:
+                        inbox.rows.append(u)
+            except Exception as exc:
+                with inbox.lock:
+                    inbox.error = exc
+            finally:
+                with inbox.lock:
+                    inbox.done = True
+
+        self._run(work, lambda _: None)
+        self.progress.setRange(0, 0)
+        self.status.setText(self.tr("Listing…"))
+        self.list_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self._timer.start()
+        self._run(lambda: svc.lifecycle(profile, bucket), self._on_lifecycle, lambda e: None)
+
+    def cancel_listing(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+
+    def _on_drain(self) -> None:
+        inbox = self._inbox
+        if inbox is None:
+            return
+        rows, listed, sized, done, error = inbox.take()
+        self.model.append(rows)
+        self.status.setText(
+            self.tr("Listed %1 uploads, sized %2").replace("%1", str(listed)).replace("%2", str(sized))
+        )
+        self._show_totals()
+        if not done:
+            return
+        self._timer.stop()
+        self._inbox = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.list_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        cancelled = self._cancel is not None and self._cancel.is_set()
+        self._cancel = None
+        if error is not None:
+            self._show_error(error)
+        elif cancelled:
+            self.status.setText(
+                self.tr("Listing cancelled after %1 uploads.").replace("%1", str(self.model.rowCount()))
+            )
+        else:
+            self.status.setText(self.tr("%1 unfinished uploads.").replace("%1", str(self.model.rowCount())))
+        self._update_actions()
+        self.listing_finished.emit(self.model.rowCount())
+
+    def _show_totals(self) -> None:
+        t = self.model.totals
+        cost = monthly_cost(t.bytes, self.price.value())
+        self.totals.setText(
+            self.tr("%1 uploads (%2 owned, %3 orphans) · %4 parts · %5 · est. %6 per month")
+            .replace("%1", str(t.uploads))
+            .replace("%2", str(t.owned))
+            .replace("%3", str(t.uploads - t.owned))
+            .replace("%4", str(t.parts))
+            .replace("%5", format_size(t.bytes))
+            .replace("%6", f"{cost:.4f}")
+        )
+
+    def _on_lifecycle(self, st: LifecycleStatus) -> None:
+        if not st.supported:
+            text = self.tr("Bucket rule: not available here (%1).").replace("%1", st.detail)
+        elif st.days is None:
+            text = self.tr("Bucket rule: none; stale uploads stay until someone aborts them.")
+        else:
+            text = self.tr("Bucket rule: incomplete uploads are aborted after %1 days.").replace(
+                "%1", str(st.days)
+            )
+        self.lifecycle.setText(text)
+        self.rule_button.setEnabled(st.supported)
+
+    # ---- selection and parts ------------------------------------------------------------------
+    def selected(self) -> list[StaleUpload]:
+        rows = self.table.selectionModel().selectedRows()
+        return [self.proxy.data(i, UPLOAD_ROLE) for i in sorted(rows, key=lambda i: i.row())]
+
+    def _on_selection_changed(self, *_: Any) -> None:
+        self._update_actions()
+        sel = self.selected()
+        if len(sel) != 1:
+            self.parts_model.set_parts([])
+            self.parts_label.setText(self.tr("Select one upload to see its parts."))
+            return
+        u = sel[0]
+        profile, bucket = self._target
+        self.parts_label.setText(self.tr("Parts of %1").replace("%1", u.key))
+        self._run(
+            lambda: self.service.parts(profile, bucket, u.key, u.upload_id),
+            lambda parts: self._on_parts(u, parts),
+        )
+
+    def _on_parts(self, u: StaleUpload, parts: list[Any]) -> None:
+        sel = self.selected()
+        if len(sel) == 1 and sel[0].upload_id == u.upload_id:
+            self.parts_model.set_parts(parts)
+
+    def _update_actions(self) -> None:
+        sel = self.selected()
+        one = sel[0] if len(sel) == 1 else None
+        self.resume_button.setEnabled(one is not None and one.owner is not None)
+        self.adopt_button.setEnabled(one is not None and (one.owner is None or not one.owner.blocks_abort))
+        self.abort_button.setEnabled(bool(sel))
+        self.abort_old_button.setEnabled(self.model.rowCount() > 0)
+
+    # ---- actions ------------------------------------------------------------------------------
+    def _on_resume(self) -> None:
+        (u,) = self.selected()
+        tid = self.service.resume_owned(u)
+        self.status.setText(self.tr("Transfer #%1 is back in the queue.").replace("%1", str(tid)))
+
+    def _on_adopt(self) -> None:
+        (u,) = self.selected()
+        path = self.choose_file()
+        if not path:
+            return
+        profile, bucket = self._target
+        self.status.setText(self.tr("Checking %1 against the uploaded parts…").replace("%1", path))
+        self._run(
+            lambda: self.service.adopt(profile, bucket, u.key, u.upload_id, path, u.storage_class),
+            self._on_adopted,
+        )
+
+    def _on_adopted(self, a: Adopted) -> None:
+        r = a.report
+        if a.transfer_id is None:
+            if r.mismatch_part is not None:
+                text = self.tr("Not adopted: part %1 differs from the file.").replace(
+                    "%1", str(r.mismatch_part)
+                )
+            else:
+                text = self.tr("Not adopted: %1").replace("%1", r.detail)
+            self.status.setText(text)
+            self.inform(self.tr("Adopt upload"), text + "\n\n" + r.detail)
+            return
+        self.status.setText(
+            self.tr("Adopted as transfer #%1: %2 parts (%3) verified; uploading the rest.")
+            .replace("%1", str(a.transfer_id))
+            .replace("%2", str(len(r.parts)))
+            .replace("%3", format_size(r.bytes_present))
+        )
+
+    def _on_abort_selected(self) -> None:
+        self._plan_and_abort(self.selected())
+
+    def _on_abort_older(self) -> None:
+        days = self.ask_days(self.tr("Abort uploads older than (days):"), max(1, self.older.value() or 7))
+        if days is None:
+            return
+        chosen, _ = select(self.model.uploads(), older_than=timedelta(days=days), now=self.model.now)
+        if not chosen:
+            self.status.setText(self.tr("No listed upload is older than %1 days.").replace("%1", str(days)))
+            return
+        self._plan_and_abort(chosen)
+
+    def _plan_and_abort(self, uploads: list[StaleUpload]) -> None:
+        if not uploads:
+            return
+        profile, bucket = self._target
+        self.status.setText(self.tr("Checking %1 uploads…").replace("%1", str(len(uploads))))
+        self._run(lambda: self.service.plan_abort(profile, bucket, uploads), self._on_plan)
+
+    def _on_plan(self, plan: AbortPlan) -> None:
+        lines = []
+        if plan.refused:
+            lines.append(
+                self.tr(
+                    "%1 uploads belong to unfinished transfers and will be kept; cancel those first."
+                ).replace("%1", str(len(plan.refused)))
+            )
+        if not plan.items:
+            self.status.setText(self.tr("Nothing to abort."))
+            if lines:
+                self.inform(self.tr("Abort uploads"), "\n".join(lines))
+            return
+        question = (
+            self.tr("Abort %1 uploads and free %2 (%3 bytes)?")
+            .replace("%1", str(len(plan.items)))
+            .replace("%2", format_size(plan.bytes))
+            .replace("%3", str(plan.bytes))
+        )
+        if not self.confirm(self.tr("Abort uploads"), "\n\n".join([question, *lines])):
+            self.status.setText(self.tr("Nothing aborted."))
+            return
+        confirm_warned = False
+        if plan.warned:
+            keys = "\n".join(i.upload.key for i in plan.warned[:10])
+            confirm_warned = self.confirm(
+                self.tr("Possibly completed uploads"),
+                self.tr(
+                    "For %1 of them an object with the same key was written after the upload "
+                    "began. The id may belong to an upload that completed, and aborting such ids "
+                    "has destroyed object data on some servers. Abort these too?"
+                ).replace("%1", str(len(plan.warned)))
+                + "\n\n"
+                + keys,
+            )
+        profile, bucket = self._target
+        self._run(lambda: self.service.abort(profile, bucket, plan, confirm_warned), self._on_aborted)
+
+    def _on_aborted(self, result: AbortResult) -> None:
+        gone = {
+            o.upload.upload_id for o in result.of(AbortStatus.ABORTED) + result.of(AbortStatus.ALREADY_GONE)
+        }
+        self.model.remove_ids(gone)
+        self._show_totals()
+        text = (
+            self.tr("Aborted %1 uploads, freed %2.")
+            .replace("%1", str(len(result.of(AbortStatus.ABORTED))))
+            .replace("%2", format_size(result.bytes_freed))
+        )
+        problems = [
+            f"{o.upload.key}: {o.detail}"
+            for o in result.outcomes
+            if o.status in (AbortStatus.FAILED, AbortStatus.REFUSED_OWNED)
+        ]
+        problems += [
+            self.tr("%1: parts %2 reappeared after the abort; abort it again.")
+            .replace("%1", o.upload.key)
+            .replace("%2", ", ".join(str(p.number) for p in o.reappeared))
+            for o in result.reappeared
+        ]
+        self.status.setText(text)
+        if problems:
+            self.inform(self.tr("Abort uploads"), text + "\n\n" + "\n".join(problems))
+        self._update_actions()
+
+    def _on_set_rule(self) -> None:
+        days = self.ask_days(self.tr("Abort incomplete uploads after (days, 0 removes the rule):"), 7)
+        if days is None:
+            return
+        profile, bucket = self.profile.currentText(), self.bucket.currentText().strip()
+        self._run(lambda: self.service.set_lifecycle(profile, bucket, days or None), self._on_lifecycle)
+
+    # ---- dialogs ------------------------------------------------------------------------------
+    def _confirm_box(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _inform_box(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def _choose_file(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("The local file this upload was sending"))
+        return path
+
+    def _ask_days(self, label: str, value: int) -> int | None:
+        days, ok = QInputDialog.getInt(self, self.windowTitle(), label, value, 0, 3650)
+        return int(days) if ok else None
+
+    def closeEvent(self, event: Any) -> None:
+        self.cancel_listing()
+        self._timer.stop()
+        self._pool.waitForDone(10000)
+        super().closeEvent(event)
