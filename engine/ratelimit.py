@@ -47,7 +47,8 @@ class TokenBucket:
         self._last = now
 
     def _debt_seconds(self) -> float:
-        if self._rate is None or self._tokens >= 0:
+        # Less than a byte of debt is rounding noise; waiting it out would spin on nanoseconds.
+        if self._rate is None or self._tokens > -1.0:
             return 0.0
         return -self._tokens / self._rate
 

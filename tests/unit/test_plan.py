@@ -46,7 +46,7 @@ def test_exactly_ten_thousand_parts_keeps_the_requested_size() -> None:
 def test_provider_minimum_and_maximum() -> None:
     assert choose_part_size(100 * MiB, 1 * MiB, S3) == 5 * MiB
     assert choose_part_size(100 * MiB, 200 * 1000, OSS) == 200 * 1000
-    assert choose_part_size(100 * MiB, 50 * 1000, OSS) == 100 * 1000
+    assert choose_part_size(100 * MiB, 50 * 1000, OSS) == OSS.min_part
     assert choose_part_size(100 * MiB, 10 * GiB, S3) == 5 * GiB
 
 
