@@ -101,7 +101,7 @@ def targets(summaries: Sequence[Summary], w5: Sequence[RunResult]) -> list[Targe
         out.append(Target(name, fmt_ratio(r), _check(r, r <= 1.2)))
     for setting in cfg.SETTINGS:
         runs = [r for r in w5 if r.setting == setting and r.ok]
-        resent = median(float(r.extra["resent_total_bytes"]) for r in runs)
+        resent = median(float(r.extra["resent_bytes"]) for r in runs)
         limit = median(float(r.extra["limit_bytes"]) for r in runs)
         shown = "–" if math.isnan(resent) else f"{resent / MiB:.1f} MiB of {limit / MiB:.0f} MiB"
         out.append(
@@ -194,6 +194,7 @@ def render(meta: dict[str, Any], results: Sequence[RunResult], wls: Sequence[cfg
                 ["server", f"SeaweedFS `weed mini` on loopback ({meta['seaweedfs']}), same machine"],
                 *[[k, v[k]] for k in ("boto3", "awscrt", "awscli", "rclone", "s5cmd") if k in v],
             ],
+            right_from=2,
         ),
         "",
         "Client and server share the cores, so the server's CPU seconds are part of every result. "

