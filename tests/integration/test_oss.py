@@ -173,6 +173,17 @@ def test_wrong_credentials_are_auth_errors(
         assert err.value.code is ErrorCode.AUTH, err.value
 
 
+def test_v4_signs_for_the_region(oss_gateway: OssGateway, oss_bucket: str) -> None:
+    """V4 scopes the signing key to a region: a profile with the wrong one is refused."""
+    be = OssBackend(OSS, oss_gateway.endpoint, "cn-beijing", ACCESS_KEY, SECRET_KEY, signature="v4")
+    with pytest.raises(SkyliftError) as err:
+        be.create_upload(ObjectSpec(oss_bucket, "k"))
+    assert err.value.code is ErrorCode.AUTH
+    # V1 has no region in its signature.
+    v1 = OssBackend(OSS, oss_gateway.endpoint, "cn-beijing", ACCESS_KEY, SECRET_KEY, signature="v1")
+    v1.abort(oss_bucket, "k", v1.create_upload(ObjectSpec(oss_bucket, "k")))
+
+
 def test_missing_bucket_and_object(oss_gateway: OssGateway, oss_bucket: str) -> None:
     be = _backend(oss_gateway)
     assert be.head(oss_bucket, "absent") is None
@@ -319,6 +330,18 @@ def test_cli_multipart_upload_with_small_parts(
     assert head.headers["x-oss-storage-class"] == "IA"
     assert head.headers["x-oss-meta-project"] == "skylift"
     assert head.server_crc == crc64(src.read_bytes())
+
+
+def test_cli_stdin_stream_in_small_parts(tmp_path: Path, oss_gateway: OssGateway, oss_bucket: str) -> None:
+    env = _cli_env(tmp_path, oss_gateway, "v4")
+    data = random.Random(8).randbytes(650_000)
+    proc = run_cli(
+        env, "upload", "-", f"ali:{oss_bucket}/s.bin", "--part-size", "200KB", "--json", input=data
+    )
+    assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
+    summary = [e for e in _events(proc.stdout) if e["event"] == "summary"]
+    assert [(s["state"], s["parts"], s["size"]) for s in summary] == [("done", 4, len(data))]
+    assert _raw(oss_gateway, oss_bucket).get_object("s.bin").read() == data
 
 
 @pytest.mark.xfail(
