@@ -190,16 +190,33 @@ def _already_complete(backend: Backend, job: Job, local: dict[int, PartRow]) -> 
     if len(local) != len(parts):
         return False
     results = [PartResult(n, local[n].etag, local[n].size, local[n].checksum) for n in sorted(local)]
-    expected = composite_etag(results)
-    info = backend.head(job.row.bucket, job.row.key)
-    if info is None or info.size != job.row.size or expected is None:
-        return False
-    if backend.provider.composite_etag_md5 and info.etag != expected:
+    if not object_matches(backend, job.row, results):
         return False
     job.done = {p.number: p for p in results}
     job.pending = []
     job.was_completing = True
     return True
+
+
+def object_matches(backend: Backend, row: TransferRow, parts: list[PartResult]) -> bool:
+    """Does the object under the key prove it was built from exactly these parts?
+
+    Only a checksum the provider itself reports can prove it: S3's composite ETag, or OSS's
+    whole-object CRC64. Where neither exists (opaque ETags), the answer is no.
+    """
+    info = backend.head(row.bucket, row.key)
+    if info is None or info.size != row.size or not parts:
+        return False
+    prov = backend.provider
+    if prov.composite_etag_md5:
+        return info.etag == composite_etag(parts)
+    if prov.checksum is ChecksumMode.CRC64 and info.crc64 is not None:
+        from engine.crc64 import combine_parts
+
+        if any(not p.checksum for p in parts):
+            return False
+        return info.crc64 == combine_parts([(int(p.checksum or 0), p.size) for p in parts])
+    return False
 
 
 def upload_part(ctx: StepContext, job: Job, number: int) -> PartResult:
@@ -271,12 +288,10 @@ def complete(ctx: StepContext, job: Job) -> tuple[str, list[PartResult], str | N
     backend = ctx.backend_for(row.profile)
     parts = [job.done[p.number] for p in job.parts]
     expected = composite_etag(parts) if backend.provider.composite_etag_md5 else None
-    info = None
-    if job.was_completing and expected is not None:
-        # Some servers still answer ListParts for a completed upload: look before completing.
+    # Some servers still answer ListParts for a completed upload: look before completing again.
+    if job.was_completing and object_matches(backend, row, parts):
         info = backend.head(row.bucket, row.key)
-    if info is not None and info.etag == expected and info.size == row.size:
-        return info.etag, parts, expected
+        return (info.etag if info else ""), parts, expected
     assert row.upload_id is not None
     return backend.complete(row.bucket, row.key, row.upload_id, parts), parts, expected
 

@@ -23,7 +23,10 @@ class State(enum.IntEnum):
 
 _ALLOWED: dict[State, frozenset[State]] = {
     State.QUEUED: frozenset({State.RUNNING, State.PAUSED, State.FAILED, State.CANCELLED}),
-    State.RUNNING: frozenset({State.PAUSING, State.PAUSED, State.COMPLETING, State.FAILED, State.CANCELLED}),
+    # RUNNING -> DONE: a single PUT is verified by its own response (the ETag is the body's MD5).
+    State.RUNNING: frozenset(
+        {State.PAUSING, State.PAUSED, State.COMPLETING, State.DONE, State.FAILED, State.CANCELLED}
+    ),
     State.PAUSING: frozenset({State.PAUSED, State.FAILED, State.CANCELLED}),
     State.PAUSED: frozenset({State.QUEUED, State.RUNNING, State.FAILED, State.CANCELLED}),
     # Complete is one request: it finishes (or fails) even when a pause is asked for meanwhile.
