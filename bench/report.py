@@ -248,6 +248,9 @@ def render(meta: dict[str, Any], results: Sequence[RunResult], wls: Sequence[cfg
         "",
     ]
     out += [
+        "Where a target is not met, `python -m bench.profile --workload W1 --setting tuned` (or W2, W3, "
+        "W4b) runs that upload under py-spy and lists where Skylift's CPU goes.",
+        "",
         "## Settings",
         "",
         "Each client runs in its own process with a clean environment. *default* is the tool as "
