@@ -1,7 +1,10 @@
-"""Table models of the Stale uploads window: the uploads of a bucket, and the parts of one upload."""
+"""Table models of the Stale uploads window (the uploads of a bucket, the parts of one upload) and
+the plumbing that brings results from worker threads to the GUI thread."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -9,11 +12,25 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QRunnable,
     Qt,
+    QThreadPool,
+    Signal,
 )
 
-from app.stale import ServerPart, StaleUpload, Totals, format_size, utcnow
+from app.stale import (
+    AbortPlan,
+    AbortResult,
+    AbortStatus,
+    ServerPart,
+    StaleUpload,
+    Totals,
+    format_size,
+    monthly_cost,
+    utcnow,
+)
 from ui.messages import state_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -32,13 +49,20 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("StaleWindow", text)
 
 
+def arg(text: str, *values: object) -> str:
+    """Fill ``%1``, ``%2``… of a translated text (translators may reorder them)."""
+    for n, v in reversed(list(enumerate(values, 1))):
+        text = text.replace(f"%{n}", str(v))
+    return text
+
+
 def format_age(seconds: float) -> str:
     s = max(0, int(seconds))
     if s < 3600:
-        return _t("%1 min").replace("%1", str(s // 60))
+        return arg(_t("%1 min"), s // 60)
     if s < 86400:
-        return _t("%1 h %2 min").replace("%1", str(s // 3600)).replace("%2", str(s % 3600 // 60))
-    return _t("%1 d %2 h").replace("%1", str(s // 86400)).replace("%2", str(s % 86400 // 3600))
+        return arg(_t("%1 h %2 min"), s // 3600, s % 3600 // 60)
+    return arg(_t("%1 d %2 h"), s // 86400, s % 86400 // 3600)
 
 
 class StaleModel(QAbstractTableModel):
@@ -87,7 +111,7 @@ class StaleModel(QAbstractTableModel):
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
             if u.error:
-                return _t("Parts unknown: %1").replace("%1", u.error)
+                return arg(_t("Parts unknown: %1"), u.error)
             if col == OWNER and u.owner is not None:
                 return u.owner.local_path
             if col in (KEY, UPLOAD_ID):
@@ -111,7 +135,7 @@ class StaleModel(QAbstractTableModel):
             return format_size(u.bytes)
         if u.owner is None:
             return _t("Orphan")
-        return _t("#%1 %2").replace("%1", str(u.owner.transfer_id)).replace("%2", state_text(u.owner.state))
+        return arg(_t("#%1 %2"), u.owner.transfer_id, state_text(u.owner.state))
 
     def _sort_value(self, u: StaleUpload, col: int) -> Any:
         if col == INITIATED:
@@ -211,7 +235,7 @@ class PartsModel(QAbstractTableModel):
                 return p.etag
             return p.last_modified.astimezone().strftime("%Y-%m-%d %H:%M:%S") if p.last_modified else ""
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
-            return _t("%1 bytes").replace("%1", str(p.size))
+            return arg(_t("%1 bytes"), p.size)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 1):
             return _RIGHT
         return None
@@ -223,3 +247,132 @@ class PartsModel(QAbstractTableModel):
 
     def parts(self) -> list[ServerPart]:
         return list(self._parts)
+
+
+# ---- texts of the abort confirmations -----------------------------------------------------------
+
+
+def totals_text(t: Totals, price_per_gb_month: float) -> str:
+    cost = monthly_cost(t.bytes, price_per_gb_month)
+    return arg(
+        _t("%1 uploads (%2 owned, %3 orphans) · %4 parts · %5 · est. %6 per month"),
+        t.uploads,
+        t.owned,
+        t.uploads - t.owned,
+        t.parts,
+        format_size(t.bytes),
+        f"{cost:.4f}",
+    )
+
+
+def abort_texts(plan: AbortPlan) -> tuple[str, list[str], str]:
+    """The question (stating the bytes freed), notes on kept uploads, and the HEAD-guard warning."""
+    question = arg(
+        _t("Abort %1 uploads and free %2 (%3 bytes)?"), len(plan.items), format_size(plan.bytes), plan.bytes
+    )
+    notes = []
+    if plan.refused:
+        notes.append(
+            arg(
+                _t("%1 uploads belong to unfinished transfers and will be kept; cancel those first."),
+                len(plan.refused),
+            )
+        )
+    warning = ""
+    if plan.warned:
+        warning = arg(
+            _t(
+                "For %1 of them an object with the same key was written after the upload began. "
+                "The id may belong to an upload that completed, and aborting such ids has destroyed "
+                "object data on some servers. Abort these too?"
+            ),
+            len(plan.warned),
+        ) + "".join(f"\n{i.upload.key}" for i in plan.warned[:10])
+    return question, notes, warning
+
+
+def result_texts(result: AbortResult) -> tuple[str, list[str]]:
+    """A one-line summary, and the uploads that need the user's attention."""
+    text = arg(
+        _t("Aborted %1 uploads, freed %2."),
+        len(result.of(AbortStatus.ABORTED)),
+        format_size(result.bytes_freed),
+    )
+    bad = (AbortStatus.FAILED, AbortStatus.REFUSED_OWNED, AbortStatus.NEEDS_CONFIRMATION)
+    problems = [f"{o.upload.key}: {o.detail}" for o in result.outcomes if o.status in bad]
+    problems += [
+        arg(
+            _t("%1: parts %2 reappeared after the abort; abort it again."),
+            o.upload.key,
+            ", ".join(str(p.number) for p in o.reappeared),
+        )
+        for o in result.reappeared
+    ]
+    return text, problems
+
+
+# ---- background plumbing of the window ---------------------------------------------------------
+
+
+class _Relay(QObject):
+    """Carries a worker's result to the GUI thread. Signals: ``finished(object)``, ``failed(object)``."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:  # reported to the user, never lost in a worker
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.finished.emit(result)
+
+
+class ListingInbox:
+    """Rows and counts from the listing thread, drained by the GUI timer."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.rows: list[StaleUpload] = []
+        self.listed = self.sized = 0
+        self.done = False
+        self.error: Exception | None = None
+
+    def take(self) -> tuple[list[StaleUpload], int, int, bool, Exception | None]:
+        with self.lock:
+            rows, self.rows = self.rows, []
+            return rows, self.listed, self.sized, self.done, self.error
+
+
+class Runner(QObject):
+    """Runs callables on a private QThreadPool; results come back on the GUI thread."""
+
+    def __init__(self, parent: QObject, threads: int = 2) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(threads)
+        self._relays: set[_Relay] = set()
+
+    def run(self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]) -> None:
+        relay = _Relay(self)
+        self._relays.add(relay)
+
+        def finish(result: Any, cb: Callable[[Any], None]) -> None:
+            self._relays.discard(relay)
+            relay.deleteLater()
+            cb(result)
+
+        relay.finished.connect(lambda r: finish(r, done))
+        relay.failed.connect(lambda e: finish(e, failed))
+        self._pool.start(_Job(fn, relay))
+
+    def wait(self, ms: int) -> bool:
+        return bool(self._pool.waitForDone(ms))

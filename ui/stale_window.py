@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QSortFilterProxyModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,50 +42,25 @@ from app.stale import (
     StaleService,
     StaleUpload,
     format_size,
-    monthly_cost,
     select,
 )
-from ui.stale_model import AGE, KEY, SORT_ROLE, UPLOAD_ID, UPLOAD_ROLE, PartsModel, StaleModel
+from ui.stale_model import (
+    AGE,
+    KEY,
+    SORT_ROLE,
+    UPLOAD_ID,
+    UPLOAD_ROLE,
+    ListingInbox,
+    PartsModel,
+    Runner,
+    StaleModel,
+    abort_texts,
+    arg,
+    result_texts,
+    totals_text,
+)
 
 DRAIN_MS = 150
-
-
-class _Relay(QObject):
-    """Carries a worker's result to the GUI thread. Signals: ``finished(object)``, ``failed(object)``."""
-
-    finished = Signal(object)
-    failed = Signal(object)
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self._fn = fn
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self._fn()
-        except Exception as exc:  # reported to the user, never lost in a worker
-            self._relay.failed.emit(exc)
-        else:
-            self._relay.finished.emit(result)
-
-
-class _Inbox:
-    """Rows and counts from the listing thread, drained by the GUI timer."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.rows: list[StaleUpload] = []
-        self.listed = self.sized = 0
-        self.done = False
-        self.error: Exception | None = None
-
-    def take(self) -> tuple[list[StaleUpload], int, int, bool, Exception | None]:
-        with self.lock:
-            rows, self.rows = self.rows, []
-            return rows, self.listed, self.sized, self.done, self.error
 
 
 class StaleWindow(QWidget):
@@ -98,10 +73,8 @@ class StaleWindow(QWidget):
         self.service = service
         self.setWindowTitle(self.tr("Stale uploads"))
         self.resize(1100, 640)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
-        self._relays: set[_Relay] = set()
-        self._inbox: _Inbox | None = None
+        self._runner = Runner(self, threads=2)
+        self._inbox: ListingInbox | None = None
         self._cancel: threading.Event | None = None
         self._target = ("", "")
         #: Replaceable in tests: ask the user a yes/no question.
@@ -236,24 +209,14 @@ class StaleWindow(QWidget):
     def _run(
         self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None] | None = None
     ) -> None:
-        relay = _Relay(self)
-        self._relays.add(relay)
-
-        def finish(result: Any, cb: Callable[[Any], None] | None) -> None:
-            self._relays.discard(relay)
-            relay.deleteLater()
-            (cb or self._show_error)(result)
-
-        relay.finished.connect(lambda r: finish(r, done))
-        relay.failed.connect(lambda e: finish(e, failed))
-        self._pool.start(_Job(fn, relay))
+        self._runner.run(fn, done, failed or self._show_error)
 
     def _show_error(self, exc: Any) -> None:
         detail = getattr(exc, "detail", "") or str(exc)
-        self.status.setText(self.tr("Error: %1").replace("%1", detail))
+        self.status.setText(arg(self.tr("Error: %1"), detail))
 
     def wait_idle(self, ms: int = 30000) -> bool:
-        return bool(self._pool.waitForDone(ms))
+        return self._runner.wait(ms)
 
     # ---- profile, bucket, price ---------------------------------------------------------------
     def _fill_profiles(self) -> None:
@@ -301,7 +264,7 @@ class StaleWindow(QWidget):
         self.model.reset()
         self.parts_model.set_parts([])
         days = self.older.value()
-        inbox = _Inbox()
+        inbox = ListingInbox()
         cancel = threading.Event()
         self._inbox, self._cancel = inbox, cancel
         prefix, now = self.prefix.text(), self.model.now
@@ -349,9 +312,7 @@ class StaleWindow(QWidget):
             return
         rows, listed, sized, done, error = inbox.take()
         self.model.append(rows)
-        self.status.setText(
-            self.tr("Listed %1 uploads, sized %2").replace("%1", str(listed)).replace("%2", str(sized))
-        )
+        self.status.setText(arg(self.tr("Listed %1 uploads, sized %2"), str(listed), str(sized)))
         self._show_totals()
         if not done:
             return
@@ -367,35 +328,23 @@ class StaleWindow(QWidget):
             self._show_error(error)
         elif cancelled:
             self.status.setText(
-                self.tr("Listing cancelled after %1 uploads.").replace("%1", str(self.model.rowCount()))
+                arg(self.tr("Listing cancelled after %1 uploads."), str(self.model.rowCount()))
             )
         else:
-            self.status.setText(self.tr("%1 unfinished uploads.").replace("%1", str(self.model.rowCount())))
+            self.status.setText(arg(self.tr("%1 unfinished uploads."), str(self.model.rowCount())))
         self._update_actions()
         self.listing_finished.emit(self.model.rowCount())
 
     def _show_totals(self) -> None:
-        t = self.model.totals
-        cost = monthly_cost(t.bytes, self.price.value())
-        self.totals.setText(
-            self.tr("%1 uploads (%2 owned, %3 orphans) · %4 parts · %5 · est. %6 per month")
-            .replace("%1", str(t.uploads))
-            .replace("%2", str(t.owned))
-            .replace("%3", str(t.uploads - t.owned))
-            .replace("%4", str(t.parts))
-            .replace("%5", format_size(t.bytes))
-            .replace("%6", f"{cost:.4f}")
-        )
+        self.totals.setText(totals_text(self.model.totals, self.price.value()))
 
     def _on_lifecycle(self, st: LifecycleStatus) -> None:
         if not st.supported:
-            text = self.tr("Bucket rule: not available here (%1).").replace("%1", st.detail)
+            text = arg(self.tr("Bucket rule: not available here (%1)."), st.detail)
         elif st.days is None:
             text = self.tr("Bucket rule: none; stale uploads stay until someone aborts them.")
         else:
-            text = self.tr("Bucket rule: incomplete uploads are aborted after %1 days.").replace(
-                "%1", str(st.days)
-            )
+            text = arg(self.tr("Bucket rule: incomplete uploads are aborted after %1 days."), str(st.days))
         self.lifecycle.setText(text)
         self.rule_button.setEnabled(st.supported)
 
@@ -413,7 +362,7 @@ class StaleWindow(QWidget):
             return
         u = sel[0]
         profile, bucket = self._target
-        self.parts_label.setText(self.tr("Parts of %1").replace("%1", u.key))
+        self.parts_label.setText(arg(self.tr("Parts of %1"), u.key))
         self._run(
             lambda: self.service.parts(profile, bucket, u.key, u.upload_id),
             lambda parts: self._on_parts(u, parts),
@@ -436,7 +385,7 @@ class StaleWindow(QWidget):
     def _on_resume(self) -> None:
         (u,) = self.selected()
         tid = self.service.resume_owned(u)
-        self.status.setText(self.tr("Transfer #%1 is back in the queue.").replace("%1", str(tid)))
+        self.status.setText(arg(self.tr("Transfer #%1 is back in the queue."), str(tid)))
 
     def _on_adopt(self) -> None:
         (u,) = self.selected()
@@ -444,7 +393,7 @@ class StaleWindow(QWidget):
         if not path:
             return
         profile, bucket = self._target
-        self.status.setText(self.tr("Checking %1 against the uploaded parts…").replace("%1", path))
+        self.status.setText(arg(self.tr("Checking %1 against the uploaded parts…"), path))
         self._run(
             lambda: self.service.adopt(profile, bucket, u.key, u.upload_id, path, u.storage_class),
             self._on_adopted,
@@ -454,19 +403,19 @@ class StaleWindow(QWidget):
         r = a.report
         if a.transfer_id is None:
             if r.mismatch_part is not None:
-                text = self.tr("Not adopted: part %1 differs from the file.").replace(
-                    "%1", str(r.mismatch_part)
-                )
+                text = arg(self.tr("Not adopted: part %1 differs from the file."), str(r.mismatch_part))
             else:
-                text = self.tr("Not adopted: %1").replace("%1", r.detail)
+                text = arg(self.tr("Not adopted: %1"), r.detail)
             self.status.setText(text)
             self.inform(self.tr("Adopt upload"), text + "\n\n" + r.detail)
             return
         self.status.setText(
-            self.tr("Adopted as transfer #%1: %2 parts (%3) verified; uploading the rest.")
-            .replace("%1", str(a.transfer_id))
-            .replace("%2", str(len(r.parts)))
-            .replace("%3", format_size(r.bytes_present))
+            arg(
+                self.tr("Adopted as transfer #%1: %2 parts (%3) verified; uploading the rest."),
+                str(a.transfer_id),
+                str(len(r.parts)),
+                format_size(r.bytes_present),
+            )
         )
 
     def _on_abort_selected(self) -> None:
@@ -478,7 +427,7 @@ class StaleWindow(QWidget):
             return
         chosen, _ = select(self.model.uploads(), older_than=timedelta(days=days), now=self.model.now)
         if not chosen:
-            self.status.setText(self.tr("No listed upload is older than %1 days.").replace("%1", str(days)))
+            self.status.setText(arg(self.tr("No listed upload is older than %1 days."), str(days)))
             return
         self._plan_and_abort(chosen)
 
@@ -486,69 +435,28 @@ class StaleWindow(QWidget):
         if not uploads:
             return
         profile, bucket = self._target
-        self.status.setText(self.tr("Checking %1 uploads…").replace("%1", str(len(uploads))))
+        self.status.setText(arg(self.tr("Checking %1 uploads…"), str(len(uploads))))
         self._run(lambda: self.service.plan_abort(profile, bucket, uploads), self._on_plan)
 
     def _on_plan(self, plan: AbortPlan) -> None:
-        lines = []
-        if plan.refused:
-            lines.append(
-                self.tr(
-                    "%1 uploads belong to unfinished transfers and will be kept; cancel those first."
-                ).replace("%1", str(len(plan.refused)))
-            )
+        question, notes, warning = abort_texts(plan)
         if not plan.items:
             self.status.setText(self.tr("Nothing to abort."))
-            if lines:
-                self.inform(self.tr("Abort uploads"), "\n".join(lines))
+            if notes:
+                self.inform(self.tr("Abort uploads"), "\n".join(notes))
             return
-        question = (
-            self.tr("Abort %1 uploads and free %2 (%3 bytes)?")
-            .replace("%1", str(len(plan.items)))
-            .replace("%2", format_size(plan.bytes))
-            .replace("%3", str(plan.bytes))
-        )
-        if not self.confirm(self.tr("Abort uploads"), "\n\n".join([question, *lines])):
+        if not self.confirm(self.tr("Abort uploads"), "\n\n".join([question, *notes])):
             self.status.setText(self.tr("Nothing aborted."))
             return
-        confirm_warned = False
-        if plan.warned:
-            keys = "\n".join(i.upload.key for i in plan.warned[:10])
-            confirm_warned = self.confirm(
-                self.tr("Possibly completed uploads"),
-                self.tr(
-                    "For %1 of them an object with the same key was written after the upload "
-                    "began. The id may belong to an upload that completed, and aborting such ids "
-                    "has destroyed object data on some servers. Abort these too?"
-                ).replace("%1", str(len(plan.warned)))
-                + "\n\n"
-                + keys,
-            )
+        confirm_warned = bool(warning) and self.confirm(self.tr("Possibly completed uploads"), warning)
         profile, bucket = self._target
         self._run(lambda: self.service.abort(profile, bucket, plan, confirm_warned), self._on_aborted)
 
     def _on_aborted(self, result: AbortResult) -> None:
-        gone = {
-            o.upload.upload_id for o in result.of(AbortStatus.ABORTED) + result.of(AbortStatus.ALREADY_GONE)
-        }
-        self.model.remove_ids(gone)
+        gone = result.of(AbortStatus.ABORTED) + result.of(AbortStatus.ALREADY_GONE)
+        self.model.remove_ids({o.upload.upload_id for o in gone})
         self._show_totals()
-        text = (
-            self.tr("Aborted %1 uploads, freed %2.")
-            .replace("%1", str(len(result.of(AbortStatus.ABORTED))))
-            .replace("%2", format_size(result.bytes_freed))
-        )
-        problems = [
-            f"{o.upload.key}: {o.detail}"
-            for o in result.outcomes
-            if o.status in (AbortStatus.FAILED, AbortStatus.REFUSED_OWNED)
-        ]
-        problems += [
-            self.tr("%1: parts %2 reappeared after the abort; abort it again.")
-            .replace("%1", o.upload.key)
-            .replace("%2", ", ".join(str(p.number) for p in o.reappeared))
-            for o in result.reappeared
-        ]
+        text, problems = result_texts(result)
         self.status.setText(text)
         if problems:
             self.inform(self.tr("Abort uploads"), text + "\n\n" + "\n".join(problems))
@@ -580,5 +488,5 @@ class StaleWindow(QWidget):
     def closeEvent(self, event: Any) -> None:
         self.cancel_listing()
         self._timer.stop()
-        self._pool.waitForDone(10000)
+        self._runner.wait(10000)
         super().closeEvent(event)
