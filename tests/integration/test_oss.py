@@ -344,11 +344,6 @@ def test_cli_stdin_stream_in_small_parts(tmp_path: Path, oss_gateway: OssGateway
     assert _raw(oss_gateway, oss_bucket).get_object("s.bin").read() == data
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine.engine.Engine._do_small finishes RUNNING -> DONE, which engine.state forbids "
-    "(IllegalTransition); remove this marker once single-PUT uploads pass through COMPLETING/VERIFYING",
-)
 def test_cli_small_file_is_one_put(tmp_path: Path, oss_gateway: OssGateway, oss_bucket: str) -> None:
     env = _cli_env(tmp_path, oss_gateway, "v4")
     src = tmp_path / "note.txt"
@@ -407,12 +402,6 @@ def test_cli_wrong_secret_is_a_clear_auth_error(
     assert "SignatureDoesNotMatch" in (summary[0]["detail"] or "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine.job._already_complete feeds OSS's decimal CRC64 checksums to composite_etag "
-    "(bytes.fromhex -> ValueError) and job.complete() re-sends Complete for OSS (NoSuchUpload); "
-    "see the OSS issue report",
-)
 def test_cli_killed_after_the_server_completed_resumes_to_done(
     tmp_path: Path, oss_gateway: OssGateway, oss_bucket: str
 ) -> None:
