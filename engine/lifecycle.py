@@ -164,9 +164,10 @@ def _oss_rules(ob: Any) -> list[Any]:
 
     try:
         return list(ob.get_bucket_lifecycle().rules)
-    except oss2.exceptions.NoSuchLifecycle:
-        return []
     except oss2.exceptions.OssError as exc:
+        # Aliyun says NoSuchLifecycle; S3-derived stand-ins say NoSuchLifecycleConfiguration.
+        if exc.code in ("NoSuchLifecycle", "NoSuchLifecycleConfiguration"):
+            return []
         raise SkyliftError(ErrorCode.SERVER, f"{exc.code}: {exc.message}", exc.request_id) from None
 
 
