@@ -39,6 +39,7 @@ from app.stale import (
     AbortStatus,
     Adopted,
     LifecycleStatus,
+    StaleError,
     StaleService,
     StaleUpload,
     format_size,
@@ -384,7 +385,11 @@ class StaleWindow(QWidget):
     # ---- actions ------------------------------------------------------------------------------
     def _on_resume(self) -> None:
         (u,) = self.selected()
-        tid = self.service.resume_owned(u)
+        try:
+            tid = self.service.resume_owned(u)
+        except StaleError as exc:
+            self.status.setText(str(exc))
+            return
         self.status.setText(arg(self.tr("Transfer #%1 is back in the queue."), str(tid)))
 
     def _on_adopt(self) -> None:

@@ -324,3 +324,47 @@ def test_screenshot_with_real_data(
     # A blank or all-black grab would mean nothing was rendered.
     colours = {img.pixel(x, y) for x in range(0, img.width(), 37) for y in range(0, img.height(), 29)}
     assert len(colours) > 5
+
+
+def test_resume_hands_the_owning_transfer_to_the_queue(
+    window: Any, filled: dict[str, Any], service: Any
+) -> None:
+    w = window
+    _select(w, filled["ids"]["owned"])
+    assert w.resume_button.isEnabled()
+    w.resume_button.click()
+    assert f"Transfer #{filled['tid']} is back in the queue." == w.status.text()
+    assert filled["tid"] in service.core.engine.job_ids()
+    _select(w, filled["ids"]["small"])
+    assert not w.resume_button.isEnabled()
+
+
+def test_listing_can_be_cancelled(service: Any, weed: Any, qtbot: Any) -> None:
+    from ui.stale_window import StaleWindow
+
+    raw = _raw(weed.endpoint)
+    bucket = "c-" + uuid.uuid4().hex[:12]
+    raw.create_bucket(Bucket=bucket)
+    for i in range(150):
+        raw.create_multipart_upload(Bucket=bucket, Key=f"k/{i:04d}")
+    w = StaleWindow(service)
+    qtbot.addWidget(w)
+    w.select_target("sw", bucket)
+    with qtbot.waitSignal(w.listing_finished, timeout=30000) as blocker:
+        w.start_listing()
+        assert w.cancel_button.isEnabled()
+        w.cancel_button.click()
+    assert blocker.args[0] < 150
+    assert "cancelled" in w.status.text()
+    assert w.list_button.isEnabled() and not w.cancel_button.isEnabled()
+    w.close()
+
+
+def test_bucket_rule_is_shown_and_set(window: Any, filled: dict[str, Any], qtbot: Any) -> None:
+    w = window
+    qtbot.waitUntil(lambda: "Bucket rule: none" in w.lifecycle.text(), timeout=10000)
+    w.ask_days = lambda label, value: 4
+    w.rule_button.click()
+    qtbot.waitUntil(lambda: "after 4 days" in w.lifecycle.text(), timeout=10000)
+    rules = filled["raw"].get_bucket_lifecycle_configuration(Bucket=filled["bucket"])["Rules"]
+    assert [r["AbortIncompleteMultipartUpload"]["DaysAfterInitiation"] for r in rules] == [4]
