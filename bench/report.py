@@ -223,7 +223,7 @@ def render(meta: dict[str, Any], results: Sequence[RunResult], wls: Sequence[cfg
         "",
     ]
     if meta["missing"]:
-        out += ["Peers not run: " + "; ".join(f"{k}: {w}" for k, w in meta["missing"].items()), ""]
+        out += ["Not run or not available: " + "; ".join(f"{k}: {w}" for k, w in meta["missing"].items()), ""]
     for wl in wls:
         group = [s for s in summaries if s.workload == wl.name]
         if not group:

@@ -142,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             if "W5" in want_wl and "skylift" in want_clients:
                 for setting in want_settings:
                     r = resume.run_w5(t, clients, w5, files["W5"], setting, rnd, work)
+                    r.error = r.error.replace(str(work), "<work>")
                     results.append(r)
                     print(resume.describe(r), flush=True)
     finally:
