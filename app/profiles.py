@@ -171,6 +171,7 @@ class Profiles:
                 creds.access_key_id,
                 creds.secret,
                 signature=row.signature or "v4",
+                max_connections=net.max_connections,
                 proxy=net.proxy,
                 ca_bundle=net.ca_bundle,
             )

@@ -234,7 +234,7 @@ class Engine:
         return None
 
     def _task_for(self, job: Job) -> Callable[[], None] | None:
-        if job.row.state is not State.RUNNING or job.error is not None:
+        if job.row.state is not State.RUNNING or job.error is not None or job.cancel_requested:
             return None
         if job.phase is Phase.PREPARE:
             job.phase = Phase.PREPARING

@@ -153,9 +153,12 @@ def prepare(ctx: StepContext, job: Job) -> None:
         if spec is None or spec.size != sp.size:
             continue
         mine = local.get(sp.number)
-        if mine is not None and mine.etag == sp.etag and mine.size == sp.size:
+        trusted = mine is not None and (mine.checksum or backend.provider.checksum is ChecksumMode.NONE)
+        if mine is not None and mine.etag == sp.etag and mine.size == sp.size and trusted:
             kept[sp.number] = PartResult(sp.number, sp.etag, sp.size, mine.checksum)
-        elif mine is None or mine.etag != sp.etag:
+        else:
+            # No row (a crash came between the server's ack and the row), another ETag, or a row
+            # without the checksum the final object check needs: prove it from the file.
             proof = part_matches(backend, row, spec, sp)
             if proof is not None:
                 kept[sp.number] = proof

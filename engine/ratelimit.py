@@ -53,17 +53,24 @@ class TokenBucket:
         return -self._tokens / self._rate
 
     def acquire(self, n: int, interrupt: threading.Event | None = None) -> None:
-        """Take ``n`` bytes' worth of tokens, waiting (interruptibly) while the bucket is in debt."""
+        """Take ``n`` bytes' worth of tokens; wait (interruptibly) until this caller's share is paid.
+
+        Each caller waits for the debt up to and including its own bytes, not for the whole
+        bucket's, so concurrent parts leave one after another instead of all at once.
+        """
         event = interrupt or _NEVER
         with self._lock:
             if self._rate is None:
                 return
             self._refill()
             self._tokens -= n
-            wait = self._debt_seconds()
-        while wait > 0:
-            if self._clock.wait(event, min(wait, 0.1)):
-                raise Interrupted()
+            deadline = self._clock.monotonic() + self._debt_seconds()
+        while True:
             with self._lock:
-                self._refill()
-                wait = self._debt_seconds()
+                if self._rate is None:
+                    return
+                remaining = deadline - self._clock.monotonic()
+            if remaining <= 0:
+                return
+            if self._clock.wait(event, min(remaining, 0.1)):
+                raise Interrupted()

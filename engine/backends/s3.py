@@ -20,7 +20,7 @@ from engine.backends.base import (
     ServerPart,
 )
 from engine.body import PartBody, PartDigest
-from engine.errors import ErrorCode, SkyliftError
+from engine.errors import ErrorCode, Interrupted, SkyliftError
 from engine.providers import ChecksumMode, Provider
 
 _AUTH = {
@@ -55,6 +55,9 @@ _NETWORK = (
 
 def classify(exc: BaseException) -> BaseException:
     """Map a botocore error to :class:`NoSuchUpload` or a :class:`SkyliftError` with a code."""
+    if isinstance(exc, bex.HTTPClientError) and isinstance(exc.kwargs.get("error"), Interrupted):
+        # botocore wraps whatever the body's read() raised; a pause is not a network failure.
+        return Interrupted()
     if isinstance(exc, bex.ClientError):
         err = exc.response.get("Error", {})
         code = str(err.get("Code", ""))
@@ -79,7 +82,7 @@ def classify(exc: BaseException) -> BaseException:
         return SkyliftError(ErrorCode.CONFIG, detail, rid)
     if isinstance(exc, bex.NoCredentialsError | bex.PartialCredentialsError):
         return SkyliftError(ErrorCode.AUTH, str(exc))
-    if isinstance(exc, _NETWORK | ConnectionError | TimeoutError):
+    if isinstance(exc, (*_NETWORK, ConnectionError, TimeoutError)):
         return SkyliftError(ErrorCode.NETWORK, str(exc))
     if isinstance(exc, bex.BotoCoreError):
         return SkyliftError(ErrorCode.SERVER, str(exc))
