@@ -3,14 +3,66 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+from app.logsetup import setup_logging
+from app.paths import Paths, resolve_paths
+from app.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from app.controller import Controller
+    from ui.main_window import MainWindow
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    existing = QCoreApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("Skylift")
+    app.setOrganizationName("Skylift")
+    app.setDesktopFileName("skylift")
+    return app
+
+
+def build_window(
+    paths: Paths | None = None, settings: Settings | None = None, start: bool = True
+) -> tuple[Controller, MainWindow]:
+    """The controller and main window, translated per the settings; ``start`` loads the queue."""
+    from app.controller import Controller
+    from ui import i18n
+    from ui.main_window import MainWindow
+
+    app = make_application()
+    paths = (paths or resolve_paths()).create()
+    settings = settings or Settings.load(paths.settings)
+    lang = settings.language_code(i18n.system_locale())
+    # Keep the translators referenced for the app's lifetime (Qt does not own them).
+    app.setProperty("skylift_language", lang)
+    _translators.extend(i18n.install(app, lang))
+    controller = Controller(paths, settings)
+    window = MainWindow(controller)
+    window.setWindowIcon(window.app_icon())
+    app.setWindowIcon(window.app_icon())
+    if start:
+        controller.start()
+    return controller, window
+
+
+_translators: list[object] = []
 
 
 def run_gui() -> int:
-    from PySide6.QtWidgets import QApplication
-
-    from ui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = MainWindow()
+    paths = resolve_paths()
+    setup_logging(paths.logs)
+    app = make_application()
+    _controller, window = build_window(paths)
     window.show()
     return int(app.exec())

@@ -1,13 +1,402 @@
-"""The main window (placeholder until the transfer queue lands)."""
+"""The main window: the transfer queue, its commands, drops, tray and a safe quit."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtCore import QItemSelection, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabBar,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.controller import Controller
+from app.gui_api import ACTIVE, State, __version__
+from app.qt_bridge import TransferChanges
+from app.uploads import ConflictQuestion, EnqueueJob, EnqueueResult, UploadRequest
+from ui import dialogs
+from ui.actions import Actions
+from ui.delegates import ProgressDelegate
+from ui.drop_panel import DropPanel
+from ui.icons import icon
+from ui.status_bar import StatusBar
+from ui.transfer_model import (
+    COL_DEST,
+    COL_ERROR,
+    COL_ETA,
+    COL_NAME,
+    COL_PROGRESS,
+    COL_SIZE,
+    COL_SPEED,
+    COL_STATE,
+    FILTERS,
+    TransferModel,
+)
+from ui.tray import Tray
+
+
+def local_paths(urls: list[QUrl]) -> list[str]:
+    return [u.toLocalFile() for u in urls if u.isLocalFile() and u.toLocalFile()]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    """Signals:
+    drop_queued(object): an UploadRequest was handed to the controller (tests wait on it).
+    """
+
+    drop_queued = Signal(object)
+
+    def __init__(self, controller: Controller, ask_destination: bool = True) -> None:
         super().__init__()
+        self.controller = controller
+        #: Tests and scripted drops set this False to take the remembered destination as-is.
+        self.ask_destination = ask_destination
+        #: Scripted runs (tests, screenshots) quit without the "transfers are running" question.
+        self.ask_on_quit = True
         self.setWindowTitle("Skylift")
-        self.setCentralWidget(QLabel("Skylift: drop files here (the queue arrives soon)"))
-        self.resize(900, 560)
+        self.setWindowIcon(icon("skylift", tint=False))
+        self.setAcceptDrops(True)
+        self.model = TransferModel(self)
+        self.commands = Actions(self)
+        self.table = self._make_table()
+        self.filters = QTabBar()
+        self.filters.setDrawBase(False)
+        self.filters.setExpanding(False)
+        for label in self._filter_labels():
+            self.filters.addTab(label)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Filter by name or destination"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(320)
+        top = QToolBar()
+        top.setMovable(False)
+        top.addWidget(self.filters)
+        spacer = QWidget()
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
+        top.addWidget(spacer)
+        top.addWidget(self.search)
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(top)
+        lay.addWidget(self.table)
+        self.setCentralWidget(central)
+        self.status = StatusBar(self.model, self)
+        self.setStatusBar(self.status)
+        self.status.set_bwlimit(controller.settings.bwlimit)
+        self._make_toolbar()
+        self._make_menus()
+        self.tray = Tray(self, self.commands)
+        self._jobs: list[EnqueueJob] = []
+        self._quitting = False
+        self._connect()
+        self._update_actions()
+        self.resize(1100, 620)
+
+    # ---- construction ---------------------------------------------------------------------------
+    def _filter_labels(self) -> list[str]:
+        return [self.tr("All"), self.tr("Active"), self.tr("Paused"), self.tr("Done"), self.tr("Failed")]
+
+    def _make_table(self) -> QTableView:
+        t = QTableView()
+        t.setModel(self.model)
+        t.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(t))
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        t.setSortingEnabled(True)
+        t.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        t.setAlternatingRowColors(True)
+        t.setShowGrid(False)
+        t.setWordWrap(False)
+        t.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        t.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        t.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        v = t.verticalHeader()
+        v.setVisible(False)
+        # Fixed row heights: the view never measures 100,000 rows.
+        v.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        v.setDefaultSectionSize(t.fontMetrics().height() + 10)
+        h = t.horizontalHeader()
+        h.setHighlightSections(False)
+        h.setStretchLastSection(True)
+        em = t.fontMetrics().horizontalAdvance("M")
+        widths = {
+            COL_NAME: 16,
+            COL_DEST: 22,
+            COL_SIZE: 6,
+            COL_PROGRESS: 10,
+            COL_SPEED: 7,
+            COL_ETA: 7,
+            COL_STATE: 7,
+            COL_ERROR: 12,
+        }
+        for col, w in widths.items():
+            t.setColumnWidth(col, w * em)
+        return t
+
+    def _make_toolbar(self) -> None:
+        tb = self.addToolBar(self.tr("Transfers"))
+        tb.setObjectName("transfers-toolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a in self.commands.toolbar:
+            if a is None:
+                tb.addSeparator()
+            else:
+                tb.addAction(a)
+        self.toolbar = tb
+
+    def _make_menus(self) -> None:
+        a = self.commands
+        mb = self.menuBar()
+        f = mb.addMenu(self.tr("&File"))
+        f.addActions([a.add_files, a.add_folder])
+        f.addSeparator()
+        f.addAction(a.quit)
+        t = mb.addMenu(self.tr("&Transfers"))
+        t.addActions([a.pause, a.resume, a.cancel, a.retry, a.remove])
+        t.addSeparator()
+        t.addActions([a.pause_all, a.resume_all, a.clear_finished, a.select_all])
+        tools = mb.addMenu(self.tr("T&ools"))
+        tools.addActions([a.profiles, a.bucket_browser, a.browse])
+        tools.addAction(a.stale)
+        tools.addSeparator()
+        tools.addAction(a.settings)
+        mb.addMenu(self.tr("&Help")).addAction(a.about)
+        a.stale.setVisible(dialogs.stale_window_class() is not None)
+
+    def _connect(self) -> None:
+        c, a, b = self.controller, self.commands, self.controller.bridge
+        b.transfers_added.connect(self._on_transfers_added)
+        b.transfers_changed.connect(self._on_transfers_changed)
+        b.ticked.connect(self._on_ticked)
+        b.batch_finished.connect(self._on_batch_finished)
+        b.transfer_failed.connect(self._on_transfer_failed)
+        c.transfers_removed.connect(self._on_transfers_removed)
+        c.unfinished_found.connect(self._on_unfinished_found)
+        c.enqueue_progressed.connect(self._on_enqueue_progressed)
+        c.conflict_asked.connect(self._on_conflict_asked)
+        c.network_status_changed.connect(self._on_network_status_changed)
+        c.task_failed.connect(self._on_task_failed)
+        self.status.bwlimit_chosen.connect(self._on_bwlimit_chosen)
+        self.filters.currentChanged.connect(self._on_filter_changed)
+        self.search.textChanged.connect(self.model.set_text_filter)
+        self.table.customContextMenuRequested.connect(self._on_context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.model.layoutChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_actions)
+        a.add_files.triggered.connect(self._on_add_files)
+        a.add_folder.triggered.connect(self._on_add_folder)
+        a.pause.triggered.connect(lambda: c.pause(self.selected_ids()))
+        a.resume.triggered.connect(lambda: c.resume(self.selected_ids()))
+        a.cancel.triggered.connect(self._on_cancel)
+        a.retry.triggered.connect(self._on_retry)
+        a.remove.triggered.connect(lambda: c.remove(self.selected_ids()))
+        a.pause_all.triggered.connect(c.pause_all)
+        a.resume_all.triggered.connect(c.resume_all)
+        a.clear_finished.triggered.connect(lambda: c.remove(self.model.ids_in_state(State.DONE)))
+        a.select_all.triggered.connect(self.table.selectAll)
+        a.browse.triggered.connect(self._on_browse)
+        a.bucket_browser.triggered.connect(lambda: dialogs.open_bucket_browser(self, c))
+        a.profiles.triggered.connect(lambda: dialogs.open_profiles(self, c))
+        a.settings.triggered.connect(self._on_settings)
+        a.stale.triggered.connect(lambda: dialogs.open_stale(self, c))
+        a.about.triggered.connect(lambda: dialogs.about(self, __version__))
+        a.quit.triggered.connect(self.close)
+
+    # ---- selection ------------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.id_at(r) for r in rows]
+
+    def _selected_states(self) -> list[State]:
+        out = []
+        for i in self.selected_ids():
+            st = self.model.state_of(i)
+            if st is not None:
+                out.append(st)
+        return out
+
+    def _update_actions(self) -> None:
+        m = self.model
+        self.commands.update(
+            self._selected_states(),
+            any_active=m.count(State.QUEUED, *ACTIVE) > 0,
+            any_paused=m.count(State.PAUSED) > 0,
+            any_done=m.count(State.DONE) > 0,
+        )
+
+    def _on_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        self._update_actions()
+
+    # ---- bridge ---------------------------------------------------------------------------------
+    def _on_transfers_added(self, infos: list[object]) -> None:
+        self.model.add(infos)  # type: ignore[arg-type]
+        self._update_actions()
+
+    def _on_transfers_changed(self, changes: TransferChanges) -> None:
+        self.model.apply(changes)
+        if changes.states:
+            self._update_actions()
+
+    def _on_transfers_removed(self, ids: list[int]) -> None:
+        self.model.remove(ids)
+        self._update_actions()
+
+    def _on_ticked(self) -> None:
+        self.status.refresh()
+        self.tray.update_progress(self.model)
+
+    def _on_batch_finished(self, done: int, failed: int) -> None:
+        if self.controller.settings.notifications:
+            self.tray.notify_batch(done, failed)
+
+    def _on_transfer_failed(self, transfer_id: int, code: str, detail: str) -> None:
+        if self.controller.settings.notifications and code != "network":
+            self.tray.notify_failure(self.model, transfer_id, code)
+
+    def _on_unfinished_found(self, count: int) -> None:
+        if dialogs.ask_resume(self, count):
+            self.controller.resume(self.model.ids_in_state(State.PAUSED))
+
+    def _on_enqueue_progressed(self, result: EnqueueResult) -> None:
+        if result.error:
+            QMessageBox.warning(self, self.tr("Cannot queue"), result.error)
+        elif result.finished:
+            self.status.showMessage(
+                self.tr("Queued %1 file(s), skipped %2")
+                .replace("%1", f"{result.queued:,}")
+                .replace("%2", f"{result.skipped:,}"),
+                5000,
+            )
+        else:
+            self.status.showMessage(self.tr("Queueing… %1 file(s)").replace("%1", f"{result.queued:,}"))
+
+    def _on_conflict_asked(self, question: ConflictQuestion) -> None:
+        dialogs.ask_conflict(self, question)
+
+    def _on_network_status_changed(self, online: bool, profile: str) -> None:
+        self.status.set_network(self.controller.network.online, self.controller.network.offline_profiles())
+
+    def _on_task_failed(self, message: str) -> None:
+        self.status.showMessage(message, 10000)
+
+    def _on_bwlimit_chosen(self, rate: int) -> None:
+        self.controller.set_bwlimit(rate)
+
+    def _on_filter_changed(self, i: int) -> None:
+        self.model.set_filter(FILTERS[i])
+
+    # ---- commands -------------------------------------------------------------------------------
+    def _on_context_menu(self, pos: QPoint) -> None:
+        a = self.commands
+        menu = QMenu(self)
+        menu.addActions([a.pause, a.resume, a.cancel, a.retry, a.remove])
+        menu.addSeparator()
+        menu.addAction(a.browse)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _on_cancel(self) -> None:
+        ids = self.selected_ids()
+        if ids and dialogs.confirm_cancel(self, len(ids)):
+            self.controller.cancel(ids)
+
+    def _on_retry(self) -> None:
+        ids = [i for i in self.selected_ids() if self.model.state_of(i) is State.FAILED]
+        self.controller.retry(ids, {i: self.model.error_of(i) for i in ids})
+
+    def _on_browse(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            profile, bucket, key = self.model.destination_of(ids[0])
+            dialogs.open_bucket_browser(self, self.controller, profile, bucket, key.rpartition("/")[0] + "/")
+
+    def _on_add_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Files"))
+        if files:
+            self.queue_paths(files)
+
+    def _on_add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add Folder"))
+        if folder:
+            self.queue_paths([folder])
+
+    def _on_settings(self) -> None:
+        from ui.settings_dialog import SettingsDialog
+
+        dlg = SettingsDialog(self.controller.settings, self.controller.core.profiles.all(), self)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.controller.apply_settings(dlg.result_settings())
+            self.status.set_bwlimit(self.controller.settings.bwlimit)
+
+    def queue_paths(self, paths: list[str]) -> UploadRequest | None:
+        """Ask where the paths go (unless told not to), then hand them to the controller."""
+        if not paths:
+            return None
+        panel = DropPanel(self.controller, paths, self)
+        if self.ask_destination and panel.exec() != QDialog.DialogCode.Accepted:
+            return None
+        panel.remember()
+        req = panel.request()
+        self.controller.settings.conflict = req.conflict
+        self._jobs.append(self.controller.enqueue(req))
+        self.drop_queued.emit(req)
+        return req
+
+    # ---- drag and drop --------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event.mimeData().urls())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.queue_paths(paths)
+
+    # ---- quit -----------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray.hide_to_tray_instead() and not self._quitting:
+            event.ignore()
+            return
+        running = self.model.count(State.QUEUED, *ACTIVE)
+        if running and self.ask_on_quit and not self._quitting and not dialogs.confirm_quit(self, running):
+            event.ignore()
+            return
+        self._quitting = True
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            # Pauses everything and waits until the checkpoint is on disk: resume picks it up.
+            self.controller.close()
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.tray.hide()
+        event.accept()
+
+    def open_url(self, url: str) -> None:
+        QDesktopServices.openUrl(QUrl(url))
+
+    def app_icon(self) -> QIcon:
+        return icon("skylift", tint=False)

@@ -1,0 +1,277 @@
+"""The GUI's one door into the engine: queue control, drops, settings, network watch, shutdown."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app import browser
+from app.core import AppCore
+from app.keep_awake import KeepAwake
+from app.network import NetworkMonitor
+from app.paths import Paths
+from app.progress import ProgressAccumulator
+from app.qt_bridge import QtBridge, TransferChanges, TransferInfo
+from app.qtpool import QtPoolExecutor
+from app.settings import Settings, apply_to_engine
+from app.uploads import ConflictQuestion, EnqueueJob, EnqueueResult, UploadRequest
+from engine.errors import ErrorCode, SkyliftError
+from engine.state import FINAL, State
+
+log = logging.getLogger("skylift.controller")
+
+_LIVE = frozenset({State.QUEUED, State.RUNNING, State.PAUSING, State.COMPLETING, State.VERIFYING})
+#: Failures a plain resume cannot cure: the file must be read again from the start.
+_RESTART_CODES = frozenset({ErrorCode.FILE_CHANGED.value, ErrorCode.FILE_MISSING.value})
+
+
+class Controller(QObject):
+    """Owns AppCore, the event bridge and the worker pool for everything that is not an upload.
+
+    Signals:
+        unfinished_found(int): transfers from an earlier run are back (paused); how many.
+        loaded(): the checkpoint DB has been read into the queue.
+        enqueue_progressed(EnqueueResult): a drop's walk queued more files, or finished.
+        conflict_asked(ConflictQuestion): the walk needs the user to decide about an existing object.
+        transfers_removed(list[int]): rows removed from the list.
+        network_status_changed(bool, str): an endpoint went offline or came back.
+        task_failed(str): a background action (retry, remove, listing) failed; the message.
+        call_finished(object, object): internal; a worker's result for a GUI callback.
+    """
+
+    unfinished_found = Signal(int)
+    loaded = Signal()
+    enqueue_progressed = Signal(object)
+    conflict_asked = Signal(object)
+    transfers_removed = Signal(list)
+    network_status_changed = Signal(bool, str)
+    task_failed = Signal(str)
+    call_finished = Signal(object, object)
+
+    def __init__(self, paths: Paths, settings: Settings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths.create()
+        self.settings = settings or Settings.load(paths.settings)
+        self.accumulator = ProgressAccumulator()
+        self.core = AppCore(
+            paths, self.accumulator, self.settings.engine_settings(), self.settings.network_options()
+        )
+        self.engine = self.core.engine
+        self.control = QtPoolExecutor(3)
+        self.bridge = QtBridge(self.accumulator, self.engine.bytes_done, self.engine.busy, parent=self)
+        self.awake = KeepAwake()
+        self.network = NetworkMonitor(
+            self._probe, self._pause_held, self._resume_held, self.live_ids_of, parent=self
+        )
+        self.network.status_changed.connect(self.network_status_changed)
+        self._profile_of: dict[int, str] = {}
+        self._state_of: dict[int, State] = {}
+        self._remove_after_cancel: set[int] = set()
+        self._jobs: list[EnqueueJob] = []
+        self.bridge.transfers_added.connect(self._on_transfers_added)
+        self.bridge.transfers_changed.connect(self._on_transfers_changed)
+        self.call_finished.connect(self._on_call_finished)
+        self._closed = False
+
+    # ---- start-up -------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Read the checkpoint DB on a worker; unfinished transfers come back paused."""
+        self.control.submit(self._load)
+
+    def _load(self) -> None:
+        try:
+            rows = self.core.store.list_transfers()
+            unfinished = self.engine.load([r.id for r in rows if r.state not in FINAL])
+            done = self.core.store.bytes_done()
+            self.bridge.post_added([TransferInfo.from_row(r, done.get(r.id, 0)) for r in rows])
+        except Exception as exc:
+            log.exception("loading the queue failed")
+            self.task_failed.emit(str(exc))
+            return
+        self.loaded.emit()
+        resumable = [i for i in unfinished if self.engine.state_of(i) is State.PAUSED]
+        if resumable:
+            if self.settings.auto_resume:
+                self.resume(resumable)
+            else:
+                self.unfinished_found.emit(len(resumable))
+
+    # ---- queue control --------------------------------------------------------------------------
+    def enqueue(self, request: UploadRequest) -> EnqueueJob:
+        job = EnqueueJob(
+            self.core,
+            request,
+            self.bridge.post_added,
+            self.enqueue_progressed.emit,
+            self.conflict_asked.emit,
+            self.paths.cache,
+        )
+        self._jobs.append(job)
+        self.bridge.note_busy()
+        self.control.submit(job.run)
+        return job
+
+    def pause(self, ids: list[int]) -> None:
+        self.network.forget(ids)
+        self.engine.pause(ids)
+
+    def resume(self, ids: list[int]) -> None:
+        self.network.forget(ids)
+        self.bridge.note_busy()
+        self.engine.resume(ids)
+
+    def pause_all(self) -> None:
+        self.engine.pause_all()
+
+    def resume_all(self) -> None:
+        self.bridge.note_busy()
+        self.engine.resume_all()
+
+    def cancel(self, ids: list[int]) -> None:
+        self.network.forget(ids)
+        self.engine.cancel(ids)
+
+    def retry(self, ids: list[int], codes: dict[int, str]) -> None:
+        """Failed transfers: resume; those whose file changed start again from byte 0."""
+        restart = [i for i in ids if codes.get(i) in _RESTART_CODES]
+        plain = [i for i in ids if i not in set(restart)]
+        if plain:
+            self.resume(plain)
+        if restart:
+            self.bridge.note_busy()
+            self.run_async(lambda: self.core.restart(restart), None)
+
+    def remove(self, ids: list[int]) -> None:
+        """Forget finished rows; failed ones are cancelled first so no upload id leaks."""
+        gone = [i for i in ids if self._state_of.get(i) in (State.DONE, State.CANCELLED)]
+        failed = [i for i in ids if self._state_of.get(i) is State.FAILED]
+        if failed:
+            self._remove_after_cancel.update(failed)
+            self.engine.cancel(failed)
+        if gone:
+            self._delete(gone)
+
+    def _delete(self, ids: list[int]) -> None:
+        self.core.store.delete_transfers(ids)
+        for i in ids:
+            self._profile_of.pop(i, None)
+            self._state_of.pop(i, None)
+        self.transfers_removed.emit(ids)
+
+    def set_bwlimit(self, rate: int) -> None:
+        self.settings.bwlimit = max(0, rate)
+        self.engine.set_bwlimit(rate or None)
+        self.save_settings()
+
+    def apply_settings(self, new: Settings) -> None:
+        """Concurrency, bandwidth, sizes and retries reach running transfers at once."""
+        new.sanitize()
+        self.settings = new
+        apply_to_engine(new, self.core.settings, self.engine, self.core.executor)
+        if not new.keep_awake:
+            self.awake.release()
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        try:
+            self.settings.save(self.paths.settings)
+        except OSError as exc:
+            self.task_failed.emit(str(exc))
+
+    def live_ids_of(self, profile: str) -> list[int]:
+        return [i for i, p in self._profile_of.items() if p == profile and self._state_of.get(i) in _LIVE]
+
+    def active_count(self) -> int:
+        return sum(1 for s in self._state_of.values() if s in _LIVE)
+
+    # ---- background calls -----------------------------------------------------------------------
+    def run_async(self, fn: Callable[[], Any], done: Callable[[object], None] | None) -> None:
+        """Run ``fn`` on the control pool; ``done(result_or_exception)`` runs on the GUI thread."""
+
+        def work() -> None:
+            try:
+                result: object = fn()
+            except Exception as exc:
+                result = exc
+                if done is None:
+                    self.task_failed.emit(str(exc))
+            self.call_finished.emit(done, result)
+
+        self.control.submit(work)
+
+    def _on_call_finished(self, done: object, result: object) -> None:
+        if callable(done):
+            done(result)
+
+    def list_buckets(self, profile: str, done: Callable[[object], None]) -> None:
+        self.run_async(lambda: browser.list_buckets(self.core.profiles, profile), done)
+
+    def list_prefix(self, profile: str, bucket: str, prefix: str, done: Callable[[object], None]) -> None:
+        self.run_async(lambda: browser.list_prefix(self.core.profiles, profile, bucket, prefix), done)
+
+    # ---- network watch --------------------------------------------------------------------------
+    def _probe(self, profile: str) -> None:
+        def work() -> None:
+            try:
+                self.core.profiles.backend(profile).list_buckets()
+                ok = True
+            except (SkyliftError, OSError) as exc:
+                log.info("probe of %s: %s", profile, exc)
+                ok = False
+            except Exception as exc:
+                log.info("probe of %s: %r", profile, exc)
+                ok = False
+            self.network.report_probe(profile, ok)
+
+        self.control.submit(work)
+
+    def _pause_held(self, ids: list[int]) -> None:
+        self.engine.pause(ids)
+
+    def _resume_held(self, ids: list[int]) -> None:
+        self.bridge.note_busy()
+        self.engine.resume(ids)
+
+    # ---- bookkeeping from the bridge ----------------------------------------------------------
+    def _on_transfers_added(self, infos: list[TransferInfo]) -> None:
+        for info in infos:
+            self._profile_of[info.id] = info.profile
+            self._state_of[info.id] = info.state
+
+    def _on_transfers_changed(self, changes: TransferChanges) -> None:
+        removable: list[int] = []
+        for tid, (state, code, _detail) in changes.states.items():
+            if tid not in self._state_of:
+                continue
+            self._state_of[tid] = state
+            if state is State.FAILED:
+                self.network.note_failure(tid, self._profile_of.get(tid, ""), code)
+            if state is State.CANCELLED and tid in self._remove_after_cancel:
+                self._remove_after_cancel.discard(tid)
+                removable.append(tid)
+        if removable:
+            self._delete(removable)
+        if self.settings.keep_awake and self.engine.busy():
+            self.awake.hold()
+        elif not self.engine.busy():
+            self.awake.release()
+
+    # ---- shutdown -------------------------------------------------------------------------------
+    def close(self, timeout_s: float = 30.0) -> None:
+        """Stop walks, pause every transfer, wait until the checkpoint is safe."""
+        if self._closed:
+            return
+        self._closed = True
+        for job in self._jobs:
+            job.stop.set()
+        self.bridge.timer.stop()
+        self.network.timer.stop()
+        self.control.wait(int(timeout_s * 1000))
+        self.awake.release()
+        self.core.close(timeout_s)
+
+
+__all__ = ["ConflictQuestion", "Controller", "EnqueueResult", "UploadRequest"]

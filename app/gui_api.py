@@ -1,0 +1,32 @@
+"""What ``ui/`` may know of the engine: enums, provider presets and unit helpers, through app/."""
+
+from __future__ import annotations
+
+from app.profiles import LOCAL, LOCAL_BUCKET, ProfileError
+from app.secrets import KeyringUnavailable, backend_name, keyring_problem
+from engine import __version__
+from engine.errors import ErrorCode
+from engine.providers import PROVIDERS, Provider
+from engine.state import ACTIVE, FINAL, State
+from engine.store import ProfileRow
+from engine.units import format_size, parse_rate, parse_size
+
+__all__ = [
+    "ACTIVE",
+    "FINAL",
+    "LOCAL",
+    "LOCAL_BUCKET",
+    "PROVIDERS",
+    "ErrorCode",
+    "KeyringUnavailable",
+    "ProfileError",
+    "ProfileRow",
+    "Provider",
+    "State",
+    "__version__",
+    "backend_name",
+    "format_size",
+    "keyring_problem",
+    "parse_rate",
+    "parse_size",
+]

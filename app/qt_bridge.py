@@ -1,0 +1,184 @@
+"""Engine events to Qt signals: a GUI-thread timer drains the accumulator a few times a second."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.progress import ProgressAccumulator
+from engine.events import Finished
+from engine.state import State
+from engine.store import TransferRow
+
+#: How fast speeds follow the measurement (exponential moving average weight of a new sample).
+_SMOOTH = 0.3
+_STOPPED = frozenset({State.DONE, State.FAILED, State.CANCELLED, State.PAUSED})
+
+
+@dataclass
+class TransferInfo:
+    """What the queue shows of one transfer; plain values, created off the GUI thread."""
+
+    id: int
+    name: str
+    profile: str
+    bucket: str
+    key: str
+    size: int
+    state: State
+    done: int
+    local_path: str = ""
+    error_code: str = ""
+    error_detail: str = ""
+
+    @classmethod
+    def from_row(cls, row: TransferRow, done: int) -> TransferInfo:
+        name = row.local_path.replace("\\", "/").rsplit("/", 1)[-1] or row.key
+        return cls(
+            id=row.id,
+            name=name,
+            profile=row.profile,
+            bucket=row.bucket,
+            key=row.key,
+            size=row.size,
+            state=State(row.state),
+            done=row.size if row.state is State.DONE else done,
+            local_path=row.local_path,
+            error_code=row.error_code or "",
+            error_detail=row.error_detail or "",
+        )
+
+
+@dataclass
+class TransferChanges:
+    """One tick's worth of news: absolute bytes done, speeds and new states, by transfer id."""
+
+    done: dict[int, int] = field(default_factory=dict)
+    speed: dict[int, float] = field(default_factory=dict)
+    #: id -> (state, error code, error detail)
+    states: dict[int, tuple[State, str, str]] = field(default_factory=dict)
+    #: bytes per second over all transfers
+    total_speed: float = 0.0
+
+    def empty(self) -> bool:
+        return not (self.done or self.speed or self.states)
+
+
+class QtBridge(QObject):
+    """Turns the engine's event stream into a few batched signals on the GUI thread.
+
+    Signals:
+        transfers_added(list[TransferInfo]): rows queued (or loaded) since the last tick.
+        transfers_changed(TransferChanges): progress, speeds and states since the last tick.
+        transfer_state_changed(int, int): one transfer's new state (id, State value).
+        transfer_failed(int, str, str): id, error code, detail.
+        batch_finished(int, int): the queue went idle; transfers done and failed meanwhile.
+        ticked(): after every drain, so views can refresh totals.
+    """
+
+    transfers_added = Signal(list)
+    transfers_changed = Signal(object)
+    transfer_state_changed = Signal(int, int)
+    transfer_failed = Signal(int, str, str)
+    batch_finished = Signal(int, int)
+    ticked = Signal()
+
+    def __init__(
+        self,
+        accumulator: ProgressAccumulator,
+        bytes_done: Callable[[int], int],
+        busy: Callable[[], bool],
+        interval_ms: int = 200,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._acc = accumulator
+        self._bytes_done = bytes_done
+        self._busy = busy
+        self._lock = threading.Lock()
+        self._added: list[TransferInfo] = []
+        self._speeds: dict[int, float] = {}
+        self._total_speed = 0.0
+        self._last = time.monotonic()
+        self._batch_done = 0
+        self._batch_failed = 0
+        self._was_busy = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._on_tick)
+        self.timer.start()
+
+    def post_added(self, infos: Iterable[TransferInfo]) -> None:
+        """Thread-safe: rows for the queue, shown at the next tick (batched, never per file)."""
+        with self._lock:
+            self._added.extend(infos)
+
+    def note_busy(self) -> None:
+        """The queue got work outside the engine's events (e.g. a resume): arm batch_finished."""
+        self._was_busy = True
+
+    def _on_tick(self) -> None:
+        now = time.monotonic()
+        dt = max(1e-3, now - self._last)
+        self._last = now
+        with self._lock:
+            added, self._added = self._added, []
+        if added:
+            # Rows are posted right after the engine took them; anything they did since then is
+            # either in the accumulator (drained below) or already reflected in these values.
+            for info in added:
+                info.done = info.size if info.state is State.DONE else self._bytes_done(info.id) or info.done
+            self.transfers_added.emit(added)
+        drained = self._acc.drain()
+        changes = TransferChanges()
+        sent_total = 0
+        for tid, (_, sent) in drained.progress.items():
+            changes.done[tid] = self._bytes_done(tid)
+            sent_total += sent
+            rate = max(0.0, sent / dt)
+            old = self._speeds.get(tid, rate)
+            self._speeds[tid] = old + _SMOOTH * (rate - old)
+        for tid in list(self._speeds):
+            if tid not in drained.progress:
+                # No bytes this tick: let the speed fall off rather than freeze at its last value.
+                self._speeds[tid] *= 1 - _SMOOTH
+                if self._speeds[tid] < 1.0:
+                    self._speeds[tid] = 0.0
+            changes.speed[tid] = self._speeds[tid]
+            if self._speeds[tid] == 0.0:
+                del self._speeds[tid]
+        self._total_speed += _SMOOTH * (sent_total / dt - self._total_speed)
+        if self._total_speed < 1.0:
+            self._total_speed = 0.0
+        changes.total_speed = self._total_speed
+        for ev in drained.states:
+            changes.states[ev.transfer_id] = (ev.state, ev.error_code or "", ev.detail or "")
+            if ev.state not in _STOPPED:
+                self._was_busy = True
+            if ev.state in _STOPPED:
+                self._speeds.pop(ev.transfer_id, None)
+        for fin in drained.finished:
+            self._count(fin)
+        if not changes.empty() or drained.parts:
+            self.transfers_changed.emit(changes)
+        for tid, (st, code, detail) in changes.states.items():
+            self.transfer_state_changed.emit(tid, int(st))
+            if st is State.FAILED:
+                self.transfer_failed.emit(tid, code, detail)
+        if self._was_busy and not self._busy():
+            self._was_busy = False
+            done, failed = self._batch_done, self._batch_failed
+            self._batch_done = self._batch_failed = 0
+            if done or failed:
+                self.batch_finished.emit(done, failed)
+        self.ticked.emit()
+
+    def _count(self, fin: Finished) -> None:
+        if fin.state is State.DONE:
+            self._batch_done += 1
+        elif fin.state is State.FAILED:
+            self._batch_failed += 1

@@ -1,0 +1,172 @@
+"""User settings, persisted as JSON under ``paths.settings``, and applied to the running engine."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.profiles import NetworkOptions
+from engine.engine import EngineSettings
+from engine.plan import DEFAULT_PART_SIZE, DEFAULT_THRESHOLD
+from engine.retry import RetryPolicy
+
+log = logging.getLogger("skylift.settings")
+
+CONFLICT_POLICIES = ("overwrite", "skip", "rename", "ask")
+PROXY_MODES = ("system", "http", "socks5")
+LANGUAGES = ("auto", "en", "zh_CN")
+
+
+@dataclass
+class SavedDestination:
+    """The last destination the user picked in the "upload to" panel (remembered)."""
+
+    profile: str = "local"
+    bucket: str = "skylift"
+    prefix: str = ""
+
+
+@dataclass
+class Settings:
+    concurrency: int = 4
+    parts_per_file: int = 0
+    part_size: int = DEFAULT_PART_SIZE
+    threshold: int = DEFAULT_THRESHOLD
+    retries: int = 5
+    retry_interval: float = 1.0
+    #: Bytes per second; 0 means unlimited.
+    bwlimit: int = 0
+    conflict: str = "overwrite"
+    storage_class: str = ""
+    auto_resume: bool = False
+    notifications: bool = True
+    keep_awake: bool = True
+    language: str = "auto"
+    proxy_mode: str = "system"
+    proxy_url: str = ""
+    ca_bundle: str = ""
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    empty_folders: bool = False
+    last_destination: SavedDestination = field(default_factory=SavedDestination)
+
+    # ---- persistence ----------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            # A broken settings file must not keep the app from starting; defaults are safe.
+            log.warning("ignoring unreadable settings %s: %s", path, exc)
+            return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        return cls.from_dict(raw)
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> Settings:
+        out = cls()
+        names = {f.name: f for f in dataclasses.fields(cls)}
+        for key, value in raw.items():
+            if key not in names:
+                continue
+            if key == "last_destination" and isinstance(value, dict):
+                known = {f.name for f in dataclasses.fields(SavedDestination)}
+                out.last_destination = SavedDestination(**{k: str(v) for k, v in value.items() if k in known})
+                continue
+            default = getattr(out, key)
+            if isinstance(default, bool):
+                if isinstance(value, bool):
+                    setattr(out, key, value)
+            elif isinstance(default, int):
+                if isinstance(value, int) and not isinstance(value, bool):
+                    setattr(out, key, value)
+            elif isinstance(default, float):
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    setattr(out, key, float(value))
+            elif isinstance(default, str):
+                if isinstance(value, str):
+                    setattr(out, key, value)
+            elif isinstance(default, list) and isinstance(value, list):
+                setattr(out, key, [str(v) for v in value])
+        out.sanitize()
+        return out
+
+    def sanitize(self) -> None:
+        self.concurrency = max(1, min(64, self.concurrency))
+        self.parts_per_file = max(0, min(64, self.parts_per_file))
+        self.part_size = max(100 * 1024, self.part_size)
+        self.threshold = max(0, self.threshold)
+        self.retries = max(0, min(100, self.retries))
+        self.retry_interval = max(0.0, self.retry_interval)
+        self.bwlimit = max(0, self.bwlimit)
+        if self.conflict not in CONFLICT_POLICIES:
+            self.conflict = "overwrite"
+        if self.proxy_mode not in PROXY_MODES:
+            self.proxy_mode = "system"
+        if self.language not in LANGUAGES:
+            self.language = "auto"
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(dataclasses.asdict(self), indent=2, sort_keys=True), encoding="utf-8")
+        # Replace in one step so a crash never leaves half a settings file behind.
+        os.replace(tmp, path)
+
+    def copy(self) -> Settings:
+        return Settings.from_dict(dataclasses.asdict(self))
+
+    # ---- engine mapping -------------------------------------------------------------------------
+    def engine_settings(self) -> EngineSettings:
+        return EngineSettings(
+            concurrency=self.concurrency,
+            parts_per_file=self.parts_per_file,
+            part_size=self.part_size,
+            threshold=self.threshold,
+            retry=RetryPolicy(retries=self.retries, interval=self.retry_interval),
+            bwlimit=self.bwlimit or None,
+        )
+
+    def network_options(self) -> NetworkOptions:
+        proxy: str | None = None
+        if self.proxy_mode in ("http", "socks5") and self.proxy_url:
+            url = self.proxy_url
+            if "://" not in url:
+                url = ("socks5://" if self.proxy_mode == "socks5" else "http://") + url
+            proxy = url
+        return NetworkOptions(proxy=proxy, ca_bundle=self.ca_bundle or None)
+
+    def language_code(self, system_locale: str) -> str:
+        """The UI language: the user's choice, else Chinese for a Chinese OS locale, else English."""
+        if self.language != "auto":
+            return self.language
+        return "zh_CN" if system_locale.lower().startswith("zh") else "en"
+
+
+def apply_to_engine(settings: Settings, engine_settings: EngineSettings, engine: Any, executor: Any) -> None:
+    """Push what can change at run time into a running engine: concurrency, bandwidth, sizes.
+
+    Part size and threshold count for transfers planned from now on; retries for the next error.
+    """
+    engine_settings.part_size = settings.part_size
+    engine_settings.threshold = settings.threshold
+    engine_settings.parts_per_file = settings.parts_per_file
+    policy = RetryPolicy(retries=settings.retries, interval=settings.retry_interval)
+    engine_settings.retry = policy
+    ctx = engine.step_context
+    try:
+        ctx.retry = policy
+    except (AttributeError, dataclasses.FrozenInstanceError):
+        log.info("retry policy applies after a restart")
+    # Two extra threads so cancels (aborts) and the prepare step never starve behind parts.
+    executor.set_max_threads(settings.concurrency + 2)
+    engine.set_concurrency(settings.concurrency)
+    engine.set_bwlimit(settings.bwlimit or None)

@@ -1,0 +1,119 @@
+"""Small dialogs and the openers of the bigger windows, so the main window stays short."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
+
+from app.controller import Controller
+from app.gui_api import format_size
+from app.uploads import ConflictQuestion
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def ask_resume(parent: QWidget, count: int) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_t("Unfinished transfers"))
+    box.setText(_t("%1 transfer(s) did not finish last time.").replace("%1", f"{count:,}"))
+    box.setInformativeText(_t("Resume them now? They stay paused otherwise."))
+    resume = box.addButton(_t("Resume"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_t("Keep Paused"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(resume)
+    box.exec()
+    return box.clickedButton() is resume
+
+
+def confirm_quit(parent: QWidget, running: int) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_t("Quit Skylift"))
+    box.setText(_t("%1 transfer(s) are still running.").replace("%1", f"{running:,}"))
+    box.setInformativeText(_t("They will be paused safely and can be resumed at the next start."))
+    quit_btn = box.addButton(_t("Pause and Quit"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(quit_btn)
+    box.exec()
+    return box.clickedButton() is quit_btn
+
+
+def confirm_cancel(parent: QWidget, count: int) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        _t("Cancel transfers"),
+        _t("Cancel %1 transfer(s)? Uploaded parts are deleted from the server.").replace("%1", str(count)),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_conflict(parent: QWidget, q: ConflictQuestion) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_t("Object exists"))
+    box.setText(_t("%1 already exists in the bucket.").replace("%1", q.key))
+    box.setInformativeText(
+        _t("Local file: %1. Object: %2.")
+        .replace("%1", format_size(q.local_size))
+        .replace("%2", format_size(q.remote_size))
+    )
+    overwrite = box.addButton(_t("Overwrite"), QMessageBox.ButtonRole.AcceptRole)
+    rename = box.addButton(_t("Keep Both"), QMessageBox.ButtonRole.AcceptRole)
+    skip = box.addButton(_t("Skip"), QMessageBox.ButtonRole.RejectRole)
+    all_box = QCheckBox(_t("Apply to all"))
+    box.setCheckBox(all_box)
+    box.setDefaultButton(skip)
+    box.exec()
+    clicked = box.clickedButton()
+    answer = "overwrite" if clicked is overwrite else "rename" if clicked is rename else "skip"
+    q.reply(answer, all_box.isChecked())
+
+
+def about(parent: QWidget, version: str) -> None:
+    QMessageBox.about(
+        parent,
+        _t("About Skylift"),
+        _t("Skylift %1\nResumable uploads to object storage.").replace("%1", version),
+    )
+
+
+def open_bucket_browser(
+    parent: QWidget, controller: Controller, profile: str = "", bucket: str = "", prefix: str = ""
+) -> None:
+    from ui.bucket_browser import BucketBrowser
+
+    dlg = BucketBrowser(controller, profile or controller.settings.last_destination.profile, parent)
+    dlg.set_location(bucket, prefix if prefix != "/" else "")
+    dlg.show()
+
+
+def open_profiles(parent: QWidget, controller: Controller) -> None:
+    from ui.profile_dialog import ProfileDialog
+
+    ProfileDialog(controller, parent).exec()
+
+
+def stale_window_class() -> Any:
+    """The stale-uploads window, if that part of the app is installed."""
+    try:
+        return importlib.import_module("ui.stale_window").StaleWindow
+    except (ImportError, AttributeError):
+        return None
+
+
+def open_stale(parent: QWidget, controller: Controller) -> None:
+    cls = stale_window_class()
+    if cls is None:
+        return
+    try:
+        win = cls(controller.core, parent)
+    except TypeError:
+        win = cls(controller.core)
+    win.show()

@@ -1,0 +1,184 @@
+"""The compact "upload to" panel shown after a drop or Add Files / Add Folder."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.controller import Controller
+from app.gui_api import PROVIDERS
+from app.settings import SavedDestination
+from app.uploads import UploadRequest
+from ui import messages
+
+
+def _patterns(text: str) -> list[str]:
+    return [p for p in text.replace(",", " ").split() if p]
+
+
+class DropPanel(QDialog):
+    """Asks where dropped paths go; ``request()`` gives the answer. Remembers the destination."""
+
+    def __init__(self, controller: Controller, paths: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Upload to"))
+        self._controller = controller
+        self.paths = paths
+        s = controller.settings
+        folders = sum(1 for p in paths if os.path.isdir(p))
+        files = len(paths) - folders
+        summary = QLabel(self._summary(files, folders))
+        summary.setWordWrap(True)
+        summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.profile = QComboBox()
+        for row in controller.core.profiles.all():
+            self.profile.addItem(row.name, row.name)
+        self.bucket = QComboBox()
+        self.bucket.setEditable(True)
+        self.bucket.setMinimumContentsLength(18)
+        self.browse = QPushButton(self.tr("Browse…"))
+        self.browse.setAutoDefault(False)
+        bucket_row = QHBoxLayout()
+        bucket_row.addWidget(self.bucket, 1)
+        bucket_row.addWidget(self.browse)
+        self.prefix = QLineEdit()
+        self.prefix.setPlaceholderText(self.tr("folder/in/bucket/ (optional)"))
+        self.conflict = QComboBox()
+        for key, label in messages.conflict_labels().items():
+            self.conflict.addItem(label, key)
+        self.storage_class = QComboBox()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Profile:"), self.profile)
+        form.addRow(self.tr("Bucket:"), bucket_row)
+        form.addRow(self.tr("Prefix:"), self.prefix)
+        form.addRow(self.tr("If the object exists:"), self.conflict)
+        form.addRow(self.tr("Storage class:"), self.storage_class)
+
+        self.folder_box = QGroupBox(self.tr("Folders (their tree is kept)"))
+        ff = QFormLayout(self.folder_box)
+        self.include = QLineEdit(" ".join(s.include))
+        self.include.setPlaceholderText(self.tr("e.g. *.jpg *.png (empty: everything)"))
+        self.exclude = QLineEdit(" ".join(s.exclude))
+        self.exclude.setPlaceholderText(self.tr("e.g. .git *.tmp"))
+        self.empty_folders = QCheckBox(self.tr("Create empty folders too"))
+        self.empty_folders.setChecked(s.empty_folders)
+        ff.addRow(self.tr("Include:"), self.include)
+        ff.addRow(self.tr("Exclude:"), self.exclude)
+        ff.addRow(self.empty_folders)
+        self.folder_box.setVisible(folders > 0)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.upload = buttons.addButton(self.tr("Upload"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.upload.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(summary)
+        lay.addLayout(form)
+        lay.addWidget(self.folder_box)
+        lay.addWidget(buttons)
+
+        last = s.last_destination
+        i = self.profile.findData(last.profile)
+        self.profile.setCurrentIndex(max(0, i))
+        self._on_profile_changed()
+        if last.profile == self.profile.currentData():
+            self.bucket.setEditText(last.bucket)
+            self.prefix.setText(last.prefix)
+        self.conflict.setCurrentIndex(max(0, self.conflict.findData(s.conflict)))
+        j = self.storage_class.findText(s.storage_class)
+        if j >= 0:
+            self.storage_class.setCurrentIndex(j)
+        self.profile.currentIndexChanged.connect(self._on_profile_changed)
+        self.bucket.editTextChanged.connect(self._on_bucket_edited)
+        self.browse.clicked.connect(self._on_browse_clicked)
+        self._on_bucket_edited(self.bucket.currentText())
+
+    def _summary(self, files: int, folders: int) -> str:
+        names = ", ".join(os.path.basename(p.rstrip("/\\")) or p for p in self.paths[:3])
+        if len(self.paths) > 3:
+            names += ", …"
+        return (
+            self.tr("%1 file(s) and %2 folder(s): %3")
+            .replace("%1", str(files))
+            .replace("%2", str(folders))
+            .replace("%3", names)
+        )
+
+    def _on_profile_changed(self) -> None:
+        name = str(self.profile.currentData() or "")
+        self.bucket.clear()
+        self.storage_class.clear()
+        self.storage_class.addItem(self.tr("Default"), "")
+        if not name:
+            return
+        row = self._controller.core.profiles.get(name)
+        prov = PROVIDERS.get(row.provider)
+        for sc in prov.storage_classes if prov else ():
+            self.storage_class.addItem(sc, sc)
+        if row.default_bucket:
+            self.bucket.addItem(row.default_bucket)
+        self.bucket.setEditText(row.default_bucket)
+        self._controller.list_buckets(name, self._on_buckets_listed)
+
+    def _on_buckets_listed(self, result: object) -> None:
+        if not isinstance(result, list):
+            return  # no listing (offline, no permission): typing a bucket name still works
+        current = self.bucket.currentText()
+        self.bucket.blockSignals(True)
+        self.bucket.clear()
+        self.bucket.addItems([str(b) for b in result])
+        self.bucket.setEditText(current or (str(result[0]) if result else ""))
+        self.bucket.blockSignals(False)
+        self._on_bucket_edited(self.bucket.currentText())
+
+    def _on_bucket_edited(self, text: str) -> None:
+        self.upload.setEnabled(bool(text.strip()) and self.profile.count() > 0)
+
+    def _on_browse_clicked(self) -> None:
+        from ui.bucket_browser import BucketBrowser
+
+        dlg = BucketBrowser(self._controller, str(self.profile.currentData()), self, pick=True)
+        dlg.set_location(self.bucket.currentText().strip(), self.prefix.text().strip())
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            bucket, prefix = dlg.picked()
+            self.bucket.setEditText(bucket)
+            self.prefix.setText(prefix)
+
+    def request(self) -> UploadRequest:
+        return UploadRequest(
+            paths=list(self.paths),
+            profile=str(self.profile.currentData()),
+            bucket=self.bucket.currentText().strip(),
+            prefix=self.prefix.text().strip(),
+            conflict=str(self.conflict.currentData()),
+            storage_class=str(self.storage_class.currentData() or ""),
+            include=_patterns(self.include.text()),
+            exclude=_patterns(self.exclude.text()),
+            empty_folders=self.empty_folders.isChecked(),
+        )
+
+    def remember(self) -> None:
+        req = self.request()
+        s = self._controller.settings
+        s.last_destination = SavedDestination(req.profile, req.bucket, req.prefix)
+        s.include, s.exclude, s.empty_folders = req.include, req.exclude, req.empty_folders
+        self._controller.save_settings()

@@ -1,0 +1,270 @@
+"""Profiles: provider preset, endpoint, region, key id, secret (OS keyring only), connection test."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import profile_check
+from app.controller import Controller
+from app.gui_api import (
+    LOCAL,
+    PROVIDERS,
+    KeyringUnavailable,
+    ProfileError,
+    ProfileRow,
+    backend_name,
+    keyring_problem,
+)
+
+
+class ProfileDialog(QDialog):
+    """Lists profiles on the left, edits one on the right. Secrets go to the keyring or nowhere."""
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Profiles"))
+        self._c = controller
+        self.list = QListWidget()
+        self.list.setMinimumWidth(140)
+        self.new_btn = QPushButton(self.tr("New"))
+        self.remove_btn = QPushButton(self.tr("Remove"))
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.new_btn)
+        row.addWidget(self.remove_btn)
+        left.addLayout(row)
+
+        self.name = QLineEdit()
+        self.provider = QComboBox()
+        for p in PROVIDERS.values():
+            self.provider.addItem(p.title, p.name)
+        self.endpoint = QLineEdit()
+        self.region = QLineEdit()
+        self.path_style = QCheckBox(self.tr("Path-style addressing"))
+        self.key_id = QLineEdit()
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.default_bucket = QLineEdit()
+        problem = keyring_problem()
+        self.keyring = QLabel()
+        self.keyring.setWordWrap(True)
+        self.keyring.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if problem:
+            self.keyring.setText(self.tr("⚠ No secure keyring: %1").replace("%1", problem))
+            self.secret.setEnabled(False)
+            self.secret.setPlaceholderText(self.tr("cannot be stored: no secure keyring"))
+        else:
+            self.keyring.setText(self.tr("Secrets are stored in: %1").replace("%1", backend_name()))
+            self.secret.setPlaceholderText(self.tr("kept in the OS keyring; leave empty to keep"))
+        self.test_btn = QPushButton(self.tr("Test Connection"))
+        self.test_btn.setAutoDefault(False)
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buckets = QListWidget()
+        self.buckets.setMaximumHeight(90)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Provider:"), self.provider)
+        form.addRow(self.tr("Endpoint:"), self.endpoint)
+        form.addRow(self.tr("Region:"), self.region)
+        form.addRow("", self.path_style)
+        form.addRow(self.tr("Access key ID:"), self.key_id)
+        form.addRow(self.tr("Secret key:"), self.secret)
+        form.addRow(self.tr("Default bucket:"), self.default_bucket)
+        form.addRow("", self.keyring)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_btn)
+        test_row.addWidget(self.test_result, 1)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addLayout(test_row)
+        right.addWidget(self.buckets)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        body = QHBoxLayout()
+        body.addLayout(left)
+        body.addLayout(right, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(body)
+        lay.addWidget(self.buttons)
+
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        self.provider.currentIndexChanged.connect(self._on_provider_changed)
+        self.new_btn.clicked.connect(self._on_new_clicked)
+        self.remove_btn.clicked.connect(self._on_remove_clicked)
+        self.test_btn.clicked.connect(self._on_test_clicked)
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+        self._reload()
+        self.resize(720, 440)
+
+    def _reload(self, select: str = "") -> None:
+        self.list.clear()
+        for p in self._c.core.profiles.all():
+            item = QListWidgetItem(p.name)
+            item.setData(Qt.ItemDataRole.UserRole, p.name)
+            self.list.addItem(item)
+            if p.name == select:
+                self.list.setCurrentItem(item)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(self.list.count() - 1)
+
+    def _on_current_changed(self, item: QListWidgetItem | None, _prev: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        row = self._c.core.profiles.get(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.name.setText(row.name)
+        self.provider.setCurrentIndex(max(0, self.provider.findData(row.provider)))
+        self.endpoint.setText(row.endpoint)
+        self.region.setText(row.region)
+        self.path_style.setChecked(row.path_style)
+        self.key_id.setText(row.access_key_id)
+        self.secret.clear()
+        self.default_bucket.setText(row.default_bucket)
+        local = row.name == LOCAL
+        for w in (self.name, self.provider, self.endpoint, self.region, self.path_style, self.key_id):
+            w.setEnabled(not local)
+        self.secret.setEnabled(not local and keyring_problem() is None)
+        self.remove_btn.setEnabled(not local)
+        self.test_result.setText(self.tr("Built-in storage on this computer.") if local else "")
+        self.buckets.clear()
+
+    def _on_provider_changed(self) -> None:
+        prov = PROVIDERS.get(str(self.provider.currentData()))
+        if prov is None:
+            return
+        self.endpoint.setPlaceholderText(prov.endpoint_template or self.tr("https://…"))
+        self.region.setPlaceholderText(prov.default_region)
+        self.path_style.setChecked(prov.path_style)
+
+    def _on_new_clicked(self) -> None:
+        self.list.clearSelection()
+        self.list.setCurrentRow(-1)
+        for w in (self.name, self.endpoint, self.region, self.key_id, self.secret, self.default_bucket):
+            w.clear()
+            w.setEnabled(True)
+        for w2 in (self.provider, self.path_style):
+            w2.setEnabled(True)
+        self.secret.setEnabled(keyring_problem() is None)
+        self.provider.setCurrentIndex(0)
+        self.remove_btn.setEnabled(False)
+        self.test_result.clear()
+        self.name.setFocus()
+
+    def _on_remove_clicked(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        name = str(item.data(Qt.ItemDataRole.UserRole))
+        if (
+            QMessageBox.question(self, self.tr("Remove profile"), self.tr("Remove %1?").replace("%1", name))
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        try:
+            self._c.core.profiles.remove(name)
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Remove profile"), str(exc))
+        self._reload()
+
+    def _on_test_clicked(self) -> None:
+        self.test_result.setText(self.tr("Connecting…"))
+        self.test_btn.setEnabled(False)
+        self.buckets.clear()
+        args = (
+            self._c.core.profiles,
+            self.name.text().strip(),
+            str(self.provider.currentData()),
+            self.endpoint.text().strip(),
+            self.region.text().strip(),
+            self.key_id.text().strip(),
+            self.secret.text(),
+            self.path_style.isChecked(),
+            self._c.settings.network_options(),
+        )
+        self._c.run_async(lambda: profile_check.test_connection(*args), self._on_tested)
+
+    def _on_tested(self, result: object) -> None:
+        self.test_btn.setEnabled(True)
+        if isinstance(result, Exception):
+            self.test_result.setText(self.tr("Failed: %1").replace("%1", str(result)))
+            return
+        names = [str(b) for b in result] if isinstance(result, list) else []
+        self.test_result.setText(self.tr("Connected: %1 bucket(s)").replace("%1", str(len(names))))
+        self.buckets.addItems(names)
+
+    def _on_save(self) -> None:
+        name = self.name.text().strip()
+        if name == LOCAL:
+            self._c.core.store.save_profile(
+                self._replace_default_bucket(
+                    self._c.core.profiles.get(LOCAL), self.default_bucket.text().strip()
+                )
+            )
+            self.test_result.setText(self.tr("Saved."))
+            return
+        secret = self.secret.text()
+        try:
+            existing = None
+            try:
+                existing = self._c.core.profiles.get(name)
+            except ProfileError:
+                pass
+            if not secret and existing is not None and existing.keyring_ref:
+                # Keep the stored secret: re-saving would need it in clear text again.
+                self._c.core.profiles.add(
+                    name,
+                    str(self.provider.currentData()),
+                    self.endpoint.text().strip(),
+                    self.region.text().strip(),
+                    self.key_id.text().strip(),
+                    None,
+                    self.path_style.isChecked(),
+                    self.default_bucket.text().strip(),
+                )
+                fresh = self._c.core.profiles.get(name)
+                fresh.keyring_ref = existing.keyring_ref
+                self._c.core.store.save_profile(fresh)
+            else:
+                self._c.core.profiles.add(
+                    name,
+                    str(self.provider.currentData()),
+                    self.endpoint.text().strip(),
+                    self.region.text().strip(),
+                    self.key_id.text().strip(),
+                    secret or None,
+                    self.path_style.isChecked(),
+                    self.default_bucket.text().strip(),
+                )
+        except (ProfileError, KeyringUnavailable, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot save profile"), str(exc))
+            return
+        self.secret.clear()
+        self.test_result.setText(self.tr("Saved."))
+        self._reload(name)
+
+    @staticmethod
+    def _replace_default_bucket(row: ProfileRow, bucket: str) -> ProfileRow:
+        row.default_bucket = bucket or row.default_bucket
+        return row
