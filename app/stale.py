@@ -2,7 +2,8 @@
 
 It ties :mod:`engine.stale` to the app's profiles, checkpoint store and engine, and owns a small
 thread pool for the per-upload ListParts requests (a listing of thousands of uploads would take
-minutes one request at a time).
+minutes one request at a time). Its default of four workers is for the GUI: every worker parses
+XML under the GIL, and more of them made the window stutter on a busy machine.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class Adopted:
 
 
 class StaleService:
-    def __init__(self, core: AppCore, workers: int = 8) -> None:
+    def __init__(self, core: AppCore, workers: int = 4) -> None:
         self.core = core
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="skylift-stale")
 

@@ -3,6 +3,8 @@ the plumbing that brings results from worker threads to the GUI thread."""
 
 from __future__ import annotations
 
+import ctypes
+import sys
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -42,11 +44,38 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 UPLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 KEY, UPLOAD_ID, INITIATED, AGE, CLASS, PARTS, BYTES, OWNER = range(8)
+#: Column widths in "M"s of the current font.
+COLUMN_CHARS = {UPLOAD_ID: 16, INITIATED: 10, AGE: 6, CLASS: 7, PARTS: 4, BYTES: 6, OWNER: 8}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("StaleWindow", text)
+
+
+def _emit_drops_true() -> bool:
+    class _Probe(QObject):
+        probed = Signal()
+
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    probe.probed.emit()
+    return sys.getrefcount(True) < before
+
+
+#: PySide6 6.12's ``SignalInstance.emit`` returns ``True`` without a reference of its own, so every
+#: emit from Python takes one from ``True``; after a few hundred the interpreter aborts with
+#: "bool_dealloc". Measured once here, compensated in :func:`emit`.
+_EMIT_DROPS_TRUE = _emit_drops_true()
+if _EMIT_DROPS_TRUE:
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+
+
+def emit(signal: Any, *args: Any) -> None:
+    """``signal.emit(*args)`` without the PySide6 reference bug described above."""
+    result = signal.emit(*args)
+    if _EMIT_DROPS_TRUE and result is True:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
 def arg(text: str, *values: object) -> str:
@@ -73,6 +102,7 @@ class StaleModel(QAbstractTableModel):
         self._rows: list[StaleUpload] = []
         self._now = utcnow()
         self._totals = Totals(0, 0, 0, 0)
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # ---- Qt API -------------------------------------------------------------------------------
     def rowCount(self, parent: _Index = _ROOT) -> int:
@@ -151,6 +181,25 @@ class StaleModel(QAbstractTableModel):
         return self._display(u, col)
 
     # ---- updates ------------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self._resort()
+
+    def _resort(self) -> None:
+        if self._sort is None or len(self._rows) < 2:
+            return
+        col, order = self._sort
+        emit(self.layoutAboutToBeChanged)
+        old = self.persistentIndexList()
+        ids = [self._rows[i.row()].upload_id for i in old]
+        self._rows.sort(key=lambda u: self._sort_value(u, col), reverse=order == Qt.SortOrder.DescendingOrder)
+        if old:
+            pos = {u.upload_id: r for r, u in enumerate(self._rows)}
+            self.changePersistentIndexList(
+                old, [self.index(pos[uid], i.column()) for uid, i in zip(ids, old, strict=True)]
+            )
+        emit(self.layoutChanged)
+
     def reset(self, now: datetime | None = None) -> None:
         self.beginResetModel()
         self._rows = []
@@ -166,6 +215,7 @@ class StaleModel(QAbstractTableModel):
         self._rows.extend(batch)
         self._totals = _add(self._totals, Totals.of(batch))
         self.endInsertRows()
+        self._resort()
 
     def remove_ids(self, ids: set[str]) -> None:
         """Drop rows by upload id (after an abort), one contiguous range at a time."""
@@ -331,9 +381,9 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:  # reported to the user, never lost in a worker
-            self._relay.failed.emit(exc)
+            emit(self._relay.failed, exc)
         else:
-            self._relay.finished.emit(result)
+            emit(self._relay.finished, result)
 
 
 class ListingInbox:

@@ -104,8 +104,8 @@ def window(service: Any, filled: dict[str, Any], qtbot: Any) -> Iterator[Any]:
 def _row_of(w: Any, upload_id: str) -> int:
     from ui.stale_model import UPLOAD_ROLE
 
-    for r in range(w.proxy.rowCount()):
-        if w.proxy.data(w.proxy.index(r, 0), UPLOAD_ROLE).upload_id == upload_id:
+    for r in range(w.model.rowCount()):
+        if w.model.data(w.model.index(r, 0), UPLOAD_ROLE).upload_id == upload_id:
             return r
     raise AssertionError(f"{upload_id} is not listed")
 
@@ -130,8 +130,23 @@ def test_models_pass_the_model_tester(qtmodeltester: Any) -> None:
         ]
     )
     qtmodeltester.check(model)
+    from PySide6.QtCore import QPersistentModelIndex, Qt
+
+    from ui.stale_model import AGE, BYTES
+
+    held = QPersistentModelIndex(model.index(0, 0))  # id-a
+    model.sort(BYTES, Qt.SortOrder.DescendingOrder)
+    assert [u.upload_id for u in model.uploads()] == ["id-a", "id-c", "id-b"]
+    model.sort(AGE, Qt.SortOrder.AscendingOrder)
+    assert model.uploads()[-1].upload_id == "id-a"
+    assert held.row() == 2
+    # Rows arriving while sorted land in order.
+    model.append([StaleUpload("d", "id-d", now - timedelta(days=1), parts=0)])
+    assert [u.upload_id for u in model.uploads()][-2:] == ["id-d", "id-a"]
+    model.remove_ids({"id-d"})
+    qtmodeltester.check(model)
     model.remove_ids({"id-b"})
-    assert [u.upload_id for u in model.uploads()] == ["id-a", "id-c"]
+    assert [u.upload_id for u in model.uploads()] == ["id-c", "id-a"]
     assert (model.totals.uploads, model.totals.bytes, model.totals.owned) == (2, 15, 1)
     qtmodeltester.check(model)
     parts = PartsModel()
@@ -149,12 +164,12 @@ def test_window_lists_with_owner_totals_and_sorting(window: Any, filled: dict[st
     assert "3 uploads (1 owned, 2 orphans)" in w.totals.text()
     assert "4 parts · 5.0 MiB" in w.totals.text()
     owned_row = _row_of(w, filled["ids"]["owned"])
-    assert w.proxy.index(owned_row, OWNER).data() == f"#{filled['tid']} Paused"
+    assert w.model.index(owned_row, OWNER).data() == f"#{filled['tid']} Paused"
     w.table.sortByColumn(BYTES, Qt.SortOrder.AscendingOrder)
-    sizes = [w.proxy.data(w.proxy.index(r, 0), UPLOAD_ROLE).bytes for r in range(3)]
+    sizes = [w.model.data(w.model.index(r, 0), UPLOAD_ROLE).bytes for r in range(3)]
     assert sizes == [1000, 2000, 5 * MiB + 500]
     w.table.sortByColumn(KEY, Qt.SortOrder.AscendingOrder)
-    assert [w.proxy.index(r, KEY).data() for r in range(3)] == [
+    assert [w.model.index(r, KEY).data() for r in range(3)] == [
         "backup/owned.tar",
         "logs/small.log",
         "video/two.mp4",
@@ -259,8 +274,8 @@ _SHOT = textwrap.dedent(
     def listed(n):
         w.price.setValue(0.023)
         w._on_price_edited()
-        for r in range(w.proxy.rowCount()):
-            if w.proxy.index(r, 0).data() == select_key:
+        for r in range(w.model.rowCount()):
+            if w.model.index(r, 0).data() == select_key:
                 w.table.selectRow(r)
         parts_loaded()
 
@@ -368,3 +383,23 @@ def test_bucket_rule_is_shown_and_set(window: Any, filled: dict[str, Any], qtbot
     qtbot.waitUntil(lambda: "after 4 days" in w.lifecycle.text(), timeout=10000)
     rules = filled["raw"].get_bucket_lifecycle_configuration(Bucket=filled["bucket"])["Rules"]
     assert [r["AbortIncompleteMultipartUpload"]["DaysAfterInitiation"] for r in rules] == [4]
+
+
+def test_emit_keeps_true_alive(qapp: Any) -> None:
+    """PySide6 6.12 drops a reference to True on every Python-side emit; the window's thousands
+    of layout changes on a big bucket would abort the interpreter without the compensation."""
+    from PySide6.QtCore import QObject, Signal
+
+    from ui.stale_model import emit
+
+    class Source(QObject):
+        fired = Signal(int)
+
+    src = Source()
+    seen: list[int] = []
+    src.fired.connect(seen.append)
+    before = sys.getrefcount(True)
+    for i in range(300):
+        emit(src.fired, i)
+    assert len(seen) == 300
+    assert sys.getrefcount(True) >= before - 5
