@@ -12,7 +12,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from engine.backends.base import Backend, NoSuchUpload
 from engine.clock import Clock, SystemClock
@@ -26,6 +26,7 @@ from engine.state import ACTIVE, FINAL, INTERRUPTED, State, check_transition
 from engine.store import PartRow, Store, TransferRow
 
 log = logging.getLogger("skylift.engine")
+T = TypeVar("T")
 
 
 class Executor(Protocol):
@@ -313,8 +314,25 @@ class Engine:
             self._active.remove(job)
 
     # ---- steps (worker threads) ------------------------------------------------------------------
+    def _control(self, job: Job, fn: Callable[[], T]) -> T:
+        """Retry a control request (create, list, complete, head) through transient failures."""
+        attempt = 0
+        while True:
+            try:
+                return fn()
+            except SkyliftError as exc:
+                attempt += 1
+                if exc.code not in (ErrorCode.NETWORK, ErrorCode.SERVER) or (
+                    attempt > self.settings.retry.retries
+                ):
+                    raise
+                delay = self.settings.retry.delay(attempt)
+                log.info("transfer %d: %s; retry %d in %.1f s", job.id, exc, attempt, delay)
+                if self._ctx.clock.wait(job.interrupt, delay):
+                    raise Interrupted() from None
+
     def _do_prepare(self, job: Job) -> None:
-        prepare(self._ctx, job)
+        self._control(job, lambda: prepare(self._ctx, job))
         with self._lock:
             done = sum(p.size for p in job.done.values())
             self._add_done(job, done - job.bytes_done)
@@ -335,13 +353,14 @@ class Engine:
 
     def _do_complete(self, job: Job) -> None:
         try:
-            etag, parts, expected = complete(self._ctx, job)
+            etag, parts, expected = self._control(job, lambda: complete(self._ctx, job))
         except NoSuchUpload as exc:
             raise SkyliftError(ErrorCode.SERVER, f"the upload vanished during Complete: {exc}") from None
         with self._lock:
             job.row.etag = etag
             self._set_state(job, State.VERIFYING)
-        verify(self._ctx.backend_for(job.row.profile), job.row, parts, etag, expected)
+        backend = self._ctx.backend_for(job.row.profile)
+        self._control(job, lambda: verify(backend, job.row, parts, etag, expected))
         with self._lock:
             self._finish(job, State.DONE)
 
