@@ -26,6 +26,10 @@ ProgressRole = Qt.ItemDataRole.UserRole + 2
 IdRole = Qt.ItemDataRole.UserRole + 3
 StateRole = Qt.ItemDataRole.UserRole + 4
 
+#: Changed rows this close together share one dataChanged; beyond this many ranges, one in all.
+_MERGE_GAP = 8
+_MAX_RANGES = 32
+
 FILTERS = ("all", "active", "paused", "done", "failed")
 _FILTER_STATES: dict[str, frozenset[State]] = {
     "active": frozenset({State.QUEUED}) | ACTIVE,
@@ -288,16 +292,23 @@ class TransferModel(QAbstractTableModel):
         self._emit_ranges(changed)
 
     def _emit_ranges(self, rows: set[int]) -> None:
+        """One dataChanged per run of changed rows; runs a few rows apart are merged, and a
+        scatter of many runs becomes one signal (the view repaints only what it shows anyway)."""
         positions = sorted(p for r in rows if (p := self._pos[r]) >= 0)
         if not positions:
             return
+        ranges: list[tuple[int, int]] = []
         start = prev = positions[0]
-        for p in [*positions[1:], -1]:
-            if p == prev + 1:
-                prev = p
-                continue
-            self.dataChanged.emit(self.index(start, COL_SIZE), self.index(prev, COL_ERROR))
-            start = prev = p
+        for p in positions[1:]:
+            if p - prev > _MERGE_GAP:
+                ranges.append((start, prev))
+                start = p
+            prev = p
+        ranges.append((start, prev))
+        if len(ranges) > _MAX_RANGES:
+            ranges = [(positions[0], positions[-1])]
+        for first, last in ranges:
+            self.dataChanged.emit(self.index(first, COL_SIZE), self.index(last, COL_ERROR))
 
     def remove(self, ids: Iterable[int]) -> None:
         gone = {r for i in ids if (r := self._row_of.get(i)) is not None}
