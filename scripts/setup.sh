@@ -38,3 +38,7 @@ if [ "$mode" = test ]; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
+# Translations: compile resources/i18n/*.ts to the .qm files the app loads (not committed).
+for ts in resources/i18n/*.ts; do
+  .venv/bin/pyside6-lrelease -silent "$ts" -qm "${ts%.ts}.qm"
+done

@@ -13,18 +13,20 @@ from app.gui_api import format_size
 from app.uploads import ConflictQuestion
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 def ask_resume(parent: QWidget, count: int) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_t("Unfinished transfers"))
-    box.setText(_t("%1 transfer(s) did not finish last time.").replace("%1", f"{count:,}"))
-    box.setInformativeText(_t("Resume them now? They stay paused otherwise."))
-    resume = box.addButton(_t("Resume"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_t("Keep Paused"), QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Unfinished transfers"))
+    box.setText(
+        QCoreApplication.translate("Dialogs", "%1 transfer(s) did not finish last time.").replace(
+            "%1", f"{count:,}"
+        )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("Dialogs", "Resume them now? They stay paused otherwise.")
+    )
+    resume = box.addButton(QCoreApplication.translate("Dialogs", "Resume"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Dialogs", "Keep Paused"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(resume)
     box.exec()
     return box.clickedButton() is resume
@@ -33,10 +35,20 @@ def ask_resume(parent: QWidget, count: int) -> bool:
 def confirm_quit(parent: QWidget, running: int) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_t("Quit Skylift"))
-    box.setText(_t("%1 transfer(s) are still running.").replace("%1", f"{running:,}"))
-    box.setInformativeText(_t("They will be paused safely and can be resumed at the next start."))
-    quit_btn = box.addButton(_t("Pause and Quit"), QMessageBox.ButtonRole.AcceptRole)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Quit Skylift"))
+    box.setText(
+        QCoreApplication.translate("Dialogs", "%1 transfer(s) are still running.").replace(
+            "%1", f"{running:,}"
+        )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Dialogs", "They will be paused safely and can be resumed at the next start."
+        )
+    )
+    quit_btn = box.addButton(
+        QCoreApplication.translate("Dialogs", "Pause and Quit"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(quit_btn)
     box.exec()
@@ -46,8 +58,10 @@ def confirm_quit(parent: QWidget, running: int) -> bool:
 def confirm_cancel(parent: QWidget, count: int) -> bool:
     answer = QMessageBox.question(
         parent,
-        _t("Cancel transfers"),
-        _t("Cancel %1 transfer(s)? Uploaded parts are deleted from the server.").replace("%1", str(count)),
+        QCoreApplication.translate("Dialogs", "Cancel transfers"),
+        QCoreApplication.translate(
+            "Dialogs", "Cancel %1 transfer(s)? Uploaded parts are deleted from the server."
+        ).replace("%1", str(count)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -57,17 +71,23 @@ def confirm_cancel(parent: QWidget, count: int) -> bool:
 def ask_conflict(parent: QWidget, q: ConflictQuestion) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_t("Object exists"))
-    box.setText(_t("%1 already exists in the bucket.").replace("%1", q.key))
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Object exists"))
+    box.setText(
+        QCoreApplication.translate("Dialogs", "%1 already exists in the bucket.").replace("%1", q.key)
+    )
     box.setInformativeText(
-        _t("Local file: %1. Object: %2.")
+        QCoreApplication.translate("Dialogs", "Local file: %1. Object: %2.")
         .replace("%1", format_size(q.local_size))
         .replace("%2", format_size(q.remote_size))
     )
-    overwrite = box.addButton(_t("Overwrite"), QMessageBox.ButtonRole.AcceptRole)
-    rename = box.addButton(_t("Keep Both"), QMessageBox.ButtonRole.AcceptRole)
-    skip = box.addButton(_t("Skip"), QMessageBox.ButtonRole.RejectRole)
-    all_box = QCheckBox(_t("Apply to all"))
+    overwrite = box.addButton(
+        QCoreApplication.translate("Dialogs", "Overwrite"), QMessageBox.ButtonRole.AcceptRole
+    )
+    rename = box.addButton(
+        QCoreApplication.translate("Dialogs", "Keep Both"), QMessageBox.ButtonRole.AcceptRole
+    )
+    skip = box.addButton(QCoreApplication.translate("Dialogs", "Skip"), QMessageBox.ButtonRole.RejectRole)
+    all_box = QCheckBox(QCoreApplication.translate("Dialogs", "Apply to all"))
     box.setCheckBox(all_box)
     box.setDefaultButton(skip)
     box.exec()
@@ -79,8 +99,10 @@ def ask_conflict(parent: QWidget, q: ConflictQuestion) -> None:
 def about(parent: QWidget, version: str) -> None:
     QMessageBox.about(
         parent,
-        _t("About Skylift"),
-        _t("Skylift %1\nResumable uploads to object storage.").replace("%1", version),
+        QCoreApplication.translate("Dialogs", "About Skylift"),
+        QCoreApplication.translate("Dialogs", "Skylift %1\nResumable uploads to object storage.").replace(
+            "%1", version
+        ),
     )
 
 

@@ -7,41 +7,39 @@ from PySide6.QtCore import QCoreApplication
 from app.gui_api import ErrorCode, State, format_size
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def state_text(state: State) -> str:
     return {
-        State.QUEUED: _t("Queued"),
-        State.RUNNING: _t("Uploading"),
-        State.PAUSING: _t("Pausing"),
-        State.PAUSED: _t("Paused"),
-        State.COMPLETING: _t("Completing"),
-        State.VERIFYING: _t("Verifying"),
-        State.DONE: _t("Done"),
-        State.FAILED: _t("Failed"),
-        State.CANCELLED: _t("Cancelled"),
+        State.QUEUED: QCoreApplication.translate("Messages", "Queued"),
+        State.RUNNING: QCoreApplication.translate("Messages", "Uploading"),
+        State.PAUSING: QCoreApplication.translate("Messages", "Pausing"),
+        State.PAUSED: QCoreApplication.translate("Messages", "Paused"),
+        State.COMPLETING: QCoreApplication.translate("Messages", "Completing"),
+        State.VERIFYING: QCoreApplication.translate("Messages", "Verifying"),
+        State.DONE: QCoreApplication.translate("Messages", "Done"),
+        State.FAILED: QCoreApplication.translate("Messages", "Failed"),
+        State.CANCELLED: QCoreApplication.translate("Messages", "Cancelled"),
     }[state]
 
 
 def error_text(code: str) -> str:
     """A short sentence for the error column; unknown codes fall back to the code itself."""
     texts = {
-        ErrorCode.FILE_CHANGED: _t("The file changed since it was queued"),
-        ErrorCode.FILE_MISSING: _t("The file no longer exists"),
-        ErrorCode.FILE_UNREADABLE: _t("The file cannot be read"),
-        ErrorCode.NETWORK: _t("The server cannot be reached"),
-        ErrorCode.AUTH: _t("The credentials were rejected"),
-        ErrorCode.NO_SUCH_BUCKET: _t("The bucket does not exist"),
-        ErrorCode.ACCESS_DENIED: _t("Access denied"),
-        ErrorCode.SERVER: _t("The server reported an error"),
-        ErrorCode.INTEGRITY: _t("The uploaded data did not verify"),
-        ErrorCode.TOO_LARGE: _t("The file is too large for this storage"),
-        ErrorCode.STREAM_NOT_RESUMABLE: _t("A stream cannot be resumed"),
-        ErrorCode.ABORT_FAILED: _t("The server did not abort the upload"),
-        ErrorCode.CONFIG: _t("The storage rejected the request"),
-        ErrorCode.INTERNAL: _t("Internal error"),
+        ErrorCode.FILE_CHANGED: QCoreApplication.translate(
+            "Messages", "The file changed since it was queued"
+        ),
+        ErrorCode.FILE_MISSING: QCoreApplication.translate("Messages", "The file no longer exists"),
+        ErrorCode.FILE_UNREADABLE: QCoreApplication.translate("Messages", "The file cannot be read"),
+        ErrorCode.NETWORK: QCoreApplication.translate("Messages", "The server cannot be reached"),
+        ErrorCode.AUTH: QCoreApplication.translate("Messages", "The credentials were rejected"),
+        ErrorCode.NO_SUCH_BUCKET: QCoreApplication.translate("Messages", "The bucket does not exist"),
+        ErrorCode.ACCESS_DENIED: QCoreApplication.translate("Messages", "Access denied"),
+        ErrorCode.SERVER: QCoreApplication.translate("Messages", "The server reported an error"),
+        ErrorCode.INTEGRITY: QCoreApplication.translate("Messages", "The uploaded data did not verify"),
+        ErrorCode.TOO_LARGE: QCoreApplication.translate("Messages", "The file is too large for this storage"),
+        ErrorCode.STREAM_NOT_RESUMABLE: QCoreApplication.translate("Messages", "A stream cannot be resumed"),
+        ErrorCode.ABORT_FAILED: QCoreApplication.translate("Messages", "The server did not abort the upload"),
+        ErrorCode.CONFIG: QCoreApplication.translate("Messages", "The storage rejected the request"),
+        ErrorCode.INTERNAL: QCoreApplication.translate("Messages", "Internal error"),
     }
     try:
         return texts[ErrorCode(code)]
@@ -60,7 +58,7 @@ def error_tooltip(code: str, detail: str) -> str:
 
 
 def speed_text(bps: float) -> str:
-    return _t("%1/s").replace("%1", format_size(bps)) if bps >= 1 else ""
+    return QCoreApplication.translate("Messages", "%1/s").replace("%1", format_size(bps)) if bps >= 1 else ""
 
 
 def eta_text(seconds: float | None) -> str:
@@ -68,16 +66,24 @@ def eta_text(seconds: float | None) -> str:
         return ""
     s = int(seconds + 0.5)
     if s < 60:
-        return _t("%1 s").replace("%1", str(s))
+        return QCoreApplication.translate("Messages", "%1 s").replace("%1", str(s))
     if s < 3600:
-        return _t("%1 min %2 s").replace("%1", str(s // 60)).replace("%2", str(s % 60))
-    return _t("%1 h %2 min").replace("%1", str(s // 3600)).replace("%2", str(s % 3600 // 60))
+        return (
+            QCoreApplication.translate("Messages", "%1 min %2 s")
+            .replace("%1", str(s // 60))
+            .replace("%2", str(s % 60))
+        )
+    return (
+        QCoreApplication.translate("Messages", "%1 h %2 min")
+        .replace("%1", str(s // 3600))
+        .replace("%2", str(s % 3600 // 60))
+    )
 
 
 def conflict_labels() -> dict[str, str]:
     return {
-        "overwrite": _t("Overwrite"),
-        "skip": _t("Skip if same size and date"),
-        "rename": _t("Keep both (rename)"),
-        "ask": _t("Ask for each"),
+        "overwrite": QCoreApplication.translate("Messages", "Overwrite"),
+        "skip": QCoreApplication.translate("Messages", "Skip if same size and date"),
+        "rename": QCoreApplication.translate("Messages", "Keep both (rename)"),
+        "ask": QCoreApplication.translate("Messages", "Ask for each"),
     }

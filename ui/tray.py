@@ -12,10 +12,6 @@ from ui.icons import icon
 from ui.transfer_model import TransferModel
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Tray", text)
-
-
 class Tray:
     """Wraps QSystemTrayIcon; everything is a no-op where the desktop has no tray."""
 
@@ -24,7 +20,7 @@ class Tray:
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.icon = QSystemTrayIcon(icon("skylift", tint=False), window)
         menu = QMenu(window)
-        show = menu.addAction(_t("Show Skylift"))
+        show = menu.addAction(QCoreApplication.translate("Tray", "Show Skylift"))
         show.triggered.connect(self._on_show)
         menu.addSeparator()
         menu.addActions([actions.pause_all, actions.resume_all])
@@ -61,7 +57,7 @@ class Tray:
             return
         pct = int(model.done_bytes * 100 / model.total_bytes) if model.total_bytes else 0
         self.icon.setToolTip(
-            _t("Skylift — %1 active, %2% (%3 of %4)")
+            QCoreApplication.translate("Tray", "Skylift — %1 active, %2% (%3 of %4)")
             .replace("%1", str(active))
             .replace("%2", str(pct))
             .replace("%3", format_size(model.done_bytes))
@@ -72,12 +68,16 @@ class Tray:
         if not self.available:
             return
         if failed:
-            text = _t("%1 uploaded, %2 failed").replace("%1", str(done)).replace("%2", str(failed))
+            text = (
+                QCoreApplication.translate("Tray", "%1 uploaded, %2 failed")
+                .replace("%1", str(done))
+                .replace("%2", str(failed))
+            )
             kind = QSystemTrayIcon.MessageIcon.Warning
         else:
-            text = _t("%1 file(s) uploaded").replace("%1", str(done))
+            text = QCoreApplication.translate("Tray", "%1 file(s) uploaded").replace("%1", str(done))
             kind = QSystemTrayIcon.MessageIcon.Information
-        self.icon.showMessage(_t("Uploads finished"), text, kind, 8000)
+        self.icon.showMessage(QCoreApplication.translate("Tray", "Uploads finished"), text, kind, 8000)
 
     def notify_failure(self, model: TransferModel, transfer_id: int, code: str) -> None:
         if not self.available:
@@ -85,7 +85,7 @@ class Tray:
         row = model.row_of_id(transfer_id)
         name = str(model.index(row, 0).data()) if row >= 0 else str(transfer_id)
         self.icon.showMessage(
-            _t("Upload failed"),
+            QCoreApplication.translate("Tray", "Upload failed"),
             f"{name}: {messages.error_text(code)}",
             QSystemTrayIcon.MessageIcon.Warning,
             8000,

@@ -10,6 +10,21 @@ import pytest
 
 from tests.conftest import ACCESS_KEY, SECRET_KEY
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """scripts/setup.sh compiles the .qm files; a bare ``pytest`` in a fresh clone does it here."""
+    import subprocess
+    import sys
+
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    for ts in (ROOT / "resources" / "i18n").glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+
 
 @pytest.fixture
 def gui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -1,0 +1,1042 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../ui/actions.py" line="38" />
+        <source>Add &amp;Files…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="39" />
+        <source>Add F&amp;older…</source>
+        <translation>添加文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="40" />
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="40" />
+        <source>Pause the selected transfers</source>
+        <translation>暂停所选传输</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="41" />
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="41" />
+        <source>Resume the selected transfers</source>
+        <translation>继续所选传输</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="43" />
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="43" />
+        <source>Cancel and abort on the server</source>
+        <translation>取消并在服务器上中止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="45" />
+        <source>Re&amp;try</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="45" />
+        <source>Try the failed transfers again</source>
+        <translation>重新尝试失败的传输</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="46" />
+        <source>Re&amp;move from List</source>
+        <translation>从列表移除(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="47" />
+        <source>Pause &amp;All</source>
+        <translation>全部暂停(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="48" />
+        <source>Resume A&amp;ll</source>
+        <translation>全部继续(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="49" />
+        <source>Open in &amp;Bucket Browser</source>
+        <translation>在存储桶浏览器中打开(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="50" />
+        <source>Clear &amp;Finished</source>
+        <translation>清除已完成(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="51" />
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="52" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="53" />
+        <source>&amp;Profiles…</source>
+        <translation>配置(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="54" />
+        <source>Bucket &amp;Browser…</source>
+        <translation>存储桶浏览器(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="55" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="56" />
+        <source>&amp;About Skylift</source>
+        <translation>关于 Skylift(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="57" />
+        <source>&amp;Stale Uploads…</source>
+        <translation>残留上传(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>BucketBrowser</name>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="88" />
+        <source>Bucket Browser</source>
+        <translation>存储桶浏览器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="99" />
+        <source>Up one level</source>
+        <translation>上一级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="101" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="114" />
+        <source>Profile:</source>
+        <translation>配置：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="116" />
+        <source>Bucket:</source>
+        <translation>存储桶：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="126" />
+        <source>Upload Here</source>
+        <translation>上传到这里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="158" />
+        <location filename="../../ui/bucket_browser.py" line="185" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="183" />
+        <source>No buckets</source>
+        <translation>没有存储桶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="196" />
+        <source>%1 item(s)</source>
+        <translation>%1 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="198" />
+        <source>(first %1 shown)</source>
+        <translation>（仅显示前 %1 项）</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="19" />
+        <source>Unfinished transfers</source>
+        <translation>未完成的传输</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="21" />
+        <source>%1 transfer(s) did not finish last time.</source>
+        <translation>上次有 %1 个传输未完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="26" />
+        <source>Resume them now? They stay paused otherwise.</source>
+        <translation>现在继续吗？否则它们将保持暂停。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="28" />
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="29" />
+        <source>Keep Paused</source>
+        <translation>保持暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="38" />
+        <source>Quit Skylift</source>
+        <translation>退出 Skylift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="40" />
+        <source>%1 transfer(s) are still running.</source>
+        <translation>还有 %1 个传输正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="45" />
+        <source>They will be paused safely and can be resumed at the next start.</source>
+        <translation>它们将被安全暂停，下次启动时可以继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="50" />
+        <source>Pause and Quit</source>
+        <translation>暂停并退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="61" />
+        <source>Cancel transfers</source>
+        <translation>取消传输</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="62" />
+        <source>Cancel %1 transfer(s)? Uploaded parts are deleted from the server.</source>
+        <translation>取消 %1 个传输？已上传的分片将从服务器删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="74" />
+        <source>Object exists</source>
+        <translation>对象已存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="76" />
+        <source>%1 already exists in the bucket.</source>
+        <translation>存储桶中已存在 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="79" />
+        <source>Local file: %1. Object: %2.</source>
+        <translation>本地文件：%1。对象：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="84" />
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="87" />
+        <source>Keep Both</source>
+        <translation>保留两者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="89" />
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="90" />
+        <source>Apply to all</source>
+        <translation>应用到全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="102" />
+        <source>About Skylift</source>
+        <translation>关于 Skylift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="103" />
+        <source>Skylift %1
+Resumable uploads to object storage.</source>
+        <translation>Skylift %1
+可断点续传的对象存储上传工具。</translation>
+    </message>
+</context>
+<context>
+    <name>DropPanel</name>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="39" />
+        <source>Upload to</source>
+        <translation>上传到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="55" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="61" />
+        <source>folder/in/bucket/ (optional)</source>
+        <translation>存储桶内的文件夹/（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="68" />
+        <source>Profile:</source>
+        <translation>配置：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="69" />
+        <source>Bucket:</source>
+        <translation>存储桶：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="70" />
+        <source>Prefix:</source>
+        <translation>前缀：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="71" />
+        <source>If the object exists:</source>
+        <translation>对象已存在时：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="72" />
+        <source>Storage class:</source>
+        <translation>存储类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="74" />
+        <source>Folders (their tree is kept)</source>
+        <translation>文件夹（保留目录结构）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="77" />
+        <source>e.g. *.jpg *.png (empty: everything)</source>
+        <translation>例如 *.jpg *.png（留空：全部）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="79" />
+        <source>e.g. .git *.tmp</source>
+        <translation>例如 .git *.tmp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="80" />
+        <source>Create empty folders too</source>
+        <translation>同时创建空文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="82" />
+        <source>Include:</source>
+        <translation>包含：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="83" />
+        <source>Exclude:</source>
+        <translation>排除：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="88" />
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="120" />
+        <source>%1 file(s) and %2 folder(s): %3</source>
+        <translation>%1 个文件和 %2 个文件夹：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="130" />
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+</context>
+<context>
+    <name>ListingModel</name>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="57" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="57" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="57" />
+        <source>Modified</source>
+        <translation>修改时间</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="79" />
+        <source>Filter by name or destination</source>
+        <extracomment>Tests and scripted drops set this False to take the remembered destination as-is. Scripted runs (tests, screenshots) quit without the "transfers are running" question.</extracomment>
+        <translation>按名称或目标筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112" />
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112" />
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="152" />
+        <source>Transfers</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="170" />
+        <source>&amp;Transfers</source>
+        <translation>传输(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174" />
+        <source>T&amp;ools</source>
+        <translation>工具(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="179" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="278" />
+        <source>Cannot queue</source>
+        <translation>无法加入队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="281" />
+        <source>Queued %1 file(s), skipped %2</source>
+        <translation>已加入 %1 个文件，跳过 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="287" />
+        <source>Queueing… %1 file(s)</source>
+        <translation>正在加入队列… %1 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="329" />
+        <source>Add Files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="334" />
+        <source>Add Folder</source>
+        <translation>添加文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="12" />
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="13" />
+        <source>Uploading</source>
+        <translation>上传中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="14" />
+        <source>Pausing</source>
+        <translation>正在暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="15" />
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="16" />
+        <source>Completing</source>
+        <translation>正在合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="17" />
+        <source>Verifying</source>
+        <translation>正在校验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="18" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="19" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="20" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="27" />
+        <source>The file changed since it was queued</source>
+        <translation>文件在加入队列后已被修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="30" />
+        <source>The file no longer exists</source>
+        <translation>文件已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="31" />
+        <source>The file cannot be read</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="32" />
+        <source>The server cannot be reached</source>
+        <translation>无法连接服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="33" />
+        <source>The credentials were rejected</source>
+        <translation>凭证被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="34" />
+        <source>The bucket does not exist</source>
+        <translation>存储桶不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="35" />
+        <source>Access denied</source>
+        <translation>拒绝访问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="36" />
+        <source>The server reported an error</source>
+        <translation>服务器返回错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="37" />
+        <source>The uploaded data did not verify</source>
+        <translation>上传的数据校验失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="38" />
+        <source>The file is too large for this storage</source>
+        <translation>文件超出该存储的大小限制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="39" />
+        <source>A stream cannot be resumed</source>
+        <translation>数据流无法续传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="40" />
+        <source>The server did not abort the upload</source>
+        <translation>服务器未能中止上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="41" />
+        <source>The storage rejected the request</source>
+        <translation>存储服务拒绝了请求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="42" />
+        <source>Internal error</source>
+        <translation>内部错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61" />
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="69" />
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="72" />
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="77" />
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="85" />
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="86" />
+        <source>Skip if same size and date</source>
+        <translation>大小和日期相同则跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="87" />
+        <source>Keep both (rename)</source>
+        <translation>保留两者（重命名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="88" />
+        <source>Ask for each</source>
+        <translation>逐个询问</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="41" />
+        <source>Profiles</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="45" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="46" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="60" />
+        <source>Path-style addressing</source>
+        <translation>路径式访问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="70" />
+        <source>⚠ No secure keyring: %1</source>
+        <translation>⚠ 没有安全的密钥环：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="72" />
+        <source>cannot be stored: no secure keyring</source>
+        <translation>无法保存：没有安全的密钥环</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="74" />
+        <source>Secrets are stored in: %1</source>
+        <translation>密钥保存在：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="75" />
+        <source>kept in the OS keyring; leave empty to keep</source>
+        <translation>保存在系统密钥环中；留空则保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="76" />
+        <source>Test Connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="85" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="86" />
+        <source>Provider:</source>
+        <translation>服务商：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="87" />
+        <source>Endpoint:</source>
+        <translation>端点：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="88" />
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="90" />
+        <source>Access key ID:</source>
+        <translation>访问密钥 ID：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="91" />
+        <source>Secret key:</source>
+        <translation>私有密钥：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="92" />
+        <source>Default bucket:</source>
+        <translation>默认存储桶：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="150" />
+        <source>Built-in storage on this computer.</source>
+        <translation>本机内置存储。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="157" />
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="181" />
+        <location filename="../../ui/profile_dialog.py" line="188" />
+        <source>Remove profile</source>
+        <translation>删除配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="181" />
+        <source>Remove %1?</source>
+        <translation>删除 %1？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="192" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="211" />
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="214" />
+        <source>Connected: %1 bucket(s)</source>
+        <translation>已连接：%1 个存储桶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="225" />
+        <location filename="../../ui/profile_dialog.py" line="264" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="261" />
+        <source>Cannot save profile</source>
+        <translation>无法保存配置</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="45" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="54" />
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="61" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="64" />
+        <source>Unlimited</source>
+        <translation>不限速</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="69" />
+        <source>Files in parallel:</source>
+        <translation>并行文件数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="70" />
+        <source>Parts per file:</source>
+        <translation>每个文件的分片数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="71" />
+        <source>Part size:</source>
+        <translation>分片大小：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="72" />
+        <source>Multipart from:</source>
+        <translation>分片上传阈值：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="73" />
+        <source>Retries:</source>
+        <translation>重试次数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="74" />
+        <source>First retry after:</source>
+        <translation>首次重试间隔：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="75" />
+        <source>Bandwidth limit:</source>
+        <translation>带宽限制：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="76" />
+        <source>If the object exists:</source>
+        <translation>对象已存在时：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="77" />
+        <source>Transfers</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="82" />
+        <source>Ask</source>
+        <translation>询问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="83" />
+        <source>Resume automatically</source>
+        <translation>自动继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="85" />
+        <source>Notify when a batch finishes or a transfer fails</source>
+        <translation>一批上传完成或传输失败时通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="87" />
+        <source>Keep the computer awake while uploading</source>
+        <translation>上传期间阻止电脑休眠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="90" />
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="94" />
+        <source>Unfinished transfers at start:</source>
+        <translation>启动时的未完成传输：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="97" />
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="98" />
+        <source>A new language takes effect at the next start.</source>
+        <translation>新语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="101" />
+        <source>Behaviour</source>
+        <translation>行为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="106" />
+        <source>System settings</source>
+        <translation>系统设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="113" />
+        <source>System certificates</source>
+        <translation>系统证书</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="114" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="120" />
+        <source>Proxy:</source>
+        <translation>代理：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="121" />
+        <source>Proxy address:</source>
+        <translation>代理地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="122" />
+        <source>CA bundle:</source>
+        <translation>CA 证书包：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="123" />
+        <source>Proxy and CA changes apply to connections opened after a restart.</source>
+        <translation>代理和 CA 的更改在重启后新建的连接中生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="127" />
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="146" />
+        <source>CA bundle</source>
+        <translation>CA 证书包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="146" />
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="31" />
+        <source>Bandwidth limit for all transfers</source>
+        <extracomment>Quick choices for the bandwidth limit; 0 means unlimited.</extracomment>
+        <translation>所有传输的带宽限制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="37" />
+        <source>Limit:</source>
+        <translation>限速：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="54" />
+        <source>Unlimited</source>
+        <translation>不限速</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="68" />
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="69" />
+        <source>Every endpoint in use answers</source>
+        <translation>所有使用中的端点均可连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="71" />
+        <source>Offline — paused</source>
+        <translation>离线 — 已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="73" />
+        <source>Unreachable: %1. The queue resumes by itself when it answers.</source>
+        <translation>无法连接：%1。恢复连接后队列会自动继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="83" />
+        <source>%1 of %2 files · %3 of %4</source>
+        <translation>%1 / %2 个文件 · %3 / %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="93" />
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TransferModel</name>
+    <message>
+        <location filename="../../ui/transfer_model.py" line="85" />
+        <source>Name</source>
+        <extracomment>data(role=SortRole) gives plain numbers/strings; ProgressRole gives a 0..1 float. Changed rows this close together share one dataChanged; beyond this many ranges, one in all.</extracomment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_model.py" line="86" />
+        <source>Destination</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_model.py" line="87" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_model.py" line="88" />
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_model.py" line="89" />
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_model.py" line="90" />
+        <source>ETA</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_model.py" line="91" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_model.py" line="92" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../ui/tray.py" line="23" />
+        <source>Show Skylift</source>
+        <translation>显示 Skylift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="60" />
+        <source>Skylift — %1 active, %2% (%3 of %4)</source>
+        <translation>Skylift — %1 个进行中，%2%（%3 / %4）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="72" />
+        <source>%1 uploaded, %2 failed</source>
+        <translation>%1 个已上传，%2 个失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="78" />
+        <source>%1 file(s) uploaded</source>
+        <translation>已上传 %1 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="80" />
+        <source>Uploads finished</source>
+        <translation>上传完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="88" />
+        <source>Upload failed</source>
+        <translation>上传失败</translation>
+    </message>
+</context>
+</TS>
