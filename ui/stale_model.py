@@ -49,10 +49,6 @@ COLUMN_CHARS = {UPLOAD_ID: 16, INITIATED: 10, AGE: 6, CLASS: 7, PARTS: 4, BYTES:
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StaleWindow", text)
-
-
 def _emit_drops_true() -> bool:
     class _Probe(QObject):
         probed = Signal()
@@ -88,10 +84,10 @@ def arg(text: str, *values: object) -> str:
 def format_age(seconds: float) -> str:
     s = max(0, int(seconds))
     if s < 3600:
-        return arg(_t("%1 min"), s // 60)
+        return arg(QCoreApplication.translate("StaleWindow", "%1 min"), s // 60)
     if s < 86400:
-        return arg(_t("%1 h %2 min"), s // 3600, s % 3600 // 60)
-    return arg(_t("%1 d %2 h"), s // 86400, s % 86400 // 3600)
+        return arg(QCoreApplication.translate("StaleWindow", "%1 h %2 min"), s // 3600, s % 3600 // 60)
+    return arg(QCoreApplication.translate("StaleWindow", "%1 d %2 h"), s // 86400, s % 86400 // 3600)
 
 
 class StaleModel(QAbstractTableModel):
@@ -115,14 +111,14 @@ class StaleModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         names = [
-            _t("Key"),
-            _t("Upload ID"),
-            _t("Initiated"),
-            _t("Age"),
-            _t("Class"),
-            _t("Parts"),
-            _t("Size"),
-            _t("Owner"),
+            QCoreApplication.translate("StaleWindow", "Key"),
+            QCoreApplication.translate("StaleWindow", "Upload ID"),
+            QCoreApplication.translate("StaleWindow", "Initiated"),
+            QCoreApplication.translate("StaleWindow", "Age"),
+            QCoreApplication.translate("StaleWindow", "Class"),
+            QCoreApplication.translate("StaleWindow", "Parts"),
+            QCoreApplication.translate("StaleWindow", "Size"),
+            QCoreApplication.translate("StaleWindow", "Owner"),
         ]
         return names[section] if 0 <= section < len(names) else None
 
@@ -141,7 +137,7 @@ class StaleModel(QAbstractTableModel):
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
             if u.error:
-                return arg(_t("Parts unknown: %1"), u.error)
+                return arg(QCoreApplication.translate("StaleWindow", "Parts unknown: %1"), u.error)
             if col == OWNER and u.owner is not None:
                 return u.owner.local_path
             if col in (KEY, UPLOAD_ID):
@@ -164,8 +160,12 @@ class StaleModel(QAbstractTableModel):
         if col == BYTES:
             return format_size(u.bytes)
         if u.owner is None:
-            return _t("Orphan")
-        return arg(_t("#%1 %2"), u.owner.transfer_id, state_text(u.owner.state))
+            return QCoreApplication.translate("StaleWindow", "Orphan")
+        return arg(
+            QCoreApplication.translate("StaleWindow", "#%1 %2"),
+            u.owner.transfer_id,
+            state_text(u.owner.state),
+        )
 
     def _sort_value(self, u: StaleUpload, col: int) -> Any:
         if col == INITIATED:
@@ -268,7 +268,12 @@ class PartsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        names = [_t("Part"), _t("Size"), _t("ETag"), _t("Last modified")]
+        names = [
+            QCoreApplication.translate("StaleWindow", "Part"),
+            QCoreApplication.translate("StaleWindow", "Size"),
+            QCoreApplication.translate("StaleWindow", "ETag"),
+            QCoreApplication.translate("StaleWindow", "Last modified"),
+        ]
         return names[section] if 0 <= section < len(names) else None
 
     def data(self, index: _Index, role: int = 0) -> Any:
@@ -285,7 +290,7 @@ class PartsModel(QAbstractTableModel):
                 return p.etag
             return p.last_modified.astimezone().strftime("%Y-%m-%d %H:%M:%S") if p.last_modified else ""
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
-            return arg(_t("%1 bytes"), p.size)
+            return arg(QCoreApplication.translate("StaleWindow", "%1 bytes"), p.size)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 1):
             return _RIGHT
         return None
@@ -305,7 +310,9 @@ class PartsModel(QAbstractTableModel):
 def totals_text(t: Totals, price_per_gb_month: float) -> str:
     cost = monthly_cost(t.bytes, price_per_gb_month)
     return arg(
-        _t("%1 uploads (%2 owned, %3 orphans) · %4 parts · %5 · est. %6 per month"),
+        QCoreApplication.translate(
+            "StaleWindow", "%1 uploads (%2 owned, %3 orphans) · %4 parts · %5 · est. %6 per month"
+        ),
         t.uploads,
         t.owned,
         t.uploads - t.owned,
@@ -318,23 +325,30 @@ def totals_text(t: Totals, price_per_gb_month: float) -> str:
 def abort_texts(plan: AbortPlan) -> tuple[str, list[str], str]:
     """The question (stating the bytes freed), notes on kept uploads, and the HEAD-guard warning."""
     question = arg(
-        _t("Abort %1 uploads and free %2 (%3 bytes)?"), len(plan.items), format_size(plan.bytes), plan.bytes
+        QCoreApplication.translate("StaleWindow", "Abort %1 uploads and free %2 (%3 bytes)?"),
+        len(plan.items),
+        format_size(plan.bytes),
+        plan.bytes,
     )
     notes = []
     if plan.refused:
         notes.append(
             arg(
-                _t("%1 uploads belong to unfinished transfers and will be kept; cancel those first."),
+                QCoreApplication.translate(
+                    "StaleWindow",
+                    "%1 uploads belong to unfinished transfers and will be kept; cancel those first.",
+                ),
                 len(plan.refused),
             )
         )
     warning = ""
     if plan.warned:
         warning = arg(
-            _t(
+            QCoreApplication.translate(
+                "StaleWindow",
                 "For %1 of them an object with the same key was written after the upload began. "
                 "The id may belong to an upload that completed, and aborting such ids has destroyed "
-                "object data on some servers. Abort these too?"
+                "object data on some servers. Abort these too?",
             ),
             len(plan.warned),
         ) + "".join(f"\n{i.upload.key}" for i in plan.warned[:10])
@@ -344,7 +358,7 @@ def abort_texts(plan: AbortPlan) -> tuple[str, list[str], str]:
 def result_texts(result: AbortResult) -> tuple[str, list[str]]:
     """A one-line summary, and the uploads that need the user's attention."""
     text = arg(
-        _t("Aborted %1 uploads, freed %2."),
+        QCoreApplication.translate("StaleWindow", "Aborted %1 uploads, freed %2."),
         len(result.of(AbortStatus.ABORTED)),
         format_size(result.bytes_freed),
     )
@@ -352,7 +366,9 @@ def result_texts(result: AbortResult) -> tuple[str, list[str]]:
     problems = [f"{o.upload.key}: {o.detail}" for o in result.outcomes if o.status in bad]
     problems += [
         arg(
-            _t("%1: parts %2 reappeared after the abort; abort it again."),
+            QCoreApplication.translate(
+                "StaleWindow", "%1: parts %2 reappeared after the abort; abort it again."
+            ),
             o.upload.key,
             ", ".join(str(p.number) for p in o.reappeared),
         )

@@ -235,6 +235,9 @@ def test_adopt_refuses_a_differing_file_and_takes_the_right_one(
     w.adopt_button.click()
     qtbot.waitUntil(lambda: "Adopted as transfer" in w.status.text(), timeout=15000)
     assert service.core.engine.wait_idle(60)
+    service.core.store.flush()
+    (row,) = [r for r in service.core.store.list_transfers() if r.local_path == str(right)]
+    assert (row.state.label, row.error_detail) == ("done", None)
     body = filled["raw"].get_object(Bucket=filled["bucket"], Key="video/two.mp4")["Body"].read()
     assert body == right.read_bytes()
 
