@@ -44,8 +44,17 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 UPLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 KEY, UPLOAD_ID, INITIATED, AGE, CLASS, PARTS, BYTES, OWNER = range(8)
-#: Column widths in "M"s of the current font.
-COLUMN_CHARS = {UPLOAD_ID: 16, INITIATED: 10, AGE: 6, CLASS: 7, PARTS: 4, BYTES: 6, OWNER: 8}
+#: The widest text each fixed-width column usually holds; the view sizes columns from these.
+COLUMN_SAMPLES = {
+    UPLOAD_ID: "0123456789abcdef0123456789",
+    INITIATED: "2026-12-31 23:59",
+    AGE: "365 d 23 h",
+    CLASS: "STANDARD_IA",
+    PARTS: "10000",
+    BYTES: "1023.9 MiB",
+    OWNER: "#99999 Uploading",
+}
+PART_SAMPLES = {0: "10000", 1: "1023.9 MiB", 3: "2026-12-31 23:59:59"}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 

@@ -47,8 +47,9 @@ from app.stale import (
 )
 from ui.stale_model import (
     AGE,
-    COLUMN_CHARS,
+    COLUMN_SAMPLES,
     KEY,
+    PART_SAMPLES,
     ListingInbox,
     PartsModel,
     Runner,
@@ -137,9 +138,10 @@ class StaleWindow(QWidget):
         # Fixed widths from the font, not ResizeToContents: measuring 10,000 rows on every batch
         # would freeze the window.
         header.setSectionResizeMode(KEY, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for col, chars in COLUMN_CHARS.items():
-            header.resizeSection(col, em * chars)
+        fm = self.fontMetrics()
+        for col, sample in COLUMN_SAMPLES.items():
+            header.resizeSection(col, fm.horizontalAdvance(sample) + 20)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
 
         self.parts_model = PartsModel(self)
@@ -148,8 +150,9 @@ class StaleWindow(QWidget):
         self.parts_table.verticalHeader().setVisible(False)
         parts_header = self.parts_table.horizontalHeader()
         parts_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col, chars in ((0, 4), (1, 7), (3, 12)):
-            parts_header.resizeSection(col, em * chars)
+        for col, sample in PART_SAMPLES.items():
+            parts_header.resizeSection(col, fm.horizontalAdvance(sample) + 20)
+        self.parts_table.setWordWrap(False)
         self.parts_label = QLabel(self.tr("Select an upload to see its parts."))
         parts_box = QWidget()
         pl = QVBoxLayout(parts_box)
