@@ -520,3 +520,28 @@ def test_oss_lifecycle_rule_round_trips_through_oss2_xml() -> None:
     assert b"<ID>keep</ID>" in fake.xml
     assert lifecycle_set(backend, "b", None).days is None
     assert fake.xml is not None and RULE_ID.encode() not in fake.xml
+
+
+def test_parts_that_reappear_after_abort_are_reported(
+    s3_backend: Backend, raw_s3: Any, bucket: str, pool: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uid = _upload(raw_s3, bucket, "r/x", [b"1" * 10, b"2" * 10])
+    listed = list(list_stale(s3_backend, bucket, executor=pool))
+    # As if the server accepted the abort while two part uploads were still landing.
+    monkeypatch.setattr(s3_backend, "abort", lambda bucket, key, upload_id: None)
+    result = abort_uploads(s3_backend, bucket, plan_abort(s3_backend, bucket, listed), {})
+    (outcome,) = result.reappeared
+    assert outcome.upload.upload_id == uid
+    assert [p.number for p in outcome.reappeared] == [1, 2]
+
+
+def test_cli_price_is_saved_per_profile_and_prices_the_total(
+    cli_home: dict[str, str], raw_s3: Any, bucket: str
+) -> None:
+    _upload(raw_s3, bucket, "cost/x", [b"c" * 1024])
+    proc = _stale(cli_home, bucket, "--price-per-gb-month", "1048576")
+    assert proc.returncode == 0, proc.stderr
+    # 1 KiB at 2**20 per GiB-month is exactly 1 per month.
+    assert "est. 1.0000/month at 1.04858e+06 per GB-month" in proc.stdout.decode()
+    again = _stale(cli_home, bucket).stdout.decode()
+    assert "at 1.04858e+06 per GB-month" in again
