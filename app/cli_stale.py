@@ -49,14 +49,28 @@ def add_stale_parser(sub: Any) -> None:
     st.add_argument("--older-than", type=_age, default=None, metavar="AGE", help="e.g. 12h, 7d, 2w")
     st.add_argument("--json", action="store_true", help="one JSON object per line")
     st.add_argument("--abort", action="store_true", help="abort the uploads chosen by the options below")
-    st.add_argument("--upload-id", action="extend", nargs="+", default=[], metavar="ID")
+    st.add_argument(
+        "--upload-id", action="extend", nargs="+", default=[], metavar="ID", help="uploads to abort"
+    )
     st.add_argument("--dry-run", action="store_true", help="show what --abort would do; change nothing")
     st.add_argument("--yes", action="store_true", help="confirm the abort, warnings included")
     st.add_argument("--adopt", metavar="UPLOAD_ID", help="resume an orphan upload from a local file")
     st.add_argument("--file", metavar="PATH", help="the local file for --adopt")
-    st.add_argument("--price-per-gb-month", type=float, default=None, help="save the profile's price")
+    st.add_argument(
+        "--price-per-gb-month",
+        type=float,
+        default=None,
+        metavar="PRICE",
+        help="save the profile's storage price for the cost estimate",
+    )
     st.add_argument("--lifecycle", action="store_true", help="show the bucket's abort-after-N-days rule")
-    st.add_argument("--set-lifecycle", type=_days, metavar="DAYS|off", default=False)
+    st.add_argument(
+        "--set-lifecycle",
+        type=_days,
+        metavar="DAYS|off",
+        default=False,
+        help="set (or remove) the bucket rule that aborts unfinished uploads after DAYS",
+    )
 
 
 class _Out:
