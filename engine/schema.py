@@ -55,6 +55,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE profile ADD COLUMN price_per_gb_month REAL;
     CREATE INDEX transfer_state ON transfer(state, queue_pos);
     """,
+    # 3: the checksum mode the upload id was created with: only an upload initiated with
+    # ChecksumAlgorithm=CRC32 gets a composite object checksum to verify against.
+    """
+    ALTER TABLE transfer ADD COLUMN upload_checksum TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

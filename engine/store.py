@@ -65,6 +65,7 @@ class TransferRow:
     storage_class: str = ""
     metadata: dict[str, str] = field(default_factory=dict)
     etag: str = ""
+    upload_checksum: str = ""
     created_at: int = 0
     updated_at: int = 0
     id: int = 0
@@ -82,7 +83,8 @@ class PartRow:
 _TRANSFER_COLS = (
     "t.id, p.name, t.local_path, t.size, t.mtime_ns, t.bucket, t.object_key, t.part_size,"
     " t.multipart, t.state, t.upload_id, t.queue_pos, t.error_code, t.error_detail,"
-    " t.content_type, t.storage_class, t.metadata, t.etag, t.created_at, t.updated_at"
+    " t.content_type, t.storage_class, t.metadata, t.etag, t.created_at, t.updated_at,"
+    " t.upload_checksum"
 )
 
 
@@ -108,6 +110,7 @@ def _transfer(r: sqlite3.Row) -> TransferRow:
         etag=r[17],
         created_at=r[18],
         updated_at=r[19],
+        upload_checksum=r[20],
     )
 
 

@@ -14,7 +14,7 @@ from typing import BinaryIO
 from engine.backends.base import NoSuchUpload, PartResult
 from engine.body import digest
 from engine.errors import ErrorCode, Interrupted, SkyliftError
-from engine.job import Job, StepContext, composite_etag, send_with_retries, verify
+from engine.job import Job, StepContext, expected_etag, send_with_retries, verify
 from engine.providers import PartRules
 from engine.store import PartRow
 
@@ -50,7 +50,8 @@ def upload_stream(
         return res.etag, len(first), 0
     upload_id = backend.create_upload(job.spec())
     row.upload_id = upload_id
-    ctx.store.update_transfer(job.id, upload_id=upload_id).result()
+    row.upload_checksum = backend.provider.checksum.value
+    ctx.store.update_transfer(job.id, upload_id=upload_id, upload_checksum=row.upload_checksum).result()
     slots = threading.Semaphore(concurrency)
     lock = threading.Lock()
     results: dict[int, PartResult] = {}
@@ -119,6 +120,6 @@ def upload_stream(
             pass
         raise
     row.size = size
-    expected = composite_etag(parts) if backend.provider.composite_etag_md5 else None
+    expected = expected_etag(backend, parts)
     verify(backend, row, parts, etag, expected)
     return etag, size, len(parts)

@@ -55,6 +55,8 @@ class ObjectInfo:
     etag: str
     last_modified: datetime | None = None
     crc64: int | None = None
+    #: The object's composite checksum as S3 reports it (``base64-N``), where asked for.
+    checksum: str | None = None
 
 
 class Backend(Protocol):

@@ -121,10 +121,10 @@ class S3Backend:
     ) -> None:
         self.provider = provider
         s3_conf: dict[str, Any] = {"addressing_style": "path" if path_style else "virtual"}
-        self._send_md5 = provider.checksum is ChecksumMode.MD5
-        if self._send_md5:
-            # Content-MD5 proves each part's bytes; hashing the payload again with SHA-256 for
-            # SigV4 on plain HTTP would only burn the CPU the server needs.
+        self._mode = provider.checksum
+        if self._mode in (ChecksumMode.MD5, ChecksumMode.CRC32):
+            # The part's checksum header proves its bytes; hashing the payload again with SHA-256
+            # for SigV4 on plain HTTP would only burn the CPU the server needs.
             s3_conf["payload_signing_enabled"] = False
         checks: Any = "when_required" if provider.checksums_when_required else "when_supported"
         config = Config(
@@ -160,9 +160,20 @@ class S3Backend:
         return self._client
 
     def _md5_args(self, digest: PartDigest) -> dict[str, str]:
-        if self._send_md5 and digest.md5 is not None:
+        if self._mode is ChecksumMode.MD5 and digest.md5 is not None:
             return {"ContentMD5": base64.b64encode(digest.md5).decode()}
+        if self._mode is ChecksumMode.CRC32 and digest.crc32 is not None:
+            return {"ChecksumCRC32": digest.crc32_b64}
         return {}
+
+    def _check_crc(self, resp: dict[str, Any], digest: PartDigest, what: str) -> None:
+        # Stores that support flexible checksums echo the CRC; one that ignores the header is
+        # caught at the end, when the object has no composite checksum to match (see job.verify).
+        got = resp.get("ChecksumCRC32")
+        if self._mode is ChecksumMode.CRC32 and got is not None and got != digest.crc32_b64:
+            raise SkyliftError(
+                ErrorCode.INTEGRITY, f"{what}: server CRC32 {got} is not the {digest.crc32_b64} sent"
+            )
 
     def _check_etag(self, etag: str, digest: PartDigest, what: str) -> None:
         if self.provider.composite_etag_md5 and digest.md5 is not None and etag != digest.md5_hex:
@@ -179,6 +190,8 @@ class S3Backend:
             args["StorageClass"] = obj.storage_class
         if obj.metadata:
             args["Metadata"] = obj.metadata
+        if self._mode is ChecksumMode.CRC32:
+            args["ChecksumAlgorithm"] = "CRC32"
         with _translated():
             return str(self._client.create_multipart_upload(**args)["UploadId"])
 
@@ -203,7 +216,8 @@ class S3Backend:
             )
         etag = _etag(resp["ETag"])
         self._check_etag(etag, digest, f"part {number}")
-        return PartResult(number, etag, body.size, digest.md5_hex or None)
+        self._check_crc(resp, digest, f"part {number}")
+        return PartResult(number, etag, body.size, digest.checksum())
 
     def list_parts(self, bucket: str, key: str, upload_id: str) -> list[ServerPart]:
         parts: list[ServerPart] = []
@@ -232,7 +246,13 @@ class S3Backend:
         return parts
 
     def complete(self, bucket: str, key: str, upload_id: str, parts: list[PartResult]) -> str:
-        doc = {"Parts": [{"PartNumber": p.number, "ETag": f'"{p.etag}"'} for p in parts]}
+        entries: list[dict[str, Any]] = []
+        for p in parts:
+            entry: dict[str, Any] = {"PartNumber": p.number, "ETag": f'"{p.etag}"'}
+            if self._mode is ChecksumMode.CRC32 and p.checksum:
+                entry["ChecksumCRC32"] = p.checksum
+            entries.append(entry)
+        doc = {"Parts": entries}
         with _translated():
             resp = self._client.complete_multipart_upload(
                 Bucket=bucket, Key=key, UploadId=upload_id, MultipartUpload=doc
@@ -267,7 +287,8 @@ class S3Backend:
     def head(self, bucket: str, key: str) -> ObjectInfo | None:
         try:
             with _translated():
-                resp = self._client.head_object(Bucket=bucket, Key=key)
+                extra = {"ChecksumMode": "ENABLED"} if self._mode is ChecksumMode.CRC32 else {}
+                resp = self._client.head_object(Bucket=bucket, Key=key, **extra)
         except SkyliftError as exc:
             cause = exc.__cause__
             if isinstance(cause, bex.ClientError) and cause.response.get("Error", {}).get("Code") in (
@@ -277,7 +298,12 @@ class S3Backend:
             ):
                 return None
             raise
-        return ObjectInfo(int(resp["ContentLength"]), _etag(resp.get("ETag", "")), resp.get("LastModified"))
+        return ObjectInfo(
+            int(resp["ContentLength"]),
+            _etag(resp.get("ETag", "")),
+            resp.get("LastModified"),
+            checksum=resp.get("ChecksumCRC32"),
+        )
 
     def put_small(self, obj: ObjectSpec, body: PartBody, digest: PartDigest) -> PartResult:
         args: dict[str, Any] = {
@@ -297,7 +323,8 @@ class S3Backend:
             resp = self._client.put_object(**args)
         etag = _etag(resp.get("ETag", ""))
         self._check_etag(etag, digest, "object")
-        return PartResult(1, etag, body.size, digest.md5_hex or None)
+        self._check_crc(resp, digest, "object")
+        return PartResult(1, etag, body.size, digest.checksum())
 
     def list_buckets(self) -> list[str]:
         with _translated():
