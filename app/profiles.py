@@ -143,6 +143,9 @@ class Profiles:
         return Credentials(key_id, secret)
 
     def backend(self, name: str) -> Backend:
+        found = self._backends.get(name)  # every step asks; the lock is for the first time only
+        if found is not None:
+            return found
         with self._lock:
             found = self._backends.get(name)
             if found is not None:

@@ -61,6 +61,7 @@ class Engine:
         self._sink = sink
         self._backend_for = backend_for
         self._lock = threading.RLock()
+        self._count_lock = threading.Lock()
         self._idle = threading.Condition(self._lock)
         self._jobs: dict[int, Job] = {}
         self._active: list[Job] = []
@@ -280,7 +281,8 @@ class Engine:
                 self._tasks -= 1
                 self._settle(job)
                 self._pump()
-                self._idle.notify_all()
+                if not self.busy():
+                    self._idle.notify_all()
 
     def _fail(self, job: Job, exc: SkyliftError, number: int) -> None:
         with self._lock:
@@ -335,7 +337,11 @@ class Engine:
         self._control(job, lambda: prepare(self._ctx, job))
         with self._lock:
             done = sum(p.size for p in job.done.values())
-            self._add_done(job, done - job.bytes_done)
+            with self._count_lock:
+                delta = done - job.bytes_done
+                job.bytes_done = done
+            if delta:
+                self._sink.emit(Progress(job.id, delta, 0))
 
     def _do_small(self, job: Job) -> None:
         result = put_small(self._ctx, job)
@@ -386,7 +392,8 @@ class Engine:
                 job.cancel_requested = False
                 self._finish(job, State.CANCELLED, code)
                 self._pump()
-                self._idle.notify_all()
+                if not self.busy():
+                    self._idle.notify_all()
 
         self._executor.submit(run)
 
@@ -427,19 +434,15 @@ class Engine:
             )
         )
 
-    def _add_done(self, job: Job, n: int) -> None:
-        if n:
-            job.bytes_done += n
-            self._sink.emit(Progress(job.id, n, 0))
-
     def _on_bytes(self, job: Job, n: int) -> None:
-        with self._lock:
+        # Its own small lock: the scheduler's lock is busy, and this runs for every chunk.
+        with self._count_lock:
             job.bytes_sent += n
             job.bytes_done += n
         self._sink.emit(Progress(job.id, n, n))
 
     def _on_unsent(self, job: Job, n: int) -> None:
         if n:
-            with self._lock:
+            with self._count_lock:
                 job.bytes_done -= n
             self._sink.emit(Progress(job.id, -n, 0))

@@ -19,6 +19,7 @@ from engine.backends.base import (
     RemoteUpload,
     ServerPart,
 )
+from engine.backends.s3put import LeanPut
 from engine.body import PartBody, PartDigest
 from engine.errors import ErrorCode, Interrupted, SkyliftError
 from engine.providers import ChecksumMode, Provider
@@ -53,6 +54,26 @@ _NETWORK = (
 )
 
 
+def classify_code(code: str, msg: str, status: int, rid: str) -> BaseException:
+    """Map an S3 error code to :class:`NoSuchUpload` or a :class:`SkyliftError` with a code."""
+    detail = f"{code}: {msg}"
+    if code == "NoSuchUpload":
+        return NoSuchUpload(msg)
+    if code in _AUTH:
+        return SkyliftError(ErrorCode.AUTH, detail, rid)
+    if code in ("AccessDenied", "AllAccessDisabled", "Forbidden") or status == 403:
+        return SkyliftError(ErrorCode.ACCESS_DENIED, detail, rid)
+    if code == "NoSuchBucket":
+        return SkyliftError(ErrorCode.NO_SUCH_BUCKET, detail, rid)
+    if code in ("BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch"):
+        return SkyliftError(ErrorCode.INTEGRITY, detail, rid)
+    if code in ("EntityTooLarge", "EntityTooSmall", "InvalidPart", "InvalidPartOrder"):
+        return SkyliftError(ErrorCode.CONFIG, detail, rid)
+    if code in _RETRYABLE or status >= 500:
+        return SkyliftError(ErrorCode.SERVER, detail, rid)
+    return SkyliftError(ErrorCode.CONFIG, detail, rid)
+
+
 def classify(exc: BaseException) -> BaseException:
     """Map a botocore error to :class:`NoSuchUpload` or a :class:`SkyliftError` with a code."""
     if isinstance(exc, bex.HTTPClientError) and isinstance(exc.kwargs.get("error"), Interrupted):
@@ -61,25 +82,13 @@ def classify(exc: BaseException) -> BaseException:
     if isinstance(exc, bex.ClientError):
         err = exc.response.get("Error", {})
         code = str(err.get("Code", ""))
-        msg = str(err.get("Message", "")) or code
-        rid = str(exc.response.get("ResponseMetadata", {}).get("RequestId", ""))
-        status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
-        detail = f"{code}: {msg}"
-        if code == "NoSuchUpload":
-            return NoSuchUpload(msg)
-        if code in _AUTH:
-            return SkyliftError(ErrorCode.AUTH, detail, rid)
-        if code in ("AccessDenied", "AllAccessDisabled", "Forbidden") or status == 403:
-            return SkyliftError(ErrorCode.ACCESS_DENIED, detail, rid)
-        if code == "NoSuchBucket":
-            return SkyliftError(ErrorCode.NO_SUCH_BUCKET, detail, rid)
-        if code in ("BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch"):
-            return SkyliftError(ErrorCode.INTEGRITY, detail, rid)
-        if code in ("EntityTooLarge", "EntityTooSmall", "InvalidPart", "InvalidPartOrder"):
-            return SkyliftError(ErrorCode.CONFIG, detail, rid)
-        if code in _RETRYABLE or status >= 500:
-            return SkyliftError(ErrorCode.SERVER, detail, rid)
-        return SkyliftError(ErrorCode.CONFIG, detail, rid)
+        meta = exc.response.get("ResponseMetadata", {})
+        return classify_code(
+            code,
+            str(err.get("Message", "")) or code,
+            int(meta.get("HTTPStatusCode", 0) or 0),
+            str(meta.get("RequestId", "")),
+        )
     if isinstance(exc, bex.NoCredentialsError | bex.PartialCredentialsError):
         return SkyliftError(ErrorCode.AUTH, str(exc))
     if isinstance(exc, (*_NETWORK, ConnectionError, TimeoutError)):
@@ -149,6 +158,18 @@ class S3Backend:
             config=config,
             verify=ca_bundle if ca_bundle else None,
         )
+        self._lean: LeanPut | None = None
+        if not proxy and access_key and secret_key:
+            self._lean = LeanPut(
+                endpoint or provider.endpoint_for(region),
+                region or provider.default_region,
+                path_style,
+                access_key,
+                secret_key,
+                provider.storage_class_header,
+                max_connections,
+                ca_bundle,
+            )
         header = provider.storage_class_header
         if header != "x-amz-storage-class":
             self._client.meta.events.register(
@@ -306,6 +327,18 @@ class S3Backend:
         )
 
     def put_small(self, obj: ObjectSpec, body: PartBody, digest: PartDigest) -> PartResult:
+        if self._lean is not None:
+            headers = {}
+            if self._mode is ChecksumMode.MD5 and digest.md5 is not None:
+                headers["Content-MD5"] = base64.b64encode(digest.md5).decode()
+            elif self._mode is ChecksumMode.CRC32 and digest.crc32 is not None:
+                headers["x-amz-checksum-crc32"] = digest.crc32_b64
+            got = self._lean.put(obj, body, headers)
+            etag = _etag(got.get("etag", ""))
+            self._check_etag(etag, digest, "object")
+            crc = got.get("x-amz-checksum-crc32")
+            self._check_crc({"ChecksumCRC32": crc} if crc else {}, digest, "object")
+            return PartResult(1, etag, body.size, digest.checksum())
         args: dict[str, Any] = {
             "Bucket": obj.bucket,
             "Key": obj.key,
