@@ -295,6 +295,7 @@ def cmd_list(core: AppCore, a: argparse.Namespace) -> int:
             "size": r.size,
             "bytes_done": b,
             "upload_id": r.upload_id,
+            "part_size": r.part_size,
             "error_code": r.error_code,
             "error": r.error_detail,
         }

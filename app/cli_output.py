@@ -51,6 +51,9 @@ class Reporter:
                         "error_code": s.error_code,
                     }
                 )
+        if self.json:
+            for p in d.part_events:
+                self.line({"event": "part", "id": p.transfer_id, "number": p.number, "size": p.size})
         for tid, (done, sent) in d.progress.items():
             self.done[tid] = self.done.get(tid, 0) + done
             self.sent[tid] = self.sent.get(tid, 0) + sent

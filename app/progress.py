@@ -19,6 +19,7 @@ class Drained:
     progress: dict[int, tuple[int, int]] = field(default_factory=dict)
     finished: list[Finished] = field(default_factory=list)
     parts: int = 0
+    part_events: list[PartDone] = field(default_factory=list)
 
     def empty(self) -> bool:
         return not (self.states or self.progress or self.finished or self.parts)
@@ -41,6 +42,7 @@ class ProgressAccumulator:
                 cur.finished.append(event)
             elif isinstance(event, PartDone):
                 cur.parts += 1
+                cur.part_events.append(event)
 
     def drain(self) -> Drained:
         with self._lock:
