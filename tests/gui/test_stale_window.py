@@ -368,10 +368,13 @@ def test_listing_can_be_cancelled(service: Any, weed: Any, qtbot: Any) -> None:
     w = StaleWindow(service)
     qtbot.addWidget(w)
     w.select_target("sw", bucket)
+    interval = sys.getswitchinterval()
     with qtbot.waitSignal(w.listing_finished, timeout=30000) as blocker:
         w.start_listing()
+        assert sys.getswitchinterval() < interval  # the GUI wins the GIL back sooner meanwhile
         assert w.cancel_button.isEnabled()
         w.cancel_button.click()
+    assert sys.getswitchinterval() == interval
     assert blocker.args[0] < 150
     assert "cancelled" in w.status.text()
     assert w.list_button.isEnabled() and not w.cancel_button.isEnabled()
