@@ -97,6 +97,16 @@ def _line(r: RunResult) -> str:
     )
 
 
+def _write(
+    out: Path, tools: Tools, quick: bool, rounds: int, started: float, results: list[RunResult], w5: Workload
+) -> None:
+    meta = report.machine(tools, quick=quick, rounds=rounds, started=started)
+    out.mkdir(parents=True, exist_ok=True)
+    raw = {"meta": meta, "runs": [{**asdict(r), "cpu_s": r.cpu_s, "mb_s": r.mb_s} for r in results]}
+    (out / "benchmarks.json").write_text(json.dumps(raw, indent=1, default=str) + "\n")
+    (out / "benchmarks.md").write_text(report.render(meta, results, [*workloads(quick), w5]))
+
+
 def main(argv: list[str] | None = None) -> int:
     a = parse_args(argv)
     rounds = a.rounds or (1 if a.quick else 3)
@@ -145,13 +155,10 @@ def main(argv: list[str] | None = None) -> int:
                     r.error = r.error.replace(str(work), "<work>")
                     results.append(r)
                     print(resume.describe(r), flush=True)
+            # After every round: a run cut short still leaves the rounds it finished.
+            _write(out, tools, a.quick, rnd + 1, started, results, w5)
     finally:
         t.stop()
-    meta = report.machine(tools, quick=a.quick, rounds=rounds, started=started)
-    out.mkdir(parents=True, exist_ok=True)
-    raw = {"meta": meta, "runs": [{**asdict(r), "cpu_s": r.cpu_s, "mb_s": r.mb_s} for r in results]}
-    (out / "benchmarks.json").write_text(json.dumps(raw, indent=1, default=str) + "\n")
-    (out / "benchmarks.md").write_text(report.render(meta, results, [*workloads(a.quick), w5]))
     print(f"wrote {out / 'benchmarks.md'} and {out / 'benchmarks.json'}")
     if a.keep:
         print(f"kept {work}")
