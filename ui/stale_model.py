@@ -26,6 +26,8 @@ from app.stale import (
     AbortPlan,
     AbortResult,
     AbortStatus,
+    Adopted,
+    LifecycleStatus,
     ServerPart,
     StaleUpload,
     Totals,
@@ -329,6 +331,42 @@ def totals_text(t: Totals, price_per_gb_month: float) -> str:
         format_size(t.bytes),
         f"{cost:.4f}",
     )
+
+
+def lifecycle_text(st: LifecycleStatus) -> str:
+    if not st.supported:
+        return arg(
+            QCoreApplication.translate("StaleWindow", "Bucket rule: not available here (%1)."), st.detail
+        )
+    if st.days is None:
+        return QCoreApplication.translate(
+            "StaleWindow", "Bucket rule: none; stale uploads stay until someone aborts them."
+        )
+    return arg(
+        QCoreApplication.translate(
+            "StaleWindow", "Bucket rule: incomplete uploads are aborted after %1 days."
+        ),
+        st.days,
+    )
+
+
+def adopt_text(a: Adopted) -> str:
+    r = a.report
+    if a.transfer_id is not None:
+        return arg(
+            QCoreApplication.translate(
+                "StaleWindow", "Adopted as transfer #%1: %2 parts (%3) verified; uploading the rest."
+            ),
+            a.transfer_id,
+            len(r.parts),
+            format_size(r.bytes_present),
+        )
+    if r.mismatch_part is not None:
+        return arg(
+            QCoreApplication.translate("StaleWindow", "Not adopted: part %1 differs from the file."),
+            r.mismatch_part,
+        )
+    return arg(QCoreApplication.translate("StaleWindow", "Not adopted: %1"), r.detail)
 
 
 def abort_texts(plan: AbortPlan) -> tuple[str, list[str], str]:

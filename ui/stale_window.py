@@ -43,7 +43,6 @@ from app.stale import (
     StaleError,
     StaleService,
     StaleUpload,
-    format_size,
     select,
 )
 from ui.stale_model import (
@@ -56,8 +55,10 @@ from ui.stale_model import (
     Runner,
     StaleModel,
     abort_texts,
+    adopt_text,
     arg,
     emit,
+    lifecycle_text,
     result_texts,
     totals_text,
 )
@@ -356,13 +357,7 @@ class StaleWindow(QWidget):
         self.totals.setText(totals_text(self.model.totals, self.price.value()))
 
     def _on_lifecycle(self, st: LifecycleStatus) -> None:
-        if not st.supported:
-            text = arg(self.tr("Bucket rule: not available here (%1)."), st.detail)
-        elif st.days is None:
-            text = self.tr("Bucket rule: none; stale uploads stay until someone aborts them.")
-        else:
-            text = arg(self.tr("Bucket rule: incomplete uploads are aborted after %1 days."), str(st.days))
-        self.lifecycle.setText(text)
+        self.lifecycle.setText(lifecycle_text(st))
         self.rule_button.setEnabled(st.supported)
 
     # ---- selection and parts ------------------------------------------------------------------
@@ -421,23 +416,10 @@ class StaleWindow(QWidget):
         )
 
     def _on_adopted(self, a: Adopted) -> None:
-        r = a.report
+        text = adopt_text(a)
+        self.status.setText(text)
         if a.transfer_id is None:
-            if r.mismatch_part is not None:
-                text = arg(self.tr("Not adopted: part %1 differs from the file."), str(r.mismatch_part))
-            else:
-                text = arg(self.tr("Not adopted: %1"), r.detail)
-            self.status.setText(text)
-            self.inform(self.tr("Adopt upload"), text + "\n\n" + r.detail)
-            return
-        self.status.setText(
-            arg(
-                self.tr("Adopted as transfer #%1: %2 parts (%3) verified; uploading the rest."),
-                str(a.transfer_id),
-                str(len(r.parts)),
-                format_size(r.bytes_present),
-            )
-        )
+            self.inform(self.tr("Adopt upload"), text + "\n\n" + a.report.detail)
 
     def _on_abort_selected(self) -> None:
         self._plan_and_abort(self.selected())
