@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.events import Progress
+from engine.engine import Engine
+from engine.events import Finished, ListSink, Progress
 from engine.state import State
 from tests.integration.rig import Rig, make_rig, random_file
 from tests.integration.targets import Target
@@ -169,3 +170,25 @@ def test_many_small_files_share_the_slots(rig: Rig, tmp_path: Path) -> None:
     assert all(rig.finished(i).state is State.DONE for i in ids)
     for i in (0, 17, 39):
         assert rig.target.get(rig.bucket, f"small/{i}") == (tmp_path / f"s{i}").read_bytes()
+
+
+def test_crash_after_the_server_completed_resumes_to_done_without_sending(
+    rig: Rig, tmp_path: Path, pool: ThreadPoolExecutor
+) -> None:
+    """The process died between the server finishing Complete and the checkpoint hearing of it:
+    the checkpoint is exactly as Skylift leaves it then (all part rows, state completing)."""
+    size = 2 * rig.part_size + 11
+    src = random_file(tmp_path / "src.bin", size)
+    (tid,) = rig.engine.add([rig.row(src, "done.bin")])
+    assert rig.run(tid).state is State.DONE
+    rig.store.update_transfer(tid, state=State.COMPLETING, etag="").result()
+    sink = ListSink()
+    restarted = Engine(rig.store, lambda name: rig.backend, pool, sink, rig.engine.settings)
+    restarted.load([tid])
+    restarted.resume([tid])
+    assert restarted.wait_idle(60)
+    (fin,) = [e for e in sink.of(Finished) if e.transfer_id == tid]
+    assert fin.state is State.DONE, fin  # type: ignore[attr-defined]
+    assert fin.bytes_sent == 0  # type: ignore[attr-defined]
+    assert rig.target.get(rig.bucket, "done.bin") == src.read_bytes()
+    assert rig.target.uploads(rig.bucket) == []
