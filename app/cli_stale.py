@@ -56,6 +56,7 @@ def add_stale_parser(sub: Any) -> None:
     st.add_argument("--yes", action="store_true", help="confirm the abort, warnings included")
     st.add_argument("--adopt", metavar="UPLOAD_ID", help="resume an orphan upload from a local file")
     st.add_argument("--file", metavar="PATH", help="the local file for --adopt")
+    st.add_argument("--parts", metavar="UPLOAD_ID", help="list the parts of one upload")
     st.add_argument(
         "--price-per-gb-month",
         type=float,
@@ -100,6 +101,8 @@ def cmd_stale(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) ->
             if not a.file:
                 raise StaleError("--adopt needs --file PATH, the local file the upload was sending")
             return _adopt(svc, core, acc, out, profile, bucket, prefix, a)
+        if a.parts:
+            return _parts(svc, out, profile, bucket, prefix, a.parts)
         if a.abort:
             return _abort(svc, out, profile, bucket, prefix, a)
         if a.upload_id or a.dry_run or a.yes or a.file:
@@ -368,6 +371,26 @@ def _adopt(
     from app.cli import _run
 
     return _run(core, acc, [tid], a.json)
+
+
+def _parts(svc: StaleService, out: _Out, profile: str, bucket: str, prefix: str, upload_id: str) -> int:
+    found = svc.find(profile, bucket, upload_id, prefix)
+    if found is None:
+        print(f"skylift: no unfinished upload {upload_id} in {bucket}", file=sys.stderr)
+        return EXIT_FAILED
+    parts = svc.parts(profile, bucket, found.key, upload_id)
+    if not out.json:
+        out.text(f"{found.key}  {upload_id}: {len(parts)} part(s)")
+        out.text(f"{'PART':>5}  {'BYTES':>12}  {'ETAG':34}  LAST MODIFIED (UTC)")
+    for p in parts:
+        when = p.last_modified.astimezone(UTC) if p.last_modified else None
+        if out.json:
+            iso = when.isoformat() if when else None
+            out.obj({"part": p.number, "bytes": p.size, "etag": p.etag, "last_modified": iso})
+        else:
+            stamp = f"{when:%Y-%m-%d %H:%M:%S}" if when else "-"
+            out.text(f"{p.number:>5}  {p.size:>12}  {p.etag:34}  {stamp}")
+    return EXIT_OK
 
 
 def _lifecycle(svc: StaleService, out: _Out, profile: str, bucket: str, a: argparse.Namespace) -> int:

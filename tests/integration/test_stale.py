@@ -120,6 +120,21 @@ def test_parts_of_one_upload(s3_backend: Backend, raw_s3: Any, bucket: str) -> N
     assert all(p.last_modified is not None for p in parts)
 
 
+def test_cli_parts_of_one_upload(cli_home: dict[str, str], raw_s3: Any, bucket: str) -> None:
+    data = [b"a" * 123, b"b" * 45]
+    uid = _upload(raw_s3, bucket, "p/cli", data)
+    proc = _stale(cli_home, bucket, "--parts", uid, "--json")
+    assert proc.returncode == 0, proc.stderr
+    got = _lines(proc.stdout)
+    assert [(o["part"], o["bytes"], o["etag"]) for o in got] == [
+        (n, len(d), hashlib.md5(d).hexdigest()) for n, d in enumerate(data, 1)
+    ]
+    assert all(o["last_modified"] for o in got)
+    text = _stale(cli_home, bucket, "--parts", uid).stdout.decode()
+    assert f"p/cli  {uid}: 2 part(s)" in text
+    assert _stale(cli_home, bucket, "--parts", "no-such-id").returncode == 1
+
+
 def test_older_than_uses_the_servers_initiated_time(
     s3_backend: Backend, raw_s3: Any, bucket: str, pool: Any
 ) -> None:
