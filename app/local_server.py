@@ -123,6 +123,7 @@ def start_local_server(
     access_key: str | None = None,
     secret_key: str | None = None,
     timeout: float = 60.0,
+    max_volumes: int = 2000,
 ) -> LocalServer:
     """Start ``weed mini`` bound to 127.0.0.1 on free ports and wait until S3 answers."""
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -147,6 +148,10 @@ def start_local_server(
         f"-filer.port={ports['filer']}",
         f"-s3.port={ports['s3']}",
         f"-admin.port={ports['admin']}",
+        # Each bucket is a collection with volumes of its own; "auto" allows free disk / volume
+        # size slots (~80 here), which a few dozen buckets use up. Volumes are sparse files that
+        # grow with their data, so a high cap reserves nothing.
+        f"-volume.max={max_volumes}",
     ]
     if buckets:
         args.append("-bucket=" + ",".join(buckets))

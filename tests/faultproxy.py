@@ -23,6 +23,9 @@ class FaultProxy:
         self.reset_after = 1 << 20
         self.resets_done = 0
         self.down = False
+        #: Client-to-server bytes of every connection, in order, when ``record`` is on.
+        self.record = False
+        self.streams: list[bytearray] = []
         self._stop = threading.Event()
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -56,7 +59,27 @@ class FaultProxy:
             _reset(client)
             return
         threading.Thread(target=_pipe, args=(upstream, client, None, None), daemon=True).start()
-        _pipe(client, upstream, cut, self._count_reset)
+        sink = None
+        if self.record:
+            sink = bytearray()
+            with self._lock:
+                self.streams.append(sink)
+        _pipe(client, upstream, cut, self._count_reset, sink)
+
+    def requests(self) -> list[tuple[str, str, dict[str, str]]]:
+        """(method, target, lower-case headers) of every recorded HTTP request."""
+        with self._lock:
+            streams = [bytes(b) for b in self.streams]
+        out = []
+        for data in streams:
+            pos = 0
+            while (end := data.find(b"\r\n\r\n", pos)) != -1:
+                head = data[pos:end].decode("latin-1").split("\r\n")
+                method, target, _ = head[0].split(" ", 2)
+                headers = {k.strip().lower(): v.strip() for k, _, v in (h.partition(":") for h in head[1:])}
+                out.append((method, target, headers))
+                pos = end + 4 + int(headers.get("content-length", "0"))
+        return out
 
     def _count_reset(self) -> None:
         with self._lock:
@@ -70,7 +93,9 @@ def _reset(sock: socket.socket) -> None:
     sock.close()
 
 
-def _pipe(src: socket.socket, dst: socket.socket, cut: int | None, on_cut: object) -> None:
+def _pipe(
+    src: socket.socket, dst: socket.socket, cut: int | None, on_cut: object, sink: bytearray | None = None
+) -> None:
     moved = 0
     try:
         while True:
@@ -85,6 +110,8 @@ def _pipe(src: socket.socket, dst: socket.socket, cut: int | None, on_cut: objec
                     on_cut()
                 return
             dst.sendall(data)
+            if sink is not None:
+                sink += data
             moved += len(data)
     except OSError:
         pass

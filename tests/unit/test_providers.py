@@ -13,7 +13,6 @@ import threading
 import uuid
 import zlib
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
@@ -23,6 +22,7 @@ from engine.backends.s3 import S3Backend
 from engine.body import PartBody, digest
 from engine.plan import choose_part_size, is_multipart, parts_for
 from engine.providers import PROVIDERS, ChecksumMode, GiB, KiB, MiB, Protocol, get_provider
+from tests.faultproxy import FaultProxy
 from tests.oss_gateway import OssGateway, start_moto
 
 S3_PRESETS = [name for name, p in PROVIDERS.items() if p.protocol is Protocol.S3]
@@ -107,27 +107,27 @@ def moto_endpoint() -> Iterator[str]:
 
 
 class Captured:
-    def __init__(self) -> None:
-        self.requests: list[tuple[str, str, dict[str, str], bytes]] = []
+    """Requests as they crossed the wire (a recording proxy in front of moto), whichever path
+    (boto3 or the lean PUT) sent them."""
 
-    def __call__(self, request: Any, **_: Any) -> None:
-        body = request.body
-        data = body if isinstance(body, bytes) else b""
-        headers = {
-            k.lower(): v.decode() if isinstance(v, bytes) else str(v) for k, v in request.headers.items()
-        }
-        self.requests.append((request.method, request.url, headers, data))
+    def __init__(self, proxy: FaultProxy) -> None:
+        self.proxy = proxy
+
+    @property
+    def requests(self) -> list[tuple[str, str, dict[str, str]]]:
+        return self.proxy.requests()
 
     def matching(self, method: str, fragment: str) -> list[dict[str, str]]:
-        return [h for m, url, h, _ in self.requests if m == method and fragment in url]
+        return [h for m, url, h in self.requests if m == method and fragment in url]
 
 
 def _s3_session(name: str, endpoint: str) -> tuple[Captured, list[bytes]]:
     """Create, upload two parts, complete, and put a small object with preset ``name``."""
     prov = get_provider(name)
-    be = S3Backend(prov, endpoint, "us-east-1", True, "AKIDTEST", "secret")
-    cap = Captured()
-    be.client.meta.events.register("before-send.s3.*", cap)
+    proxy = FaultProxy(int(endpoint.rsplit(":", 1)[1]))
+    proxy.record = True
+    be = S3Backend(prov, proxy.endpoint, "us-east-1", True, "AKIDTEST", "secret")
+    cap = Captured(proxy)
     bucket = "p-" + uuid.uuid4().hex[:12]
     be.make_bucket(bucket)
     spec = ObjectSpec(bucket, "obj", "", "STANDARD_IA", {"m": "1"})
@@ -144,6 +144,7 @@ def _s3_session(name: str, endpoint: str) -> tuple[Captured, list[bytes]]:
         PartBody(small, threading.Event()),
         digest(small, prov.checksum),
     )
+    proxy.close()  # the recording stays readable
     return cap, [*blobs, small]
 
 
@@ -154,7 +155,7 @@ def test_s3_presets_send_only_the_checksums_skylift_computed(name: str, moto_end
     cap, blobs = _s3_session(name, moto_endpoint)
     assert cap.requests
     crc32_mode = get_provider(name).checksum is ChecksumMode.CRC32
-    for method, url, headers, _ in cap.requests:
+    for method, url, headers in cap.requests:
         sent = sorted(
             h for h in headers if h.startswith("x-amz-checksum-") or h == "x-amz-sdk-checksum-algorithm"
         )
