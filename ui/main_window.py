@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         widths = {
             COL_NAME: 16,
             COL_DEST: 22,
-            COL_SIZE: 6,
+            COL_SIZE: 8,
             COL_PROGRESS: 10,
             COL_SPEED: 7,
             COL_ETA: 7,

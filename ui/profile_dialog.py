@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +66,7 @@ class ProfileDialog(QDialog):
         problem = keyring_problem()
         self.keyring = QLabel()
         self.keyring.setWordWrap(True)
+        self.keyring.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.keyring.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if problem:
             self.keyring.setText(self.tr("⚠ No secure keyring: %1").replace("%1", problem))
@@ -79,7 +81,6 @@ class ProfileDialog(QDialog):
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buckets = QListWidget()
-        self.buckets.setMaximumHeight(90)
 
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name)
@@ -90,14 +91,14 @@ class ProfileDialog(QDialog):
         form.addRow(self.tr("Access key ID:"), self.key_id)
         form.addRow(self.tr("Secret key:"), self.secret)
         form.addRow(self.tr("Default bucket:"), self.default_bucket)
-        form.addRow("", self.keyring)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_btn)
         test_row.addWidget(self.test_result, 1)
         right = QVBoxLayout()
         right.addLayout(form)
+        right.addWidget(self.keyring)
         right.addLayout(test_row)
-        right.addWidget(self.buckets)
+        right.addWidget(self.buckets, 1)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
@@ -117,7 +118,7 @@ class ProfileDialog(QDialog):
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
         self._reload()
-        self.resize(720, 440)
+        self.resize(760, 540)
 
     def _reload(self, select: str = "") -> None:
         self.list.clear()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QStatusBar, QWidget
 
-from app.gui_api import State, format_size
+from app.gui_api import ACTIVE, State, format_size
 from ui import messages
 from ui.icons import icon
 from ui.transfer_model import TransferModel
@@ -87,7 +87,7 @@ class StatusBar(QStatusBar):
             .replace("%4", format_size(m.total_bytes))
         )
         speed = m.total_speed
-        if speed >= 1:
+        if speed >= 1 and m.count(State.QUEUED, *ACTIVE):
             eta = messages.eta_text(m.remaining_bytes() / speed)
             text = messages.speed_text(speed)
             self.speed.setText(text + (" · " + self.tr("%1 left").replace("%1", eta) if eta else ""))

@@ -1,0 +1,159 @@
+"""Settings, the network watch, quit-then-relaunch, the drop panel and the profile dialog."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from app.gui_api import State
+from app.network import NetworkMonitor
+from app.settings import Settings
+
+pytestmark = pytest.mark.gui
+MiB = 1024 * 1024
+
+
+def test_settings_round_trip_and_bad_values(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    s = Settings(concurrency=7, bwlimit=5 * MiB, language="zh_CN", include=["*.jpg"])
+    s.last_destination.bucket = "photos"
+    s.save(path)
+    back = Settings.load(path)
+    assert back == s
+    raw = json.loads(path.read_text())
+    raw.update(concurrency=-3, conflict="explode", language=3, unknown=1)
+    path.write_text(json.dumps(raw))
+    fixed = Settings.load(path)
+    assert fixed.concurrency == 1 and fixed.conflict == "overwrite" and fixed.language == "auto"
+    path.write_text("{not json")
+    assert Settings.load(path) == Settings()
+    assert Settings(language="auto").language_code("zh_TW") == "zh_CN"
+    assert Settings(language="auto").language_code("de_DE") == "en"
+
+
+def test_concurrency_and_bandwidth_reach_the_running_engine(controller: object) -> None:
+    c = controller
+    new = c.settings.copy()  # type: ignore[attr-defined]
+    new.concurrency, new.bwlimit, new.part_size = 9, 2 * MiB, 16 * MiB
+    c.apply_settings(new)  # type: ignore[attr-defined]
+    engine = c.engine  # type: ignore[attr-defined]
+    assert engine.settings.concurrency == 9
+    assert engine.limiter.rate == 2 * MiB
+    assert c.core.settings.part_size == 16 * MiB  # type: ignore[attr-defined]
+    assert c.core.executor.pool.maxThreadCount() == 11  # type: ignore[attr-defined]
+    assert Settings.load(c.paths.settings).concurrency == 9  # type: ignore[attr-defined]
+    c.set_bwlimit(0)  # type: ignore[attr-defined]
+    assert engine.limiter.rate is None
+
+
+def test_network_failure_pauses_the_endpoint_and_resumes_when_it_answers(qtbot: object) -> None:
+    paused: list[list[int]] = []
+    resumed: list[list[int]] = []
+    probes: list[str] = []
+    mon = NetworkMonitor(probes.append, paused.append, resumed.append, lambda p: [1, 2, 3], interval_ms=20)
+    with qtbot.waitSignal(mon.status_changed) as sig:  # type: ignore[attr-defined]
+        mon.note_failure(2, "sw", "network")
+    assert sig.args == [False, "sw"] and not mon.online
+    assert paused == [[1, 3]]
+    mon.note_failure(3, "sw", "auth")  # not a network problem: ignored
+    qtbot.waitUntil(lambda: len(probes) >= 1)  # type: ignore[attr-defined]
+    mon.report_probe("sw", False)
+    qtbot.waitUntil(lambda: len(probes) >= 2)  # type: ignore[attr-defined]
+    assert resumed == []
+    with qtbot.waitSignal(mon.status_changed) as sig:  # type: ignore[attr-defined]
+        mon.report_probe("sw", True)
+    assert sig.args == [True, "sw"] and mon.online
+    assert resumed == [[1, 2, 3]]
+    assert not mon.timer.isActive()
+
+
+@pytest.mark.integration
+def test_quit_pauses_and_the_next_start_offers_to_resume(
+    gui_home: Path,
+    weed: object,
+    gui_bucket: str,
+    tmp_path: Path,
+    qtbot: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.controller import Controller
+    from app.paths import resolve_paths
+    from app.settings import SavedDestination
+    from ui.main_window import MainWindow
+
+    big = tmp_path / "video.mp4"
+    big.write_bytes(os.urandom(MiB) * 40)
+    settings = Settings(language="en", notifications=False, keep_awake=False, bwlimit=4 * MiB)
+    settings.part_size = settings.threshold = 5 * MiB
+    settings.last_destination = SavedDestination("sw", gui_bucket, "")
+    c1 = Controller(resolve_paths(), settings)
+    c1.core.profiles.add("sw", "seaweedfs", endpoint=weed.endpoint)  # type: ignore[attr-defined]
+    c1.core.profiles.backend("sw").make_bucket(gui_bucket)
+    w1 = MainWindow(c1, ask_destination=False)
+    qtbot.addWidget(w1)  # type: ignore[attr-defined]
+    w1.queue_paths([str(big)])
+    # More than the 4 parts in flight can hold: at least one part is acknowledged.
+    qtbot.waitUntil(lambda: w1.model.count() == 1 and w1.model.done_bytes > 21 * MiB, timeout=30000)  # type: ignore[attr-defined]
+    w1.ask_on_quit = False
+    assert w1.close()
+    tid = w1.model.id_at(0)
+    offered: list[int] = []
+    # The user answers "Keep Paused" to the question, then resumes by hand.
+    monkeypatch.setattr("ui.dialogs.ask_resume", lambda parent, n: offered.append(n) or False)
+    c2 = Controller(resolve_paths(), Settings.load(resolve_paths().settings))
+    w2 = MainWindow(c2, ask_destination=False)
+    qtbot.addWidget(w2)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(c2.unfinished_found, timeout=10000) as sig:  # type: ignore[attr-defined]
+        c2.start()
+    assert sig.args == [1]
+    qtbot.waitUntil(lambda: offered == [1])  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: w2.model.count() == 1)  # type: ignore[attr-defined]
+    assert w2.model.state_of(tid) is State.PAUSED
+    kept = w2.model.done_bytes
+    assert kept >= 5 * MiB  # parts acknowledged before the quit are not sent again
+    c2.set_bwlimit(0)
+    c2.resume([tid])
+    qtbot.waitUntil(lambda: w2.model.state_of(tid) is State.DONE, timeout=60000)  # type: ignore[attr-defined]
+    w2.ask_on_quit = False
+    w2.close()
+
+
+def test_drop_panel_remembers_the_destination(controller: object, tmp_path: Path, qtbot: object) -> None:
+    from ui.drop_panel import DropPanel
+
+    folder = tmp_path / "f"
+    folder.mkdir()
+    panel = DropPanel(controller, [str(folder)], None)  # type: ignore[arg-type]
+    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    assert panel.folder_box.isVisible() or not panel.isVisible()
+    panel.prefix.setText("2026/trip")
+    panel.conflict.setCurrentIndex(panel.conflict.findData("rename"))
+    panel.include.setText("*.jpg, *.png")
+    req = panel.request()
+    assert req.key_prefix == "2026/trip/" and req.conflict == "rename" and req.include == ["*.jpg", "*.png"]
+    panel.remember()
+    saved = Settings.load(controller.paths.settings)  # type: ignore[attr-defined]
+    assert saved.last_destination.prefix == "2026/trip" and saved.include == ["*.jpg", "*.png"]
+
+
+def test_profile_dialog_refuses_secrets_without_a_secure_keyring(
+    controller: object, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.profile_dialog as pd
+
+    monkeypatch.setattr(pd, "keyring_problem", lambda: "no secure keyring is available (fail backend)")
+    dlg = pd.ProfileDialog(controller)  # type: ignore[arg-type]
+    qtbot.addWidget(dlg)  # type: ignore[attr-defined]
+    assert not dlg.secret.isEnabled()
+    assert "fail backend" in dlg.keyring.text()
+
+
+def test_renamed_keys_keep_the_extension() -> None:
+    from app.uploads import renamed_key
+
+    assert renamed_key("a/b.txt", 1) == "a/b (1).txt"
+    assert renamed_key("a/README", 2) == "a/README (2)"
+    assert renamed_key(".bashrc", 1) == ".bashrc (1)"
