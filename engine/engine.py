@@ -103,6 +103,7 @@ class Engine:
             else [r for i in ids if (r := self.store.get_transfer(i)) is not None]
         )
         loaded = []
+        done_bytes = self.store.bytes_done()  # one query, not one per transfer
         with self._lock:
             for row in rows:
                 if row.id in self._jobs or row.state in FINAL:
@@ -115,7 +116,7 @@ class Engine:
                 elif row.state is State.QUEUED:
                     row.state = State.PAUSED
                 self._jobs[row.id] = job
-                job.bytes_done = sum(p.size for p in self.store.parts(row.id).values())
+                job.bytes_done = done_bytes.get(row.id, 0)
                 loaded.append(row.id)
         return loaded
 
