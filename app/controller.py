@@ -75,6 +75,7 @@ class Controller(QObject):
         self.bridge.transfers_changed.connect(self._on_transfers_changed)
         self.call_finished.connect(self._on_call_finished)
         self._closed = False
+        self._stale: Any = None
 
     # ---- start-up -------------------------------------------------------------------------------
     def start(self) -> None:
@@ -212,6 +213,14 @@ class Controller(QObject):
     def list_prefix(self, profile: str, bucket: str, prefix: str, done: Callable[[object], None]) -> None:
         self.run_async(lambda: browser.list_prefix(self.core.profiles, profile, bucket, prefix), done)
 
+    def stale_service(self) -> Any:
+        """The stale-uploads service (another part of the app), made on first use, kept after."""
+        if self._stale is None:
+            from app.stale import StaleService
+
+            self._stale = StaleService(self.core)
+        return self._stale
+
     # ---- network watch --------------------------------------------------------------------------
     def _probe(self, profile: str) -> None:
         def work() -> None:
@@ -270,6 +279,8 @@ class Controller(QObject):
         self.bridge.timer.stop()
         self.network.timer.stop()
         self.control.wait(int(timeout_s * 1000))
+        if self._stale is not None:
+            self._stale.close()
         self.awake.release()
         self.core.close(timeout_s)
 

@@ -103,7 +103,10 @@ def main() -> int:
     src = make_tree(work, a.count, a.size)
     made = time.perf_counter() - t0
     server = start_local_server(work / "weed", access_key="bench-key", secret_key="bench-secret-0123456789")
-    os.environ["AWS_ACCESS_KEY_ID"], os.environ["AWS_SECRET_ACCESS_KEY"] = "bench-key", "bench-secret-0123456789"
+    os.environ["AWS_ACCESS_KEY_ID"], os.environ["AWS_SECRET_ACCESS_KEY"] = (
+        "bench-key",
+        "bench-secret-0123456789",
+    )
     app = make_application(["bench"])
     settings = Settings(language="en", notifications=False, keep_awake=False, concurrency=a.concurrency)
     settings.last_destination = SavedDestination("bench", "bench", "")
@@ -116,7 +119,7 @@ def main() -> int:
     model = window.model
     probe = Probe()
     result: dict[str, object] = {"count": a.count, "file_bytes": a.size, "files_created_s": round(made, 1)}
-    phase = {"name": "queueing", "t": 0.0, "walk_done": False}
+    phase: dict[str, object] = {"name": "queueing", "t": time.perf_counter(), "walk_done": False}
 
     def on_progress(r: object) -> None:
         if getattr(r, "finished", False):
@@ -147,7 +150,9 @@ def main() -> int:
                 secs = now - float(phase["t"])
                 result["stall_uploading"] = probe.stats()
                 result["uploading_watched_s"] = round(secs, 1)
-                result["uploaded_files_per_s"] = round((model.count(State.DONE) - int(phase["done0"])) / secs, 1)
+                result["uploaded_files_per_s"] = round(
+                    (model.count(State.DONE) - int(phase["done0"])) / secs, 1
+                )
                 result["done"] = model.count(State.DONE)
                 result["failed"] = model.count(State.FAILED)
                 app.quit()

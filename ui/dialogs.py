@@ -134,8 +134,5 @@ def open_stale(parent: QWidget, controller: Controller) -> None:
     cls = stale_window_class()
     if cls is None:
         return
-    try:
-        win = cls(controller.core, parent)
-    except TypeError:
-        win = cls(controller.core)
+    win = cls(controller.stale_service(), parent)
     win.show()

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a translation table: one line per message reads best)
 """Fills resources/i18n/skylift_zh_CN.ts from the table below (run after pyside6-lupdate).
 
 Usage: python resources/i18n/fill_zh_CN.py  — exits non-zero if a source text has no entry.
