@@ -157,3 +157,42 @@ def test_renamed_keys_keep_the_extension() -> None:
     assert renamed_key("a/b.txt", 1) == "a/b (1).txt"
     assert renamed_key("a/README", 2) == "a/README (2)"
     assert renamed_key(".bashrc", 1) == ".bashrc (1)"
+
+
+@pytest.mark.integration
+def test_conflict_policies_skip_rename_and_ask(
+    controller: object, gui_bucket: str, tmp_path: Path, qtbot: object, raw_s3: object
+) -> None:
+    from app.uploads import ConflictQuestion, EnqueueResult, UploadRequest
+
+    c = controller
+    c.core.settings.threshold = 1  # type: ignore[attr-defined]
+    src = tmp_path / "docs"
+    src.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (src / name).write_bytes(b"x" * 100)
+
+    def run(conflict: str) -> EnqueueResult:
+        results: list[EnqueueResult] = []
+        c.enqueue_progressed.connect(results.append)  # type: ignore[attr-defined]
+        c.enqueue(UploadRequest([str(src)], "sw", gui_bucket, "", conflict))  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: any(r.finished for r in results), timeout=20000)  # type: ignore[attr-defined]
+        c.enqueue_progressed.disconnect(results.append)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: not c.engine.busy(), timeout=20000)  # type: ignore[attr-defined]
+        return results[-1]
+
+    assert run("overwrite").queued == 2
+    skipped = run("skip")
+    assert (skipped.queued, skipped.skipped) == (0, 2)
+    assert run("rename").queued == 2
+    asked: list[ConflictQuestion] = []
+
+    def answer(q: ConflictQuestion) -> None:
+        asked.append(q)
+        q.reply("skip", apply_all=True)
+
+    c.conflict_asked.connect(answer)  # type: ignore[attr-defined]
+    result = run("ask")
+    assert len(asked) == 1 and (result.queued, result.skipped) == (0, 2)
+    keys = {o["Key"] for o in raw_s3.list_objects_v2(Bucket=gui_bucket)["Contents"]}  # type: ignore[attr-defined]
+    assert keys == {"docs/a.txt", "docs/b.txt", "docs/a (1).txt", "docs/b (1).txt"}
