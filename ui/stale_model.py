@@ -402,15 +402,20 @@ def abort_texts(plan: AbortPlan) -> tuple[str, list[str], str]:
     return question, notes, warning
 
 
-def result_texts(result: AbortResult) -> tuple[str, list[str]]:
-    """A one-line summary, and the uploads that need the user's attention."""
+def result_texts(result: AbortResult, told: set[str]) -> tuple[str, list[str]]:
+    """A one-line summary, and the uploads that need the user's attention (but not the refusals
+    in ``told``: the confirmation already named those)."""
     text = arg(
         QCoreApplication.translate("StaleWindow", "Aborted %1 uploads, freed %2."),
         len(result.of(AbortStatus.ABORTED)),
         format_size(result.bytes_freed),
     )
     bad = (AbortStatus.FAILED, AbortStatus.REFUSED_OWNED, AbortStatus.NEEDS_CONFIRMATION)
-    problems = [f"{o.upload.key}: {o.detail}" for o in result.outcomes if o.status in bad]
+    problems = [
+        f"{o.upload.key}: {o.detail}"
+        for o in result.outcomes
+        if o.status in bad and not (o.status is AbortStatus.REFUSED_OWNED and o.upload.upload_id in told)
+    ]
     problems += [
         arg(
             QCoreApplication.translate(

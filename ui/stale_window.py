@@ -453,13 +453,17 @@ class StaleWindow(QWidget):
             return
         confirm_warned = bool(warning) and self.confirm(self.tr("Possibly completed uploads"), warning)
         profile, bucket = self._target
-        self._run(lambda: self.service.abort(profile, bucket, plan, confirm_warned), self._on_aborted)
+        told = {u.upload_id for u in plan.refused}
+        self._run(
+            lambda: self.service.abort(profile, bucket, plan, confirm_warned),
+            lambda result: self._on_aborted(result, told),
+        )
 
-    def _on_aborted(self, result: AbortResult) -> None:
+    def _on_aborted(self, result: AbortResult, told: set[str]) -> None:
         gone = result.of(AbortStatus.ABORTED) + result.of(AbortStatus.ALREADY_GONE)
         self.model.remove_ids({o.upload.upload_id for o in gone})
         self._show_totals()
-        text, problems = result_texts(result)
+        text, problems = result_texts(result, told)
         self.status.setText(text)
         if problems:
             self.inform(self.tr("Abort uploads"), text + "\n\n" + "\n".join(problems))

@@ -93,6 +93,9 @@ def window(service: Any, filled: dict[str, Any], qtbot: Any) -> Iterator[Any]:
 
     w = StaleWindow(service)
     qtbot.addWidget(w)
+    # A modal message box would block an offscreen test forever; tests read what was said here.
+    w.told = []
+    w.inform = lambda title, text: w.told.append(text)
     w.show()
     w.select_target("sw", filled["bucket"])
     with qtbot.waitSignal(w.listing_finished, timeout=30000):
@@ -409,3 +412,18 @@ def test_emit_keeps_true_alive(qapp: Any) -> None:
         emit(src.fired, i)
     assert len(seen) == 300
     assert sys.getrefcount(True) >= before - 5
+
+
+def test_abort_older_than_keeps_the_owned_upload(window: Any, filled: dict[str, Any], qtbot: Any) -> None:
+    w = window
+    asked: list[str] = []
+    w.confirm = lambda title, text: asked.append(text) or True
+    w.ask_days = lambda label, value: 0
+    w.abort_old_button.click()
+    qtbot.waitUntil(lambda: w.model.rowCount() == 1, timeout=15000)
+    assert f"Abort 2 uploads and free 5.0 MiB ({1000 + 5 * MiB + 500} bytes)?" in asked[0]
+    assert "1 uploads belong to unfinished transfers and will be kept" in asked[0]
+    assert [u.upload_id for u in w.model.uploads()] == [filled["ids"]["owned"]]
+    assert w.told == []  # the kept upload was named in the confirmation, not again afterwards
+    left = {u["UploadId"] for u in filled["raw"].list_multipart_uploads(Bucket=filled["bucket"])["Uploads"]}
+    assert left == {filled["ids"]["owned"]}
