@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.core import AppCore, Destination, UploadOptions
@@ -175,9 +175,9 @@ class EnqueueJob:
             if q.apply_all:
                 self._policy = policy
         if policy == "skip":
-            newer = info.last_modified is None or info.last_modified >= datetime.fromtimestamp(
-                src.mtime_ns / 1e9, UTC
-            )
+            # Object times have one-second resolution (truncated): allow for it.
+            local = datetime.fromtimestamp(src.mtime_ns / 1e9, UTC) - timedelta(seconds=2)
+            newer = info.last_modified is None or info.last_modified >= local
             # "Skip if same": same size and the object is not older than the file.
             if self.request.conflict == "skip" and not (info.size == src.size and newer):
                 return src

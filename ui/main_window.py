@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QItemSelection, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -14,6 +25,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QTabBar,
     QTableView,
     QToolBar,
@@ -83,9 +95,7 @@ class MainWindow(QMainWindow):
         top.setMovable(False)
         top.addWidget(self.filters)
         spacer = QWidget()
-        spacer.setSizePolicy(
-            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
-        )
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         top.addWidget(spacer)
         top.addWidget(self.search)
         central = QWidget()
@@ -217,6 +227,9 @@ class MainWindow(QMainWindow):
         a.stale.triggered.connect(lambda: dialogs.open_stale(self, c))
         a.about.triggered.connect(lambda: dialogs.about(self, __version__))
         a.quit.triggered.connect(self.close)
+        for i in range(len(FILTERS)):
+            QShortcut(QKeySequence(f"Alt+{i + 1}"), self, partial(self.filters.setCurrentIndex, i))
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
 
     # ---- selection ------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
