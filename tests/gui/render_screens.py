@@ -197,6 +197,14 @@ def main() -> int:
     pump(lambda: dlg.buckets.count() > 0, 20)
     grab(dlg, out_dir / f"profile_dialog_{tag}.png")
     dlg.close()
+    from ui.bucket_browser import BucketBrowser
+
+    bb = BucketBrowser(controller, "sw", window, pick=True)
+    bb.set_location(bucket, "backup/photos-2026/exports/")
+    bb.show()
+    pump(lambda: bb.model.rowCount() > 0 and bb.path.text().endswith("exports/"), 20)
+    grab(bb, out_dir / f"bucket_browser_{tag}.png")
+    bb.close()
     sd = SettingsDialog(settings, profiles.all(), window)
     sd.show()
     grab(sd, out_dir / f"settings_{tag}.png")

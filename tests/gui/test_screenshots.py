@@ -86,7 +86,7 @@ def _render(xvfb: str, weed: object, tmp_path: Path, *args: str) -> subprocess.C
 def test_screenshots(xvfb: str, weed: object, tmp_path: Path, lang: str, scheme: str) -> None:
     _render(xvfb, weed, tmp_path, lang, scheme)
     tag = f"{lang}_{scheme}"
-    for name in ("main", "drop_panel", "profile_dialog", "settings"):
+    for name in ("main", "drop_panel", "profile_dialog", "bucket_browser", "settings"):
         png = OUT / f"{name}_{tag}.png"
         assert png.stat().st_size > 10_000, png
 
