@@ -185,6 +185,13 @@ class Controller(QObject):
     def live_ids_of(self, profile: str) -> list[int]:
         return [i for i, p in self._profile_of.items() if p == profile and self._state_of.get(i) in _LIVE]
 
+    def state_of(self, transfer_id: int) -> State | None:
+        """The state the GUI last heard of (None: not in the list)."""
+        return self._state_of.get(transfer_id)
+
+    def transfer_ids(self) -> list[int]:
+        return list(self._state_of)
+
     def active_count(self) -> int:
         return sum(1 for s in self._state_of.values() if s in _LIVE)
 

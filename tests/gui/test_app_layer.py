@@ -196,3 +196,81 @@ def test_conflict_policies_skip_rename_and_ask(
     assert len(asked) == 1 and (result.queued, result.skipped) == (0, 2)
     keys = {o["Key"] for o in raw_s3.list_objects_v2(Bucket=gui_bucket)["Contents"]}  # type: ignore[attr-defined]
     assert keys == {"docs/a.txt", "docs/b.txt", "docs/a (1).txt", "docs/b (1).txt"}
+
+
+class _Forwarder:
+    """A TCP forwarder on a fixed port to the real server: the "network" the test cuts and mends."""
+
+    def __init__(self, port: int, target: tuple[str, int]) -> None:
+        import socket
+        import threading
+
+        self.port, self.target = port, target
+        self._srv = socket.create_server(("127.0.0.1", port))
+        self._stop = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while not self._stop.is_set():
+            try:
+                client, _ = self._srv.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(self.target)
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(src: object, dst: object) -> None:
+        try:
+            while data := src.recv(65536):  # type: ignore[attr-defined]
+                dst.sendall(data)  # type: ignore[attr-defined]
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.close()  # type: ignore[attr-defined]
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self._stop.set()
+        self._srv.close()
+
+
+@pytest.mark.integration
+def test_unreachable_endpoint_pauses_the_queue_and_it_resumes_when_back(
+    controller: object, weed: object, gui_bucket: str, tmp_path: Path, qtbot: object
+) -> None:
+    import socket
+    from urllib.parse import urlparse
+
+    from app.uploads import UploadRequest
+
+    c = controller
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    c.core.profiles.add("flaky", "seaweedfs", endpoint=f"http://127.0.0.1:{port}")  # type: ignore[attr-defined]
+    c.core.settings.retry = type(c.core.settings.retry)(retries=0, interval=0.1)  # type: ignore[attr-defined]
+    c.engine.step_context.retry = c.core.settings.retry  # type: ignore[attr-defined]
+    c.network.timer.setInterval(200)  # type: ignore[attr-defined]
+    f = tmp_path / "photo.jpg"
+    f.write_bytes(b"p" * 5000)
+    statuses: list[bool] = []
+    c.network_status_changed.connect(lambda online, profile: statuses.append(online))  # type: ignore[attr-defined]
+    c.enqueue(UploadRequest([str(f)], "flaky", gui_bucket))  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: statuses == [False], timeout=20000)  # type: ignore[attr-defined]
+    assert not c.network.online and c.network.offline_profiles() == ["flaky"]  # type: ignore[attr-defined]
+    target = urlparse(weed.endpoint)  # type: ignore[attr-defined]
+    fwd = _Forwarder(port, (target.hostname or "127.0.0.1", target.port or 80))
+    try:
+        qtbot.waitUntil(lambda: statuses == [False, True], timeout=20000)  # type: ignore[attr-defined]
+        (tid,) = c.transfer_ids()  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: c.state_of(tid) is State.DONE, timeout=20000)  # type: ignore[attr-defined]
+    finally:
+        fwd.close()
