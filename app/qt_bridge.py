@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QMetaMethod, QObject, QTimer, Signal
 
 from app.progress import ProgressAccumulator
 from engine.events import Finished
@@ -165,8 +165,11 @@ class QtBridge(QObject):
             self._count(fin)
         if not changes.empty() or drained.parts:
             self.transfers_changed.emit(changes)
+        # Thousands of small files finish per minute: emit one by one only for a listener.
+        per_id = self.isSignalConnected(QMetaMethod.fromSignal(self.transfer_state_changed))
         for tid, (st, code, detail) in changes.states.items():
-            self.transfer_state_changed.emit(tid, int(st))
+            if per_id:
+                self.transfer_state_changed.emit(tid, int(st))
             if st is State.FAILED:
                 self.transfer_failed.emit(tid, code, detail)
         if self._was_busy and not self._busy():

@@ -1,0 +1,43 @@
+"""The bridge turns many engine events into one batch per tick, and says when a batch is done."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.progress import ProgressAccumulator
+from app.qt_bridge import QtBridge, TransferChanges, TransferInfo
+from engine.events import Finished, Progress, StateChanged
+from engine.state import State
+
+pytestmark = pytest.mark.gui
+
+
+def test_one_tick_one_batch(qtbot: object) -> None:
+    acc = ProgressAccumulator()
+    done = {1: 0, 2: 0}
+    busy = [True]
+    bridge = QtBridge(acc, lambda i: done[i], lambda: busy[0], interval_ms=50)
+    batches: list[TransferChanges] = []
+    added: list[list[TransferInfo]] = []
+    states: list[tuple[int, int]] = []
+    bridge.transfers_changed.connect(batches.append)
+    bridge.transfers_added.connect(added.append)
+    bridge.transfer_state_changed.connect(lambda i, s: states.append((i, s)))
+    bridge.post_added([TransferInfo(1, "a", "p", "b", "a", 100, State.QUEUED, 0)])
+    for _ in range(1000):  # a thousand chunks of 1 byte: one signal, not a thousand
+        acc.emit(Progress(1, 1, 1))
+    done[1] = 1000
+    acc.emit(StateChanged(1, State.RUNNING))
+    with qtbot.waitSignal(bridge.transfers_changed, timeout=2000):  # type: ignore[attr-defined]
+        pass
+    assert len(added) == 1 and added[0][0].id == 1
+    assert len(batches) == 1
+    assert batches[0].done == {1: 1000} and batches[0].states[1][0] is State.RUNNING
+    assert states == [(1, int(State.RUNNING))]
+    acc.emit(StateChanged(1, State.DONE))
+    acc.emit(Finished(1, State.DONE, "b", "a", 100, 100, 0, "etag"))
+    busy[0] = False
+    with qtbot.waitSignal(bridge.batch_finished, timeout=2000) as sig:  # type: ignore[attr-defined]
+        pass
+    assert sig.args == [1, 0]
+    bridge.timer.stop()
