@@ -274,3 +274,21 @@ def test_unreachable_endpoint_pauses_the_queue_and_it_resumes_when_back(
         qtbot.waitUntil(lambda: c.state_of(tid) is State.DONE, timeout=20000)  # type: ignore[attr-defined]
     finally:
         fwd.close()
+
+
+def test_keep_awake_holds_and_releases_or_skips_silently(monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from app.keep_awake import KeepAwake
+
+    k = KeepAwake()
+    k.hold()
+    assert k.held
+    if shutil.which("systemd-inhibit") and k._proc is not None:
+        assert k._proc.poll() is None
+    k.release()
+    assert not k.held and k._proc is None
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    k.hold()  # nothing to inhibit with: skipped, no error
+    assert k._proc is None
+    k.release()
