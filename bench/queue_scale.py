@@ -91,7 +91,7 @@ def main() -> int:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
 
-    work = Path(tempfile.mkdtemp(prefix="skylift-bench-"))
+    work = Path(tempfile.mkdtemp(prefix="skylift-queue-scale-"))
     os.environ["SKYLIFT_HOME"] = str(work / "home")
     from app.gui import build_window, make_application
     from app.gui_api import State
