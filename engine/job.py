@@ -349,8 +349,7 @@ def verify(
             f"ETag {info.etag or etag} is not the {expected} computed from the parts sent",
         )
     # Each part's CRC32 was checked by the server as it arrived; the composite proves the whole
-    # (order included) where the upload was initiated with the algorithm. Uploads begun elsewhere
-    # (adopted, or by an older Skylift) have only their per-part checks and the size.
+    # (order included) where the upload was initiated with the algorithm.
     if backend.provider.checksum is ChecksumMode.CRC32 and row.upload_checksum == "crc32":
         composite = composite_crc32_of(parts)
         if info.checksum is None or info.checksum != composite:
@@ -362,6 +361,14 @@ def verify(
                     if info.checksum is None
                     else ""
                 ),
+            )
+    elif backend.provider.composite_etag_md5 and expected is None:
+        # No checksum of our own covers the whole (an upload begun elsewhere, adopted): the part
+        # ETags are the parts' MD5s, each proven against the file, so S3's rule still binds them.
+        from_etags = composite_etag([PartResult(p.number, p.etag, p.size, p.etag.lower()) for p in parts])
+        if from_etags is not None and info.etag != from_etags:
+            raise SkyliftError(
+                ErrorCode.INTEGRITY, f"ETag {info.etag} is not the {from_etags} its parts add up to"
             )
     if backend.provider.checksum is ChecksumMode.CRC64 and info.crc64 is not None:
         from engine.crc64 import combine_parts

@@ -155,6 +155,10 @@ class OssBackend:
         self._lock = threading.Lock()
 
     # ---- plumbing -----------------------------------------------------------------------------
+    def oss_bucket(self, name: str) -> Any:
+        """The oss2.Bucket for ``name``, for calls outside the Backend protocol (lifecycle)."""
+        return self._bucket(name)
+
     def _bucket(self, name: str) -> Any:
         with self._lock:
             found = self._buckets.get(name)

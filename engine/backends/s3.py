@@ -293,6 +293,7 @@ class S3Backend:
                 args["Prefix"] = prefix
             if key_marker:
                 args["KeyMarker"] = key_marker
+            if id_marker:
                 args["UploadIdMarker"] = id_marker
             with _translated():
                 resp = self._client.list_multipart_uploads(**args)
@@ -300,8 +301,9 @@ class S3Backend:
                 yield RemoteUpload(u["Key"], u["UploadId"], u["Initiated"], u.get("StorageClass", ""))
             if not resp.get("IsTruncated"):
                 return
-            nk, ni = resp.get("NextKeyMarker", ""), resp.get("NextUploadIdMarker", "")
-            if (nk, ni) == (key_marker, id_marker) or not nk:
+            # SeaweedFS answers a truncated page with NextUploadIdMarker alone.
+            nk, ni = resp.get("NextKeyMarker") or "", resp.get("NextUploadIdMarker") or ""
+            if (nk, ni) == (key_marker, id_marker) or not (nk or ni):
                 return
             key_marker, id_marker = nk, ni
 
