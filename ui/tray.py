@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 
 from app.gui_api import ACTIVE, State, format_size
+from app.notify import desktop_notify
 from ui import messages
 from ui.actions import Actions
 from ui.icons import icon
@@ -64,9 +65,13 @@ class Tray:
             .replace("%4", format_size(model.total_bytes))
         )
 
+    def _show(self, title: str, text: str, kind: QSystemTrayIcon.MessageIcon) -> None:
+        if self.available:
+            self.icon.showMessage(title, text, kind, 8000)
+        else:
+            desktop_notify(title, text, urgent=kind == QSystemTrayIcon.MessageIcon.Warning)
+
     def notify_batch(self, done: int, failed: int) -> None:
-        if not self.available:
-            return
         if failed:
             text = (
                 QCoreApplication.translate("Tray", "%1 uploaded, %2 failed")
@@ -77,16 +82,13 @@ class Tray:
         else:
             text = QCoreApplication.translate("Tray", "%1 file(s) uploaded").replace("%1", str(done))
             kind = QSystemTrayIcon.MessageIcon.Information
-        self.icon.showMessage(QCoreApplication.translate("Tray", "Uploads finished"), text, kind, 8000)
+        self._show(QCoreApplication.translate("Tray", "Uploads finished"), text, kind)
 
     def notify_failure(self, model: TransferModel, transfer_id: int, code: str) -> None:
-        if not self.available:
-            return
         row = model.row_of_id(transfer_id)
         name = str(model.index(row, 0).data()) if row >= 0 else str(transfer_id)
-        self.icon.showMessage(
+        self._show(
             QCoreApplication.translate("Tray", "Upload failed"),
             f"{name}: {messages.error_text(code)}",
             QSystemTrayIcon.MessageIcon.Warning,
-            8000,
         )

@@ -290,3 +290,20 @@ def test_keep_awake_holds_and_releases_or_skips_silently(monkeypatch: pytest.Mon
     k.hold()  # nothing to inhibit with: skipped, no error
     assert k._proc is None
     k.release()
+
+
+def test_notifications_without_a_tray_go_to_the_desktop_service(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: object, window: object
+) -> None:
+    log = tmp_path / "notified.txt"
+    fake = tmp_path / "bin" / "notify-send"
+    fake.parent.mkdir()
+    fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {log}\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}:{os.environ['PATH']}")
+    tray = window.tray  # type: ignore[attr-defined]
+    tray.available = False
+    tray.notify_batch(3, 1)
+    qtbot.waitUntil(log.exists)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "3 uploaded, 1 failed" in log.read_text())  # type: ignore[attr-defined]
+    assert "--urgency=critical" in log.read_text()
