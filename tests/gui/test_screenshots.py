@@ -22,31 +22,41 @@ OUT = ROOT / "test-artifacts" / "screenshots"
 SCRIPT = Path(__file__).with_name("render_screens.py")
 
 
-def _free_display() -> int:
-    for n in range(90, 200):
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
-            return n
-    raise RuntimeError("no free X display number")
-
-
 @pytest.fixture(scope="module")
 def xvfb() -> Iterator[str]:
     if shutil.which("Xvfb") is None:
         pytest.skip("Xvfb is not installed (scripts/setup.sh test installs it)")
-    n = _free_display()
+    # -displayfd: Xvfb picks a free display itself and writes its number once it is ready, so
+    # parallel sessions (other GUI tests) never race for the same number.
+    read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
-        ["Xvfb", f":{n}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp", "-dpi", "96"],
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_fd),
+            "-screen",
+            "0",
+            "1600x1000x24",
+            "-nolisten",
+            "tcp",
+            "-dpi",
+            "96",
+        ],
+        pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    sock = Path(f"/tmp/.X11-unix/X{n}")
-    end = time.monotonic() + 20
-    while not sock.exists():
-        if proc.poll() is not None or time.monotonic() > end:
-            proc.kill()
-            raise RuntimeError("Xvfb did not start")
-        time.sleep(0.05)
-    yield f":{n}"
+    os.close(write_fd)
+    number = b""
+    end = time.monotonic() + 30
+    with os.fdopen(read_fd, "rb") as pipe:
+        while not number.endswith(b"\n"):
+            chunk = pipe.read(1)
+            if not chunk or time.monotonic() > end:
+                proc.kill()
+                raise RuntimeError("Xvfb did not start")
+            number += chunk
+    yield f":{int(number)}"
     proc.terminate()
     proc.wait(10)
 
