@@ -18,7 +18,7 @@ from typing import Any
 
 from engine.backends.base import Backend, NoSuchUpload, ObjectInfo, RemoteUpload, ServerPart
 from engine.errors import SkyliftError
-from engine.providers import GiB, Protocol
+from engine.providers import GiB
 from engine.state import FINAL, State
 from engine.store import TransferRow
 
@@ -115,37 +115,7 @@ def iter_uploads(backend: Backend, bucket: str, prefix: str = "") -> Iterator[Re
     if prefix and backend.provider.list_uploads_exact_prefix:
         # MinIO treats a listing prefix as an exact key: list all and filter here.
         return (u for u in iter_uploads(backend, bucket) if u.key.startswith(prefix))
-    client = getattr(backend, "client", None)
-    if backend.provider.protocol is Protocol.S3 and client is not None:
-        return _s3_uploads(client, bucket, prefix)
     return backend.list_uploads(bucket, prefix)
-
-
-def _s3_uploads(client: Any, bucket: str, prefix: str) -> Iterator[RemoteUpload]:
-    # S3Backend.list_uploads stops after page one on SeaweedFS, which answers a truncated page with
-    # a NextUploadIdMarker but no NextKeyMarker (and pages by upload id alone). Until the backend
-    # learns that, page here with the same rules plus that fallback.
-    from engine.backends.s3 import _translated
-
-    key_marker = id_marker = ""
-    while True:
-        args: dict[str, Any] = {"Bucket": bucket, "MaxUploads": 1000}
-        if prefix:
-            args["Prefix"] = prefix
-        if key_marker:
-            args["KeyMarker"] = key_marker
-        if id_marker:
-            args["UploadIdMarker"] = id_marker
-        with _translated():
-            resp = client.list_multipart_uploads(**args)
-        for u in resp.get("Uploads", []):
-            yield RemoteUpload(u["Key"], u["UploadId"], u["Initiated"], u.get("StorageClass", ""))
-        if not resp.get("IsTruncated"):
-            return
-        nk, ni = resp.get("NextKeyMarker") or "", resp.get("NextUploadIdMarker") or ""
-        if (nk, ni) == (key_marker, id_marker) or not (nk or ni):
-            return
-        key_marker, id_marker = nk, ni
 
 
 def _sized(backend: Backend, bucket: str, u: RemoteUpload, owner: Owner | None) -> StaleUpload:
