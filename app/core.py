@@ -18,7 +18,6 @@ from engine.engine import Engine, EngineSettings
 from engine.errors import SkyliftError
 from engine.events import EventSink
 from engine.plan import choose_part_size, is_multipart
-from engine.providers import get_provider
 from engine.sources import Source, iter_sources
 from engine.state import State
 from engine.store import Store, TransferRow
@@ -79,7 +78,7 @@ class AppCore:
 
     def plan(self, src: Source, dest: Destination, opts: UploadOptions) -> TransferRow:
         """A transfer row for one file: part size and single-vs-multipart fixed per provider."""
-        prov = get_provider(self.profiles.get(dest.profile).provider)
+        prov = self.profiles.provider(dest.profile)
         multipart = is_multipart(src.size, self.settings.threshold, prov.rules)
         part_size = choose_part_size(src.size, self.settings.part_size, prov.rules) if multipart else 0
         return TransferRow(

@@ -12,7 +12,7 @@ from app.local_server import LocalServer, start_local_server
 from app.paths import Paths
 from engine.backends.base import Backend
 from engine.errors import ErrorCode, SkyliftError
-from engine.providers import Protocol, get_provider
+from engine.providers import Protocol, Provider, get_provider
 from engine.redact import register_secret
 from engine.store import ProfileRow, Store
 
@@ -48,6 +48,7 @@ class Profiles:
         self._network = network or NetworkOptions()
         self._lock = threading.Lock()
         self._backends: dict[str, Backend] = {}
+        self._providers: dict[str, Provider] = {}
         self._local: LocalServer | None = None
         if store.get_profile(LOCAL) is None:
             store.save_profile(
@@ -67,6 +68,13 @@ class Profiles:
                 f"'skylift profile add {name} --provider ...'"
             )
         return row
+
+    def provider(self, name: str) -> Provider:
+        """The profile's preset; cached, because planning a large folder asks once per file."""
+        found = self._providers.get(name)
+        if found is None:
+            found = self._providers[name] = get_provider(self.get(name).provider)
+        return found
 
     def default_name(self) -> str:
         others = [p.name for p in self.all() if p.name != LOCAL]
@@ -110,6 +118,7 @@ class Profiles:
         self._store.save_profile(row)
         with self._lock:
             self._backends.pop(name, None)
+            self._providers.pop(name, None)
         return row
 
     def remove(self, name: str) -> None:
@@ -120,6 +129,7 @@ class Profiles:
         secrets.delete_secret(row.keyring_ref)
         with self._lock:
             self._backends.pop(name, None)
+            self._providers.pop(name, None)
 
     # ---- credentials and backends -------------------------------------------------------------
     def credentials(self, row: ProfileRow) -> Credentials:

@@ -193,6 +193,18 @@ class Engine:
             job = self._jobs.get(transfer_id)
             return job.bytes_done if job else 0
 
+    def forget(self, ids: Iterable[int]) -> list[int]:
+        """Drop finished transfers from memory (Remove from list, Clear finished); returns them."""
+        gone = []
+        with self._lock:
+            for i in ids:
+                job = self._jobs.get(i)
+                if job is not None and job.row.state in (State.DONE, State.CANCELLED, State.FAILED):
+                    if job.tasks == 0:
+                        del self._jobs[i]
+                        gone.append(i)
+        return gone
+
     def job_ids(self) -> list[int]:
         with self._lock:
             return list(self._jobs)
@@ -409,6 +421,8 @@ class Engine:
         job.row.state = state
         code = error.code.value if error else None
         detail = error.detail if error else None
+        if error is not None and error.request_id:
+            detail = f"{detail} (request id {error.request_id})"
         job.row.error_code, job.row.error_detail = code, detail
         fields: dict[str, object] = {"state": state, "error_code": code, "error_detail": detail}
         if state is State.DONE:

@@ -55,24 +55,26 @@ def iter_sources(
 
 
 def _walk(root: Path, prefix: str, include: list[str], exclude: list[str]) -> Iterator[Source]:
-    stack = [root]
+    # The root is resolved once and relative paths ride along on the stack: resolve() and
+    # relpath() per file were half the time of queueing a 100,000-file folder.
+    stack: list[tuple[str, str]] = [(str(root.resolve()), "")]
     while stack:
-        d = stack.pop()
+        d, rel_dir = stack.pop()
         try:
             entries = sorted(os.scandir(d), key=lambda e: e.name)
         except OSError:
             continue
         subdirs = []
         for e in entries:
-            rel = os.path.relpath(e.path, root).replace(os.sep, "/")
+            rel = rel_dir + e.name
             if e.is_dir(follow_symlinks=False):
                 if not any(fnmatch.fnmatch(e.name, p) for p in exclude):
-                    subdirs.append(Path(e.path))
+                    subdirs.append((e.path, rel + "/"))
                 continue
             if not e.is_file() or _excluded(rel, e.name, include, exclude):
                 continue
             st = e.stat()
-            yield Source(str(Path(e.path).resolve()), prefix + rel, st.st_size, st.st_mtime_ns)
+            yield Source(e.path, prefix + rel, st.st_size, st.st_mtime_ns)
         stack.extend(reversed(subdirs))
 
 

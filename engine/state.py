@@ -27,7 +27,8 @@ _ALLOWED: dict[State, frozenset[State]] = {
     State.RUNNING: frozenset(
         {State.PAUSING, State.PAUSED, State.COMPLETING, State.DONE, State.FAILED, State.CANCELLED}
     ),
-    State.PAUSING: frozenset({State.PAUSED, State.FAILED, State.CANCELLED}),
+    # PAUSING -> DONE: a single PUT whose response arrives after the pause was asked for.
+    State.PAUSING: frozenset({State.PAUSED, State.DONE, State.FAILED, State.CANCELLED}),
     State.PAUSED: frozenset({State.QUEUED, State.RUNNING, State.FAILED, State.CANCELLED}),
     # Complete is one request: it finishes (or fails) even when a pause is asked for meanwhile.
     State.COMPLETING: frozenset({State.VERIFYING, State.FAILED, State.PAUSED}),
