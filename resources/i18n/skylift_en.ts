@@ -132,38 +132,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="114"/>
+        <location filename="../../ui/bucket_browser.py" line="118"/>
         <source>Profile:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="116"/>
+        <location filename="../../ui/bucket_browser.py" line="120"/>
         <source>Bucket:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="126"/>
+        <location filename="../../ui/bucket_browser.py" line="130"/>
         <source>Upload Here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="158"/>
-        <location filename="../../ui/bucket_browser.py" line="185"/>
+        <location filename="../../ui/bucket_browser.py" line="162"/>
+        <location filename="../../ui/bucket_browser.py" line="189"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="183"/>
+        <location filename="../../ui/bucket_browser.py" line="187"/>
         <source>No buckets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="196"/>
+        <location filename="../../ui/bucket_browser.py" line="200"/>
         <source>%1 item(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="198"/>
+        <location filename="../../ui/bucket_browser.py" line="202"/>
         <source>(first %1 shown)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -381,83 +381,83 @@ Resumable uploads to object storage.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Filter by name or destination</source>
         <extracomment>Tests and scripted drops set this False to take the remembered destination as-is. Scripted runs (tests, screenshots) quit without the &quot;transfers are running&quot; question.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Transfers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Transfers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>T&amp;ools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Cannot queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Queued %1 file(s), skipped %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Queueing… %1 file(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Add Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Add Folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,129 +623,129 @@ Resumable uploads to object storage.</source>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="41"/>
+        <location filename="../../ui/profile_dialog.py" line="42"/>
         <source>Profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="45"/>
+        <location filename="../../ui/profile_dialog.py" line="46"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="46"/>
+        <location filename="../../ui/profile_dialog.py" line="47"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="60"/>
+        <location filename="../../ui/profile_dialog.py" line="61"/>
         <source>Path-style addressing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="70"/>
+        <location filename="../../ui/profile_dialog.py" line="72"/>
         <source>⚠ No secure keyring: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="72"/>
+        <location filename="../../ui/profile_dialog.py" line="74"/>
         <source>cannot be stored: no secure keyring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="74"/>
+        <location filename="../../ui/profile_dialog.py" line="76"/>
         <source>Secrets are stored in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="75"/>
+        <location filename="../../ui/profile_dialog.py" line="77"/>
         <source>kept in the OS keyring; leave empty to keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="76"/>
+        <location filename="../../ui/profile_dialog.py" line="78"/>
         <source>Test Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="85"/>
+        <location filename="../../ui/profile_dialog.py" line="86"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="86"/>
+        <location filename="../../ui/profile_dialog.py" line="87"/>
         <source>Provider:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="87"/>
+        <location filename="../../ui/profile_dialog.py" line="88"/>
         <source>Endpoint:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="88"/>
+        <location filename="../../ui/profile_dialog.py" line="89"/>
         <source>Region:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="90"/>
+        <location filename="../../ui/profile_dialog.py" line="91"/>
         <source>Access key ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="91"/>
+        <location filename="../../ui/profile_dialog.py" line="92"/>
         <source>Secret key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="92"/>
+        <location filename="../../ui/profile_dialog.py" line="93"/>
         <source>Default bucket:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="150"/>
+        <location filename="../../ui/profile_dialog.py" line="151"/>
         <source>Built-in storage on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="157"/>
+        <location filename="../../ui/profile_dialog.py" line="158"/>
         <source>https://…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="181"/>
-        <location filename="../../ui/profile_dialog.py" line="188"/>
+        <location filename="../../ui/profile_dialog.py" line="182"/>
+        <location filename="../../ui/profile_dialog.py" line="189"/>
         <source>Remove profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="181"/>
+        <location filename="../../ui/profile_dialog.py" line="182"/>
         <source>Remove %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="192"/>
+        <location filename="../../ui/profile_dialog.py" line="193"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="211"/>
+        <location filename="../../ui/profile_dialog.py" line="212"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="214"/>
+        <location filename="../../ui/profile_dialog.py" line="215"/>
         <source>Connected: %1 bucket(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="225"/>
-        <location filename="../../ui/profile_dialog.py" line="264"/>
+        <location filename="../../ui/profile_dialog.py" line="226"/>
+        <location filename="../../ui/profile_dialog.py" line="265"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="261"/>
+        <location filename="../../ui/profile_dialog.py" line="262"/>
         <source>Cannot save profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -914,6 +914,355 @@ Resumable uploads to object storage.</source>
     </message>
 </context>
 <context>
+    <name>StaleWindow</name>
+    <message>
+        <location filename="../../ui/stale_model.py" line="98"/>
+        <source>%1 min</source>
+        <extracomment>The raw value a column sorts by (age as seconds, bytes as an integer), not its display text. The :class:`StaleUpload` of a row. The widest text each fixed-width column usually holds; the view sizes columns from these. PySide6 6.12&apos;s ``SignalInstance.emit`` returns ``True`` without a reference of its own, so every emit from Python takes one from ``True``; after a few hundred the interpreter aborts with &quot;bool_dealloc&quot;. Measured once here, compensated in :func:`emit`.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="100"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="101"/>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="125"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="126"/>
+        <source>Upload ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="127"/>
+        <source>Initiated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="128"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="129"/>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="130"/>
+        <source>Parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="131"/>
+        <location filename="../../ui/stale_model.py" line="284"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="132"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="151"/>
+        <source>Parts unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="174"/>
+        <source>Orphan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="176"/>
+        <source>#%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="283"/>
+        <source>Part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="285"/>
+        <source>ETag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="286"/>
+        <source>Last modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="304"/>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="324"/>
+        <source>%1 uploads (%2 owned, %3 orphans) · %4 parts · %5 · est. %6 per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="339"/>
+        <source>Bucket rule: not available here (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="342"/>
+        <source>Bucket rule: none; stale uploads stay until someone aborts them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="346"/>
+        <source>Bucket rule: incomplete uploads are aborted after %1 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="357"/>
+        <source>Adopted as transfer #%1: %2 parts (%3) verified; uploading the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="366"/>
+        <source>Not adopted: part %1 differs from the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="369"/>
+        <source>Not adopted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="375"/>
+        <source>Abort %1 uploads and free %2 (%3 bytes)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="384"/>
+        <source>%1 uploads belong to unfinished transfers and will be kept; cancel those first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="394"/>
+        <source>For %1 of them an object with the same key was written after the upload began. The id may belong to an upload that completed, and aborting such ids has destroyed object data on some servers. Abort these too?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="409"/>
+        <source>Aborted %1 uploads, freed %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="421"/>
+        <source>%1: parts %2 reappeared after the abort; abort it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="82"/>
+        <source>Stale uploads</source>
+        <extracomment>The GIL switch interval while a listing runs. The ListParts workers parse XML in Python, and every cell the table paints calls into Python and must win the GIL back first: with busy workers the default 5 ms left the window frozen for hundreds of milliseconds at a time, and 1 ms cut those stalls several times over.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="107"/>
+        <source>prefix (optional)</source>
+        <extracomment>Replaceable in tests: ask the user a yes/no question.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="110"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="111"/>
+        <source>any age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="112"/>
+        <source>&amp;List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="113"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="117"/>
+        <source>Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="118"/>
+        <source>Bucket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="119"/>
+        <source>Prefix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="120"/>
+        <source>Older than:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="164"/>
+        <source>Select an upload to see its parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="175"/>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="176"/>
+        <source>&amp;Adopt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="177"/>
+        <source>A&amp;bort Selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="178"/>
+        <source>Abort &amp;Older Than…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="179"/>
+        <source>Set Bucket &amp;Rule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="191"/>
+        <source> per GB-month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="195"/>
+        <source>Price:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="230"/>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="274"/>
+        <source>Choose a profile and a bucket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="313"/>
+        <source>Listing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="332"/>
+        <source>Listed %1 uploads, sized %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="349"/>
+        <source>Listing cancelled after %1 uploads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="352"/>
+        <source>%1 unfinished uploads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="373"/>
+        <source>Select one upload to see its parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="377"/>
+        <source>Parts of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="404"/>
+        <source>Transfer #%1 is back in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="412"/>
+        <source>Checking %1 against the uploaded parts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="422"/>
+        <source>Adopt upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="428"/>
+        <source>Abort uploads older than (days):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="433"/>
+        <source>No listed upload is older than %1 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="441"/>
+        <source>Checking %1 uploads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="447"/>
+        <source>Nothing to abort.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="449"/>
+        <location filename="../../ui/stale_window.py" line="451"/>
+        <location filename="../../ui/stale_window.py" line="469"/>
+        <source>Abort uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="452"/>
+        <source>Nothing aborted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="454"/>
+        <source>Possibly completed uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="473"/>
+        <source>Abort incomplete uploads after (days, 0 removes the rule):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="488"/>
+        <source>The local file this upload was sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../../ui/status_bar.py" line="31"/>
@@ -1009,32 +1358,32 @@ Resumable uploads to object storage.</source>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../ui/tray.py" line="23"/>
+        <location filename="../../ui/tray.py" line="24"/>
         <source>Show Skylift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="60"/>
+        <location filename="../../ui/tray.py" line="61"/>
         <source>Skylift — %1 active, %2% (%3 of %4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="72"/>
+        <location filename="../../ui/tray.py" line="77"/>
         <source>%1 uploaded, %2 failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="78"/>
+        <location filename="../../ui/tray.py" line="83"/>
         <source>%1 file(s) uploaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="80"/>
+        <location filename="../../ui/tray.py" line="85"/>
         <source>Uploads finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="88"/>
+        <location filename="../../ui/tray.py" line="91"/>
         <source>Upload failed</source>
         <translation type="unfinished"></translation>
     </message>

@@ -59,3 +59,25 @@ def test_codes_and_states_are_translated(chinese: None) -> None:
 def test_english_is_the_source(qapp: object) -> None:
     assert messages.error_text("network") == "The server cannot be reached"
     assert messages.error_text("something_new") == "something_new"
+
+
+def test_the_catalogue_holds_every_string_in_the_code(tmp_path: Path) -> None:
+    """A string added to ui/ or app/ without re-running lupdate would show in English only."""
+    import shutil
+    import subprocess
+    import sys
+
+    root = TS.parents[2]
+    fresh = tmp_path / "fresh.ts"
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent)) or "pyside6-lupdate"
+    sources = sorted(str(p) for d in ("ui", "app") for p in (root / d).glob("*.py"))
+    subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
+
+    def texts(path: Path) -> set[tuple[str, str]]:
+        return {
+            (ctx.findtext("name") or "", m.findtext("source") or "")
+            for ctx in ET.parse(path).getroot().iter("context")
+            for m in ctx.iter("message")
+        }
+
+    assert texts(fresh) - texts(TS) == set()
