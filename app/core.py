@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -23,6 +24,9 @@ from engine.state import State
 from engine.store import Store, TransferRow
 
 log = logging.getLogger("skylift.app")
+
+
+_BUCKET = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]$")
 
 
 class DestinationError(ValueError):
@@ -50,6 +54,9 @@ def parse_destination(text: str, default_profile: str) -> Destination:
             f"destination {text!r} must look like PROFILE:BUCKET[/KEY] "
             "(end KEY with / to upload into a folder)"
         )
+    if not _BUCKET.match(bucket):
+        # Servers answer such names with misleading errors (SeaweedFS: a signature mismatch).
+        raise DestinationError(f"{bucket!r} is not a bucket name: use 3-255 letters, digits, '.', '-' or '_'")
     return Destination(profile, bucket, key)
 
 

@@ -178,12 +178,13 @@ def test_wrong_secret_is_a_clear_auth_failure(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["upload", "nope.bin", "sw:b/"], "no such file"),
-        (["upload", "README.md", "ghost:b/x"], "no profile named 'ghost'"),
+        (["upload", "nope.bin", "sw:bkt/"], "no such file"),
+        (["upload", "README.md", "ghost:bkt/x"], "no profile named 'ghost'"),
         (["upload", "README.md", "sw:"], "PROFILE:BUCKET"),
-        (["upload", "README.md", "sw:b/x", "--part-size", "8 parsecs"], "not a size"),
+        (["upload", "README.md", "sw:Bad_Bucket!/x"], "not a bucket name"),
+        (["upload", "README.md", "sw:bkt/x", "--part-size", "8 parsecs"], "not a size"),
         (["resume"], "--all"),
-        (["upload", "-", "sw:b/"], "full object key"),
+        (["upload", "-", "sw:bkt/"], "full object key"),
     ],
 )
 def test_bad_input_exits_2_with_a_message(cli_home: dict[str, str], args: list[str], message: str) -> None:
