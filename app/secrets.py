@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import logging
-
-import keyring
-import keyring.backend
-import keyring.errors
+from typing import Any
 
 from engine.redact import register_secret
 
@@ -21,14 +18,23 @@ class KeyringUnavailable(RuntimeError):
     pass
 
 
+def _keyring() -> Any:
+    # Imported on first use: loading keyring scans entry points (~70 ms), which a CLI run whose
+    # credentials come from the environment should not pay at start-up.
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 def backend_name() -> str:
-    kr = keyring.get_keyring()
+    kr = _keyring().get_keyring()
     return f"{type(kr).__module__}.{type(kr).__name__}"
 
 
 def keyring_problem() -> str | None:
     """Why secrets cannot be saved here, or None when a real keyring is in use."""
-    kr = keyring.get_keyring()
+    kr = _keyring().get_keyring()
     chained = getattr(kr, "backends", None) or [kr]
     names = [f"{type(b).__module__}.{type(b).__name__}".lower() for b in chained]
     if all(any(bad in n for bad in _INSECURE) for n in names):
@@ -49,6 +55,7 @@ def save_secret(ref: str, secret: str) -> None:
     problem = keyring_problem()
     if problem:
         raise KeyringUnavailable(problem)
+    keyring = _keyring()
     try:
         keyring.set_password(SERVICE, ref, secret)
     except keyring.errors.KeyringError as exc:
@@ -59,6 +66,7 @@ def save_secret(ref: str, secret: str) -> None:
 def load_secret(ref: str) -> str | None:
     if not ref or keyring_problem():
         return None
+    keyring = _keyring()
     try:
         value = keyring.get_password(SERVICE, ref)
     except keyring.errors.KeyringError as exc:
@@ -72,6 +80,7 @@ def load_secret(ref: str) -> str | None:
 def delete_secret(ref: str) -> None:
     if not ref or keyring_problem():
         return
+    keyring = _keyring()
     try:
         keyring.delete_password(SERVICE, ref)
     except keyring.errors.PasswordDeleteError:
