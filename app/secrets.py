@@ -68,7 +68,7 @@ def load_secret(ref: str) -> str | None:
         return None
     keyring = _keyring()
     try:
-        value = keyring.get_password(SERVICE, ref)
+        value: str | None = keyring.get_password(SERVICE, ref)
     except keyring.errors.KeyringError as exc:
         log.warning("keyring lookup failed: %s", exc)
         return None
