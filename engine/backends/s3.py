@@ -149,7 +149,9 @@ class S3Backend:
             response_checksum_validation=checks,
             proxies={"http": proxy, "https": proxy} if proxy else None,
         )
-        self._client = boto3.session.Session().client(
+        # Any: bodies are Skylift's own file-likes and request arguments are built per mode,
+        # which the generated stubs' literal types cannot express.
+        self._client: Any = boto3.session.Session().client(
             "s3",
             endpoint_url=endpoint or None,
             region_name=region or provider.default_region,
