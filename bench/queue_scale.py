@@ -47,6 +47,10 @@ class Probe:
         self.gaps.append(max(0.0, (now - self._last) * 1000 - 10))
         self._last = now
 
+    def stop(self) -> dict[str, float]:
+        self.timer.stop()
+        return self.stats()
+
     def stats(self) -> dict[str, float]:
         g = sorted(self.gaps) or [0.0]
         return {

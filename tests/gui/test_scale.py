@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QTableView
 
 from app.gui_api import State
 from app.qt_bridge import TransferChanges, TransferInfo
+from bench.queue_scale import Probe
 from ui.delegates import ProgressDelegate
 from ui.transfer_model import COL_PROGRESS, TransferModel
 
@@ -24,33 +24,6 @@ pytestmark = pytest.mark.gui
 
 ROWS = 100_000
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-class StallProbe:
-    def __init__(self) -> None:
-        self.gaps: list[float] = []
-        self._last = time.perf_counter()
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self._on_tick)
-
-    def start(self) -> None:
-        self._last = time.perf_counter()
-        self.timer.start()
-
-    def _on_tick(self) -> None:
-        now = time.perf_counter()
-        self.gaps.append((now - self._last) * 1000 - 10)
-        self._last = now
-
-    def stop(self) -> dict[str, float]:
-        self.timer.stop()
-        g = sorted(self.gaps) or [0.0]
-        return {
-            "max_ms": round(g[-1], 1),
-            "p99_ms": round(g[int(len(g) * 0.99) - 1 if len(g) > 1 else 0], 1),
-            "ticks": len(g),
-        }
 
 
 def test_100k_rows_scroll_and_update_without_stalling(qtbot: object, qtmodeltester: object) -> None:
@@ -66,7 +39,7 @@ def test_100k_rows_scroll_and_update_without_stalling(qtbot: object, qtmodeltest
     results: dict[str, dict[str, float]] = {}
 
     # 1. Rows arrive the way a folder walk delivers them: 1,000 per bridge tick.
-    probe = StallProbe()
+    probe = Probe()
     probe.start()
     next_id = iter(range(1, ROWS + 1))
 
@@ -89,7 +62,7 @@ def test_100k_rows_scroll_and_update_without_stalling(qtbot: object, qtmodeltest
 
     # 2. Progress ticks (5 per second, 2,000 rows each, some state changes) while scrolling.
     rng = random.Random(7)
-    probe = StallProbe()
+    probe = Probe()
     probe.start()
     ticks = 0
 
@@ -116,7 +89,7 @@ def test_100k_rows_scroll_and_update_without_stalling(qtbot: object, qtmodeltest
     results["updating"] = probe.stop()
 
     # 3. A filter switch re-lays out all rows at once: a stall users can notice, measure it.
-    probe = StallProbe()
+    probe = Probe()
     probe.start()
     model.set_filter("active")
     model.set_filter("all")
