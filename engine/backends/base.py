@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
 from engine.body import PartBody, PartDigest
 from engine.providers import Provider
+
+
+@contextlib.contextmanager
+def translating(
+    catch: tuple[type[BaseException], ...], classify: Callable[[BaseException], BaseException]
+) -> Iterator[None]:
+    """Re-raise an SDK's errors as the engine's (NoSuchUpload or SkyliftError with a code)."""
+    try:
+        yield
+    except catch as exc:
+        mapped = classify(exc)
+        if mapped is exc:
+            raise
+        raise mapped from exc
 
 
 class NoSuchUpload(Exception):

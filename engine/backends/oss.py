@@ -25,6 +25,7 @@ from engine.backends.base import (
     PartResult,
     RemoteUpload,
     ServerPart,
+    translating,
 )
 from engine.body import PartBody, PartDigest
 from engine.crc64 import combine_parts
@@ -82,17 +83,10 @@ def classify(exc: BaseException) -> BaseException:
     return exc
 
 
-@contextlib.contextmanager
-def _translated() -> Iterator[None]:
+def _translated() -> contextlib.AbstractContextManager[None]:
     # Interrupted (a pause) is a plain Exception and passes through untouched: neither requests,
     # urllib3 nor oss2 catch it, so the part is not retried behind the engine's back.
-    try:
-        yield
-    except (oex.OssError, ConnectionError, TimeoutError) as exc:
-        mapped = classify(exc)
-        if mapped is exc:
-            raise
-        raise mapped from exc
+    return translating((oex.OssError, ConnectionError, TimeoutError), classify)
 
 
 def region_from_endpoint(endpoint: str) -> str:

@@ -18,6 +18,7 @@ from engine.backends.base import (
     PartResult,
     RemoteUpload,
     ServerPart,
+    translating,
 )
 from engine.backends.s3put import LeanPut
 from engine.body import PartBody, PartDigest
@@ -98,15 +99,8 @@ def classify(exc: BaseException) -> BaseException:
     return exc
 
 
-@contextlib.contextmanager
-def _translated() -> Iterator[None]:
-    try:
-        yield
-    except (bex.BotoCoreError, bex.ClientError, ConnectionError, TimeoutError) as exc:
-        mapped = classify(exc)
-        if mapped is exc:
-            raise
-        raise mapped from exc
+def _translated() -> contextlib.AbstractContextManager[None]:
+    return translating((bex.BotoCoreError, bex.ClientError, ConnectionError, TimeoutError), classify)
 
 
 def _etag(value: str) -> str:
