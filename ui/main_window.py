@@ -115,7 +115,17 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._connect()
         self._update_actions()
-        self.resize(1100, 620)
+        self._initial_size()
+
+    def _initial_size(self) -> None:
+        # Wide enough that no toolbar action hides behind the overflow chevron (translations are
+        # longer than English), but never wider than the screen.
+        toolbar = self.findChild(QToolBar, "transfers-toolbar")
+        width = max(1100, (toolbar.sizeHint().width() + 40) if toolbar is not None else 0)
+        screen = self.screen()
+        if screen is not None:
+            width = min(width, screen.availableGeometry().width())
+        self.resize(width, 640)
 
     # ---- construction ---------------------------------------------------------------------------
     def _filter_labels(self) -> list[str]:
