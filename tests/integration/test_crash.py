@@ -91,7 +91,7 @@ def test_kill9_then_resume_all_completes_the_exact_bytes(
         "--concurrency",
         str(CONCURRENCY),
         "--bwlimit",
-        "12MiB/s",
+        "8MiB/s",
     )
     seen = _kill_when(proc, fraction, state)
     assert proc.returncode == -signal.SIGKILL
@@ -99,9 +99,9 @@ def test_kill9_then_resume_all_completes_the_exact_bytes(
     res = run_cli(cli_home, "resume", "--all", "--json")
     assert res.returncode == 0, res.stderr.decode()
     summary = [e for e in _lines(res.stdout) if e["event"] == "summary"]
-    if not summary and state == "completing":
+    if not summary:
         # The kill came after the run had finished (its last lines were still in the pipe): the
-        # checkpoint must say done. The deterministic variant is in test_matrix.py.
+        # checkpoint must say done. The deterministic variants are in test_matrix.py.
         listed = [json.loads(x) for x in run_cli(cli_home, "list", "--json").stdout.decode().splitlines()]
         assert [t["state"] for t in listed] == ["done"]
         summary = [{"state": "done", "bytes_sent": 0}]
@@ -112,10 +112,8 @@ def test_kill9_then_resume_all_completes_the_exact_bytes(
     # Bytes this resume sent that the killed run had already reported as sent: at most the parts
     # that were in flight when it died.
     resent = summary[0]["bytes_sent"] - (SIZE - seen)
-    print(
-        f"kill at {fraction or state}: seen {seen}, resume sent {summary[0]['bytes_sent']}, "
-        f"re-sent {max(resent, 0)}"
-    )
+    point = state if fraction is None else fraction
+    print(f"kill at {point}: seen {seen}, resume sent {summary[0]['bytes_sent']}, re-sent {max(resent, 0)}")
     assert resent <= CONCURRENCY * PART
     assert raw_s3.list_multipart_uploads(Bucket=bucket).get("Uploads", []) == []
 
