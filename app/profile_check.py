@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.profiles import NetworkOptions, Profiles
+from app.profiles import Credentials, NetworkOptions, Profiles, make_backend
 from engine.backends.base import Backend
 from engine.errors import ErrorCode, SkyliftError
-from engine.providers import Protocol, get_provider
+from engine.providers import get_provider
 
 
 def backend_for(
@@ -22,25 +22,9 @@ def backend_for(
     url = endpoint or prov.endpoint_for(region)
     if not url:
         raise SkyliftError(ErrorCode.CONFIG, "this provider needs an endpoint URL")
-    if prov.protocol is Protocol.OSS:
-        from engine.backends.oss import OssBackend
-
-        oss: Backend = OssBackend(
-            prov, url, region, access_key_id, secret, signature="v4", proxy=net.proxy, ca_bundle=net.ca_bundle
-        )
-        return oss
-    from engine.backends.s3 import S3Backend
-
-    return S3Backend(
-        prov,
-        url,
-        region or prov.default_region,
-        prov.path_style if path_style is None else path_style,
-        access_key_id,
-        secret,
-        ca_bundle=net.ca_bundle,
-        proxy=net.proxy,
-    )
+    path = prov.path_style if path_style is None else path_style
+    creds = Credentials(access_key_id, secret)
+    return make_backend(prov, url, region, path, creds, net)
 
 
 def test_connection(

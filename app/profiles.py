@@ -174,34 +174,7 @@ class Profiles:
         else:
             creds = self.credentials(row)
             endpoint = row.endpoint or prov.endpoint_for(row.region)
-        if prov.protocol is Protocol.OSS:
-            from engine.backends.oss import OssBackend
-
-            oss: Backend = OssBackend(
-                prov,
-                endpoint,
-                row.region,
-                creds.access_key_id,
-                creds.secret,
-                signature=row.signature or "v4",
-                max_connections=net.max_connections,
-                proxy=net.proxy,
-                ca_bundle=net.ca_bundle,
-            )
-            return oss
-        from engine.backends.s3 import S3Backend
-
-        return S3Backend(
-            prov,
-            endpoint,
-            row.region,
-            row.path_style,
-            creds.access_key_id,
-            creds.secret,
-            max_connections=net.max_connections,
-            ca_bundle=net.ca_bundle,
-            proxy=net.proxy,
-        )
+        return make_backend(prov, endpoint, row.region, row.path_style, creds, net, row.signature)
 
     def _start_local(self) -> LocalServer:
         if self._local is None or self._local.process.poll() is not None:
@@ -223,3 +196,43 @@ class Profiles:
             if self._local is not None:
                 self._local.stop()
                 self._local = None
+
+
+def make_backend(
+    prov: Provider,
+    endpoint: str,
+    region: str,
+    path_style: bool,
+    creds: Credentials,
+    net: NetworkOptions,
+    signature: str = "",
+) -> Backend:
+    """The backend for a provider's protocol: saved profiles and the dialog's test both use it."""
+    if prov.protocol is Protocol.OSS:
+        from engine.backends.oss import OssBackend
+
+        oss: Backend = OssBackend(
+            prov,
+            endpoint,
+            region,
+            creds.access_key_id,
+            creds.secret,
+            signature=signature or "v4",
+            max_connections=net.max_connections,
+            proxy=net.proxy,
+            ca_bundle=net.ca_bundle,
+        )
+        return oss
+    from engine.backends.s3 import S3Backend
+
+    return S3Backend(
+        prov,
+        endpoint,
+        region,
+        path_style,
+        creds.access_key_id,
+        creds.secret,
+        max_connections=net.max_connections,
+        ca_bundle=net.ca_bundle,
+        proxy=net.proxy,
+    )
