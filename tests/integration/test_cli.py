@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -104,10 +105,13 @@ def test_killed_stdin_upload_is_reported_not_resumable_and_its_parts_aborted(
     assert proc.stdin is not None
     proc.stdin.write(os.urandom(11 * MiB))
     proc.stdin.flush()
+    tick = threading.Event()
     for _ in range(200):
         if raw_s3.list_multipart_uploads(Bucket=bucket_name).get("Uploads"):
             break
-        subprocess.run(["sleep", "0.05"], check=True)
+        tick.wait(0.05)
+    else:
+        raise AssertionError("the stdin upload never created its multipart upload")
     proc.send_signal(signal.SIGKILL)
     proc.wait(30)
     res = run_cli(cli_home, "resume", "--all", "--json")
