@@ -20,7 +20,7 @@ from app.profiles import ProfileError
 from app.progress import ProgressAccumulator
 from app.secrets import KeyringUnavailable, backend_name, keyring_problem
 from engine import __version__
-from engine.engine import EngineSettings
+from engine.scheduler import EngineSettings
 from engine.errors import RETRYABLE, ErrorCode, SkyliftError
 from engine.job import STDIN, Job
 from engine.plan import choose_part_size

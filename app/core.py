@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from app.paths import Paths
 from app.profiles import NetworkOptions, Profiles
 from app.qtpool import QtPoolExecutor
-from engine.engine import Engine, EngineSettings
+from engine.scheduler import Engine, EngineSettings
 from engine.errors import SkyliftError
 from engine.events import EventSink
 from engine.plan import choose_part_size, is_multipart

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.profiles import NetworkOptions
-from engine.engine import EngineSettings
+from engine.scheduler import EngineSettings
 from engine.plan import DEFAULT_PART_SIZE, DEFAULT_THRESHOLD
 from engine.retry import RetryPolicy
 

@@ -1,6 +1,6 @@
 """Runtime state of one transfer, and the steps that move it forward.
 
-The scheduler (``engine.engine``) decides what runs when and holds the lock; the step functions
+The scheduler (``engine.scheduler``) decides what runs when and holds the lock; the step functions
 here do the I/O without it and report back through return values and exceptions.
 """
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from engine.backends.base import Backend
 from engine.body import CHUNK
-from engine.engine import Engine, EngineSettings
+from engine.scheduler import Engine, EngineSettings
 from engine.events import Finished, ListSink, Progress
 from engine.plan import parts_for
 from engine.providers import get_provider

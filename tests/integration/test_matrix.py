@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.engine import Engine
+from engine.scheduler import Engine
 from engine.events import Finished, ListSink, Progress
 from engine.state import State
 from tests.integration.rig import Rig, make_rig, random_file
