@@ -20,18 +20,20 @@ from app.profiles import ProfileError
 from app.progress import ProgressAccumulator
 from app.secrets import KeyringUnavailable, backend_name, keyring_problem
 from engine import __version__
-from engine.scheduler import EngineSettings
-from engine.errors import RETRYABLE, ErrorCode, SkyliftError
-from engine.job import STDIN, Job
+from engine.errors import RETRYABLE, SkyliftError
+from engine.lease import Holder, held_message
 from engine.plan import choose_part_size
 from engine.providers import PROVIDERS, get_provider
 from engine.retry import RetryPolicy
+from engine.scheduler import EngineSettings
 from engine.state import FINAL, State
 from engine.store import StoreError, TransferRow
-from engine.stream import upload_stream
+from engine.transfer import STDIN
 from engine.units import parse_rate, parse_size
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: Some transfers were left alone: another live Skylift process holds them.
+EXIT_HELD = 3
 
 
 class UsageError(Exception):
@@ -161,7 +163,8 @@ def _run(
     rep.feed(acc.drain(), final=True)
     if interrupted:
         return EXIT_INTERRUPTED
-    states = [core.engine.state_of(i) for i in ids if i in core.engine.job_ids()]
+    # The engine owns the states (the checkpoint may still be writing its copy).
+    states = [v.state for v in core.engine.views(ids)]
     return EXIT_OK if all(s is State.DONE for s in states) else EXIT_FAILED
 
 
@@ -177,7 +180,7 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
             raise UsageError("'-' (standard input) cannot be mixed with other sources")
         if not dest.key or dest.key.endswith("/"):
             raise UsageError("an upload from standard input needs a full object key in DEST")
-        return _upload_stdin(core, dest, opts, a.json)
+        return _upload_stdin(core, acc, dest, opts, a.json)
     multi = len(srcs) > 1 or any(os.path.isdir(s) for s in srcs)
     if multi and dest.key and not dest.key.endswith("/"):
         dest = Destination(dest.profile, dest.bucket, dest.key + "/")
@@ -190,7 +193,9 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     return _run(core, acc, ids, a.json)
 
 
-def _upload_stdin(core: AppCore, dest: Destination, opts: UploadOptions, json_mode: bool) -> int:
+def _upload_stdin(
+    core: AppCore, acc: ProgressAccumulator, dest: Destination, opts: UploadOptions, json_mode: bool
+) -> int:
     prov = get_provider(core.profiles.get(dest.profile).provider)
     part_size = choose_part_size(0, core.settings.part_size, prov.rules)
     row = TransferRow(
@@ -202,83 +207,62 @@ def _upload_stdin(core: AppCore, dest: Destination, opts: UploadOptions, json_mo
         key=dest.key,
         part_size=part_size,
         multipart=True,
-        state=State.RUNNING,
         content_type="application/octet-stream",
         storage_class=opts.storage_class,
         metadata=dict(opts.metadata),
     )
-    (tid,) = core.store.add_transfers([row])
-    job = Job(row)
-    rep = Reporter(json_mode, {}, {})
-    ctx = core.engine.step_context
-    result: dict[str, tuple[str, int, int]] = {}
-    failure: list[BaseException] = []
-
-    def work() -> None:
-        try:
-            result["ok"] = upload_stream(
-                ctx, job, sys.stdin.buffer, core.executor.submit, core.settings.concurrency, prov.rules
-            )
-        except BaseException as exc:
-            failure.append(exc)
-
-    t = threading.Thread(target=work, name="skylift-stdin", daemon=True)
-    with Interrupt() as intr:
-        t.start()
-        while t.is_alive():
-            t.join(0.2)
-            if intr.hit.is_set():
-                job.interrupt.set()
-    err = failure[0] if failure else None
-    from engine.events import Finished
-
-    if "ok" in result:
-        etag, size, parts = result["ok"]
-        core.store.update_transfer(tid, state=State.DONE, size=size, etag=etag).result()
-        f = Finished(tid, State.DONE, dest.bucket, dest.key, size, job.bytes_sent, parts, etag)
-        rep.summary(f)
-        return EXIT_OK
-    code = err.code if isinstance(err, SkyliftError) else ErrorCode.STREAM_NOT_RESUMABLE
-    detail = err.detail if isinstance(err, SkyliftError) else "interrupted; the upload was aborted"
-    state = State.FAILED if isinstance(err, SkyliftError) else State.CANCELLED
-    core.store.update_transfer(
-        tid, state=state, error_code=code.value, error_detail=detail, upload_id=None
-    ).result()
-    rep.summary(Finished(tid, state, dest.bucket, dest.key, 0, job.bytes_sent, 0, "", code.value, detail))
-    return EXIT_INTERRUPTED if intr.hit.is_set() else EXIT_FAILED
+    tid = core.engine.add_stream(row, sys.stdin.buffer)
+    return _run(core, acc, [tid], json_mode)
 
 
 def cmd_resume(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -> int:
     if not a.ids and not a.all:
         raise UsageError("name transfer IDs to resume, or pass --all (skylift list shows them)")
-    ids = core.engine.load(a.ids or None)
+    loaded = core.engine.load(a.ids or None)
     if a.ids:
-        missing = [i for i in a.ids if i not in core.engine.job_ids()]
+        missing = [i for i in a.ids if i not in loaded.ids and i not in loaded.held]
         if missing:
             raise UsageError(f"no unfinished transfer with id {', '.join(map(str, missing))}")
-    else:
-        ids = [i for i in ids if _resumable(core, i)]
+    ids = [i for i in loaded.ids if _resumable(core, i)] if a.all else list(loaded.ids)
+    _say_held(loaded.held)
     core.engine.resume(ids)
-    return _run(core, acc, ids, a.json)
+    status = _run(core, acc, ids, a.json)
+    return EXIT_HELD if loaded.held and status == EXIT_OK else status
+
+
+def _say_held(held: dict[int, Holder]) -> None:
+    for tid, holder in sorted(held.items()):
+        print(f"skylift: {held_message(tid, holder)}", file=sys.stderr)
 
 
 def _resumable(core: AppCore, tid: int) -> bool:
-    row = core.store.get_transfer(tid)
-    if row is None or row.state in FINAL:
+    (view,) = core.engine.views([tid])
+    if view.state in FINAL:
         return False
-    return row.state is not State.FAILED or row.error_code in {c.value for c in RETRYABLE}
+    return view.state is not State.FAILED or view.error_code in {c.value for c in RETRYABLE}
 
 
 def cmd_cancel(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -> int:
-    core.engine.load(a.ids)
-    unknown = [i for i in a.ids if i not in core.engine.job_ids()]
+    loaded = core.engine.load(a.ids)
+    unknown = [i for i in a.ids if i not in loaded.ids and i not in loaded.held]
     if unknown:
         raise UsageError(f"no unfinished transfer with id {', '.join(map(str, unknown))}")
-    core.engine.cancel(a.ids)
-    _run(core, acc, a.ids, False)
-    rows = [core.store.get_transfer(i) for i in a.ids]
-    ok = all(r is not None and r.state is State.CANCELLED and not r.error_code for r in rows)
-    return EXIT_OK if ok else EXIT_FAILED
+    _say_held(loaded.held)
+    core.engine.cancel(loaded.ids)
+    _run(core, acc, loaded.ids, False)
+    views = core.engine.views(loaded.ids)
+    ok = all(v.state is State.CANCELLED and not v.error_code for v in views)
+    if not ok:
+        return EXIT_FAILED
+    return EXIT_HELD if loaded.held else EXIT_OK
+
+
+def cmd_restart(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -> int:
+    loaded = core.engine.load(a.ids)
+    _say_held(loaded.held)
+    ids = core.engine.restart(loaded.ids)
+    status = _run(core, acc, ids, a.json)
+    return EXIT_HELD if loaded.held and status == EXIT_OK else status
 
 
 def cmd_list(core: AppCore, a: argparse.Namespace) -> int:
@@ -405,8 +389,7 @@ def _dispatch(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) ->
     if a.command == "cancel":
         return cmd_cancel(core, acc, a)
     if a.command == "restart":
-        ids = core.restart(a.ids)
-        return _run(core, acc, ids, a.json)
+        return cmd_restart(core, acc, a)
     if a.command == "profile":
         return cmd_profile(core, a)
     if a.command == "self-check":

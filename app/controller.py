@@ -14,12 +14,13 @@ from app.keep_awake import KeepAwake
 from app.network import NetworkMonitor
 from app.paths import Paths
 from app.progress import ProgressAccumulator
-from app.qt_bridge import QtBridge, TransferChanges, TransferInfo
+from app.qt_bridge import QtBridge, TransferChanges
 from app.qtpool import QtPoolExecutor
 from app.settings import Settings, apply_to_engine
 from app.uploads import ConflictQuestion, EnqueueJob, EnqueueResult, UploadRequest
 from engine.errors import ErrorCode, SkyliftError
-from engine.state import FINAL, State
+from engine.lease import held_message
+from engine.state import State
 
 log = logging.getLogger("skylift.controller")
 
@@ -67,11 +68,8 @@ class Controller(QObject):
             self._probe, self._pause_held, self._resume_held, self.live_ids_of, parent=self
         )
         self.network.status_changed.connect(self.network_status_changed)
-        self._profile_of: dict[int, str] = {}
-        self._state_of: dict[int, State] = {}
         self._remove_after_cancel: set[int] = set()
         self._jobs: list[EnqueueJob] = []
-        self.bridge.transfers_added.connect(self._on_transfers_added)
         self.bridge.transfers_changed.connect(self._on_transfers_changed)
         self.call_finished.connect(self._on_call_finished)
         self._closed = False
@@ -84,16 +82,21 @@ class Controller(QObject):
 
     def _load(self) -> None:
         try:
-            rows = self.core.store.list_transfers()
-            unfinished = self.engine.load([r.id for r in rows if r.state not in FINAL])
-            done = self.core.store.bytes_done()
-            self.bridge.post_added([TransferInfo.from_row(r, done.get(r.id, 0)) for r in rows])
+            # The engine announces every row it takes in (Added); the queue shows its views.
+            loaded = self.engine.load(include_finished=True)
         except Exception as exc:
             log.exception("loading the queue failed")
             self.task_failed.emit(str(exc))
             return
+        for tid, holder in sorted(loaded.held.items()):
+            log.warning("%s", held_message(tid, holder))
+        if loaded.held:
+            self.task_failed.emit(
+                self.tr("%n transfer(s) are being uploaded by another Skylift process and are not shown.",
+                        "", len(loaded.held))
+            )
         self.loaded.emit()
-        resumable = [i for i in unfinished if self.engine.state_of(i) is State.PAUSED]
+        resumable = [i for i in loaded.ids if self.engine.state_of(i) is State.PAUSED]
         if resumable:
             if self.settings.auto_resume:
                 self.resume(resumable)
@@ -105,7 +108,6 @@ class Controller(QObject):
         job = EnqueueJob(
             self.core,
             request,
-            self.bridge.post_added,
             self.enqueue_progressed.emit,
             self.conflict_asked.emit,
             self.paths.cache,
@@ -135,20 +137,23 @@ class Controller(QObject):
         self.network.forget(ids)
         self.engine.cancel(ids)
 
-    def retry(self, ids: list[int], codes: dict[int, str]) -> None:
+    def retry(self, ids: list[int]) -> None:
         """Failed transfers: resume; those whose file changed start again from byte 0."""
-        restart = [i for i in ids if codes.get(i) in _RESTART_CODES]
-        plain = [i for i in ids if i not in set(restart)]
+        views = self.engine.views(ids)
+        restart = [v.id for v in views if v.error_code in _RESTART_CODES]
+        plain = [v.id for v in views if v.error_code not in _RESTART_CODES]
         if plain:
             self.resume(plain)
         if restart:
+            self.network.forget(restart)
             self.bridge.note_busy()
-            self.run_async(lambda: self.core.restart(restart), None)
+            self.engine.restart(restart)
 
     def remove(self, ids: list[int]) -> None:
         """Forget finished rows; failed ones are cancelled first so no upload id leaks."""
-        gone = [i for i in ids if self._state_of.get(i) in (State.DONE, State.CANCELLED)]
-        failed = [i for i in ids if self._state_of.get(i) is State.FAILED]
+        views = self.engine.views(ids)
+        gone = [v.id for v in views if v.state in (State.DONE, State.CANCELLED)]
+        failed = [v.id for v in views if v.state is State.FAILED]
         if failed:
             self._remove_after_cancel.update(failed)
             self.engine.cancel(failed)
@@ -156,11 +161,9 @@ class Controller(QObject):
             self._delete(gone)
 
     def _delete(self, ids: list[int]) -> None:
-        self.core.store.delete_transfers(ids)
-        for i in ids:
-            self._profile_of.pop(i, None)
-            self._state_of.pop(i, None)
-        self.transfers_removed.emit(ids)
+        gone = self.engine.forget(ids)
+        self.core.store.delete_transfers(gone)
+        self.transfers_removed.emit(gone)
 
     def set_bwlimit(self, rate: int) -> None:
         self.settings.bwlimit = max(0, rate)
@@ -183,17 +186,18 @@ class Controller(QObject):
             self.task_failed.emit(str(exc))
 
     def live_ids_of(self, profile: str) -> list[int]:
-        return [i for i, p in self._profile_of.items() if p == profile and self._state_of.get(i) in _LIVE]
+        return self.engine.ids(_LIVE, profile)
 
     def state_of(self, transfer_id: int) -> State | None:
-        """The state the GUI last heard of (None: not in the list)."""
-        return self._state_of.get(transfer_id)
+        """The engine's state of a transfer (None: not in the list)."""
+        views = self.engine.views([transfer_id])
+        return views[0].state if views else None
 
     def transfer_ids(self) -> list[int]:
-        return list(self._state_of)
+        return self.engine.ids()
 
     def active_count(self) -> int:
-        return sum(1 for s in self._state_of.values() if s in _LIVE)
+        return len(self.engine.ids(_LIVE))
 
     # ---- background calls -----------------------------------------------------------------------
     def run_async(self, fn: Callable[[], Any], done: Callable[[object], None] | None) -> None:
@@ -252,19 +256,13 @@ class Controller(QObject):
         self.engine.resume(ids)
 
     # ---- bookkeeping from the bridge ----------------------------------------------------------
-    def _on_transfers_added(self, infos: list[TransferInfo]) -> None:
-        for info in infos:
-            self._profile_of[info.id] = info.profile
-            self._state_of[info.id] = info.state
-
     def _on_transfers_changed(self, changes: TransferChanges) -> None:
         removable: list[int] = []
-        for tid, (state, code, _detail) in changes.states.items():
-            if tid not in self._state_of:
-                continue
-            self._state_of[tid] = state
-            if state is State.FAILED:
-                self.network.note_failure(tid, self._profile_of.get(tid, ""), code)
+        failed = [tid for tid, (state, _c, _d) in changes.states.items() if state is State.FAILED]
+        for v in self.engine.views(failed):
+            if v.state is State.FAILED:
+                self.network.note_failure(v.id, v.profile, v.error_code)
+        for tid, (state, _code, _detail) in changes.states.items():
             if state is State.CANCELLED and tid in self._remove_after_cancel:
                 self._remove_after_cancel.discard(tid)
                 removable.append(tid)

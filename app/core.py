@@ -7,7 +7,6 @@ what users run.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,12 +14,10 @@ from dataclasses import dataclass, field
 from app.paths import Paths
 from app.profiles import NetworkOptions, Profiles
 from app.qtpool import QtPoolExecutor
-from engine.scheduler import Engine, EngineSettings
-from engine.errors import SkyliftError
 from engine.events import EventSink
 from engine.plan import choose_part_size, is_multipart
+from engine.scheduler import Engine, EngineSettings
 from engine.sources import Source, iter_sources
-from engine.state import State
 from engine.store import Store, TransferRow
 
 log = logging.getLogger("skylift.app")
@@ -122,46 +119,17 @@ class AppCore:
         return ids
 
     def restart(self, ids: Iterable[int]) -> list[int]:
-        """Start transfers again from byte 0 with the file as it is now; abort the old upload."""
-        done = []
-        for i in ids:
-            row = self.store.get_transfer(i)
-            if row is None or row.state in (State.DONE, State.CANCELLED):
-                continue
-            if row.upload_id:
-                try:
-                    self.profiles.backend(row.profile).abort(row.bucket, row.key, row.upload_id)
-                except SkyliftError as exc:
-                    raise SkyliftError(
-                        exc.code, f"could not abort the old upload: {exc.detail}", exc.request_id
-                    ) from None
-                except Exception as exc:  # NoSuchUpload: already gone, which is what we want
-                    log.info("transfer %d: old upload already gone (%s)", i, exc)
-            st = os.stat(row.local_path)
-            src = Source(row.local_path, row.key, st.st_size, st.st_mtime_ns)
-            dest = Destination(row.profile, row.bucket, row.key)
-            fresh = self.plan(src, dest, UploadOptions(row.storage_class, dict(row.metadata)))
-            self.store.replace_parts(i, []).result()
-            self.store.update_transfer(
-                i,
-                size=fresh.size,
-                mtime_ns=fresh.mtime_ns,
-                part_size=fresh.part_size,
-                multipart=fresh.multipart,
-                upload_id=None,
-                state=State.PAUSED,
-                error_code=None,
-                error_detail=None,
-            ).result()
-            done.append(i)
-        self.engine.load(done)
-        self.engine.resume(done)
-        return done
+        """Start transfers again from byte 0 with the file as it is now; the engine aborts the
+        old upload first. Transfers not in this engine yet are claimed from the checkpoint."""
+        wanted = list(ids)
+        self.engine.load([i for i in wanted if self.engine.transfer(i) is None])
+        return self.engine.restart(wanted)
 
     def close(self, timeout_s: float = 30.0) -> None:
         """Pause everything, wait until the checkpoint is safe, then release the resources."""
         self.engine.pause_all()
         self.engine.wait_idle(timeout_s)
         self.executor.wait(int(timeout_s * 1000))
+        self.engine.close()
         self.store.close()
         self.profiles.close()

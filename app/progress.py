@@ -9,11 +9,12 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from engine.events import Event, Finished, PartDone, Progress, StateChanged
+from engine.events import Added, Event, Finished, PartDone, Progress, StateChanged, TransferView
 
 
 @dataclass
 class Drained:
+    added: list[TransferView] = field(default_factory=list)
     states: list[StateChanged] = field(default_factory=list)
     #: transfer id -> (bytes done delta, bytes sent delta)
     progress: dict[int, tuple[int, int]] = field(default_factory=dict)
@@ -22,7 +23,7 @@ class Drained:
     part_events: list[PartDone] = field(default_factory=list)
 
     def empty(self) -> bool:
-        return not (self.states or self.progress or self.finished or self.parts)
+        return not (self.added or self.states or self.progress or self.finished or self.parts)
 
 
 class ProgressAccumulator:
@@ -38,6 +39,8 @@ class ProgressAccumulator:
                 cur.progress[event.transfer_id] = (done + event.done, sent + event.sent)
             elif isinstance(event, StateChanged):
                 cur.states.append(event)
+            elif isinstance(event, Added):
+                cur.added.extend(event.views)
             elif isinstance(event, Finished):
                 cur.finished.append(event)
             elif isinstance(event, PartDone):

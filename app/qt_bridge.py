@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QMetaMethod, QObject, QTimer, Signal
 
 from app.progress import ProgressAccumulator
-from engine.events import Finished
+from engine.events import Finished, TransferView
 from engine.state import State
-from engine.store import TransferRow
 
 #: How fast speeds follow the measurement (exponential moving average weight of a new sample).
 _SMOOTH = 0.3
@@ -36,20 +35,20 @@ class TransferInfo:
     error_detail: str = ""
 
     @classmethod
-    def from_row(cls, row: TransferRow, done: int) -> TransferInfo:
-        name = row.local_path.replace("\\", "/").rsplit("/", 1)[-1] or row.key
+    def from_view(cls, v: TransferView) -> TransferInfo:
+        name = v.local_path.replace("\\", "/").rsplit("/", 1)[-1] or v.key
         return cls(
-            id=row.id,
+            id=v.id,
             name=name,
-            profile=row.profile,
-            bucket=row.bucket,
-            key=row.key,
-            size=row.size,
-            state=State(row.state),
-            done=row.size if row.state is State.DONE else done,
-            local_path=row.local_path,
-            error_code=row.error_code or "",
-            error_detail=row.error_detail or "",
+            profile=v.profile,
+            bucket=v.bucket,
+            key=v.key,
+            size=v.size,
+            state=v.state,
+            done=v.done,
+            local_path=v.local_path,
+            error_code=v.error_code,
+            error_detail=v.error_detail,
         )
 
 
@@ -100,7 +99,6 @@ class QtBridge(QObject):
         self._bytes_done = bytes_done
         self._busy = busy
         self._lock = threading.Lock()
-        self._added: list[TransferInfo] = []
         self._speeds: dict[int, float] = {}
         self._total_speed = 0.0
         self._last = time.monotonic()
@@ -112,11 +110,6 @@ class QtBridge(QObject):
         self.timer.timeout.connect(self._on_tick)
         self.timer.start()
 
-    def post_added(self, infos: Iterable[TransferInfo]) -> None:
-        """Thread-safe: rows for the queue, shown at the next tick (batched, never per file)."""
-        with self._lock:
-            self._added.extend(infos)
-
     def note_busy(self) -> None:
         """The queue got work outside the engine's events (e.g. a resume): arm batch_finished."""
         self._was_busy = True
@@ -125,15 +118,12 @@ class QtBridge(QObject):
         now = time.monotonic()
         dt = max(1e-3, now - self._last)
         self._last = now
-        with self._lock:
-            added, self._added = self._added, []
-        if added:
-            # Rows are posted right after the engine took them; anything they did since then is
-            # either in the accumulator (drained below) or already reflected in these values.
-            for info in added:
-                info.done = info.size if info.state is State.DONE else self._bytes_done(info.id) or info.done
-            self.transfers_added.emit(added)
         drained = self._acc.drain()
+        # Rows come from the engine's own views (Added), taken when it took the transfers in; the
+        # states and bytes since then are in this same drain, applied below.
+        added = [TransferInfo.from_view(v) for v in drained.added]
+        if added:
+            self.transfers_added.emit(added)
         changes = TransferChanges()
         sent_total = 0
         for tid, (_, sent) in drained.progress.items():

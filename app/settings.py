@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from app.profiles import NetworkOptions
-from engine.scheduler import EngineSettings
 from engine.plan import DEFAULT_PART_SIZE, DEFAULT_THRESHOLD
 from engine.retry import RetryPolicy
+from engine.scheduler import EngineSettings
 
 log = logging.getLogger("skylift.settings")
 
@@ -160,12 +160,7 @@ def apply_to_engine(settings: Settings, engine_settings: EngineSettings, engine:
     engine_settings.threshold = settings.threshold
     engine_settings.parts_per_file = settings.parts_per_file
     policy = RetryPolicy(retries=settings.retries, interval=settings.retry_interval)
-    engine_settings.retry = policy
-    ctx = engine.step_context
-    try:
-        ctx.retry = policy
-    except (AttributeError, dataclasses.FrozenInstanceError):
-        log.info("retry policy applies after a restart")
+    engine.set_retry(policy)
     # Two extra threads so cancels (aborts) and the prepare step never starve behind parts.
     executor.set_max_threads(settings.concurrency + 2)
     engine.set_concurrency(settings.concurrency)

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from app.core import AppCore
 from engine.adopt import AdoptProblem, AdoptReport, verify_adoption
 from engine.backends.base import Backend, ServerPart
+from engine.lease import held_message
 from engine.lifecycle import LifecycleStatus, lifecycle_get, lifecycle_set
 from engine.plan import choose_part_size
 from engine.providers import get_provider
@@ -38,7 +39,7 @@ from engine.stale import (
     select,
     utcnow,
 )
-from engine.state import FINAL, State
+from engine.state import FINAL
 from engine.store import TransferRow
 from engine.units import format_size
 
@@ -156,12 +157,17 @@ class StaleService:
         owner = upload.owner
         if owner is None:
             raise StaleError("this upload belongs to no Skylift transfer; adopt it with a local file")
-        row = self.core.store.get_transfer(owner.transfer_id)
-        if row is None or row.state in FINAL:
-            raise StaleError(f"transfer #{owner.transfer_id} is finished; adopt the upload instead")
-        self.core.engine.load([row.id])
-        self.core.engine.resume([row.id])
-        return row.id
+        tid = owner.transfer_id
+        engine = self.core.engine
+        if engine.transfer(tid) is None:
+            loaded = engine.load([tid])
+            if tid in loaded.held:
+                raise StaleError(held_message(tid, loaded.held[tid]))
+        views = engine.views([tid])
+        if not views or views[0].state in FINAL:
+            raise StaleError(f"transfer #{tid} is finished; adopt the upload instead")
+        engine.resume([tid])
+        return tid
 
     def verify(
         self, profile: str, bucket: str, key: str, upload_id: str, path: str, cancel: threading.Event | None
@@ -202,15 +208,12 @@ class StaleService:
             key=key,
             part_size=part_size,
             multipart=True,
-            state=State.PAUSED,
             upload_id=upload_id,
             content_type=mimetypes.guess_type(path)[0] or "application/octet-stream",
             storage_class=storage_class,
         )
-        (tid,) = self.core.store.add_transfers([row])
-        self.core.engine.load([tid])
-        self.core.engine.resume([tid])
-        return Adopted(report, tid)
+        # The engine takes it in like any new transfer: every view hears of it at once.
+        return Adopted(report, self.core.engine.adopt(row))
 
     # ---- lifecycle ----------------------------------------------------------------------------
     def lifecycle(self, profile: str, bucket: str) -> LifecycleStatus:

@@ -12,7 +12,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.core import AppCore, Destination, UploadOptions
-from app.qt_bridge import TransferInfo
 from engine.errors import SkyliftError
 from engine.sources import Source, empty_dirs
 from engine.store import TransferRow
@@ -90,14 +89,12 @@ class EnqueueJob:
         self,
         core: AppCore,
         request: UploadRequest,
-        post_rows: Callable[[list[TransferInfo]], None],
         report: Callable[[EnqueueResult], None],
         ask: Callable[[ConflictQuestion], None],
         marker_dir: Path,
     ) -> None:
         self.core = core
         self.request = request
-        self._post = post_rows
         self._report = report
         self._ask = ask
         self._marker_dir = marker_dir
@@ -154,8 +151,7 @@ class EnqueueJob:
         return marker
 
     def _flush(self, rows: list[TransferRow]) -> None:
-        self.core.engine.add(rows)
-        self._post([TransferInfo.from_row(r, 0) for r in rows])
+        self.core.engine.add(rows)  # the engine announces the rows (Added) to every view
         self.result.queued += len(rows)
         self._report(EnqueueResult(self.result.queued, self.result.skipped))
 

@@ -7,7 +7,6 @@ the MD5 of the same range of the local file before Skylift resumes the upload fr
 from __future__ import annotations
 
 import enum
-import hashlib
 import os
 import re
 import threading
@@ -16,6 +15,7 @@ from dataclasses import dataclass, replace
 from engine.backends.base import Backend, NoSuchUpload, ServerPart
 from engine.body import read_range
 from engine.errors import SkyliftError
+from engine.integrity import md5_proves
 from engine.providers import ChecksumMode
 
 _MD5_HEX = re.compile(r"^[0-9a-f]{32}$")
@@ -148,8 +148,7 @@ def _check_parts(
     for p in base.parts:
         if cancel is not None and cancel.is_set():
             return replace(base, problem=AdoptProblem.CANCELLED, detail="cancelled")
-        etag = p.etag.strip('"').lower()
-        if not _MD5_HEX.match(etag):
+        if not _MD5_HEX.match(p.etag.strip('"').lower()):
             return replace(
                 base,
                 problem=AdoptProblem.UNVERIFIABLE,
@@ -160,7 +159,7 @@ def _check_parts(
             data = read_range(path, offset, p.size, fsize, base.mtime_ns)
         except SkyliftError as exc:
             return replace(base, problem=AdoptProblem.FILE, detail=f"{exc.code.value}: {exc.detail}")
-        if hashlib.md5(data).hexdigest() != etag:
+        if not md5_proves(data, p.etag):
             return replace(
                 base,
                 problem=AdoptProblem.MISMATCH,

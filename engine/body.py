@@ -2,68 +2,16 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import os
 import threading
-import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from engine.errors import ErrorCode, Interrupted, SkyliftError
-from engine.providers import ChecksumMode
 from engine.ratelimit import TokenBucket
 
 #: What one ``read()`` hands to the socket: small enough to pause within a fraction of a second
 #: and to keep the bandwidth limit smooth, large enough that Python overhead stays negligible.
 CHUNK = 256 * 1024
-
-
-@dataclass(frozen=True)
-class PartDigest:
-    md5: bytes | None = None
-    crc64: int | None = None
-    crc32: int | None = None
-
-    @property
-    def md5_hex(self) -> str:
-        return self.md5.hex() if self.md5 is not None else ""
-
-    @property
-    def crc32_b64(self) -> str:
-        return crc32_b64(self.crc32) if self.crc32 is not None else ""
-
-    def checksum(self) -> str | None:
-        """The form stored in the checkpoint: hex MD5, base64 CRC32 or decimal CRC64."""
-        if self.md5 is not None:
-            return self.md5_hex
-        if self.crc32 is not None:
-            return self.crc32_b64
-        if self.crc64 is not None:
-            return str(self.crc64)
-        return None
-
-
-def crc32_b64(value: int) -> str:
-    return base64.b64encode(value.to_bytes(4, "big")).decode()
-
-
-def composite_crc32(part_checksums: list[str]) -> str:
-    """S3's COMPOSITE CRC32: the CRC32 of the parts' binary CRC32s, then ``-N``."""
-    joined = b"".join(base64.b64decode(c) for c in part_checksums)
-    return f"{crc32_b64(zlib.crc32(joined))}-{len(part_checksums)}"
-
-
-def digest(data: bytes | bytearray | memoryview, mode: ChecksumMode) -> PartDigest:
-    if mode is ChecksumMode.MD5:
-        return PartDigest(md5=hashlib.md5(data).digest())
-    if mode is ChecksumMode.CRC32:
-        return PartDigest(crc32=zlib.crc32(data))
-    if mode is ChecksumMode.CRC64:
-        from engine.crc64 import crc64
-
-        return PartDigest(crc64=crc64(data))
-    return PartDigest()
 
 
 class BufferPool:

@@ -9,6 +9,29 @@ from engine.state import State
 
 
 @dataclass(frozen=True)
+class TransferView:
+    """What a view shows of one transfer, copied out of its coordinator under its lock."""
+
+    id: int
+    profile: str
+    local_path: str
+    bucket: str
+    key: str
+    size: int
+    state: State
+    done: int
+    error_code: str = ""
+    error_detail: str = ""
+
+
+@dataclass(frozen=True)
+class Added:
+    """Transfers entered this engine (queued, loaded from the checkpoint, or adopted)."""
+
+    views: tuple[TransferView, ...]
+
+
+@dataclass(frozen=True)
 class StateChanged:
     transfer_id: int
     state: State
@@ -48,7 +71,7 @@ class Finished:
     detail: str | None = None
 
 
-Event = StateChanged | Progress | PartDone | Finished
+Event = Added | StateChanged | Progress | PartDone | Finished
 
 
 class EventSink(Protocol):

@@ -1,8 +1,10 @@
-"""The scheduler: a queue of transfers, a fixed number of request slots, pause, resume, cancel.
+"""The scheduler: a queue of transfers, a fixed number of request slots, and settling.
 
-Each unit of work (prepare, one part, complete, one small file) is a task handed to the executor;
-when it ends, the scheduler picks the next one. No thread sleeps on a flag: pauses interrupt the
-part bodies, and the executor only ever holds as many tasks as there are slots.
+Each unit of work (restart, prepare, one part, Complete, one small file, one part of a stream)
+is a task handed to the executor; when it ends, the scheduler settles its transfer and picks the
+next task. The transfers' coordinators (``engine.transfer``) own their state; the scheduler keeps
+only the slots, the queue and the claim this process holds on its transfers (a lease in the DB).
+Lock order: the scheduler's lock, then a transfer's.
 """
 
 from __future__ import annotations
@@ -12,21 +14,24 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import BinaryIO, Protocol
 
-from engine.backends.base import Backend, NoSuchUpload
+from engine.backends.base import Backend, NoSuchUpload, PartResult
 from engine.clock import Clock, SystemClock
 from engine.errors import ErrorCode, Interrupted, SkyliftError
-from engine.events import EventSink, Finished, PartDone, Progress, StateChanged
-from engine.job import Job, Phase, StepContext, complete, prepare, put_small, upload_part, verify
+from engine.events import Added, EventSink, TransferView
+from engine.lease import Holder, is_dead, this_process
 from engine.plan import DEFAULT_PART_SIZE, DEFAULT_THRESHOLD
 from engine.ratelimit import TokenBucket
 from engine.retry import RetryPolicy
-from engine.state import ACTIVE, FINAL, INTERRUPTED, State, check_transition
-from engine.store import PartRow, Store, TransferRow
+from engine.state import ACTIVE, FINAL, INTERRUPTED, State
+from engine.steps import StepContext, complete, prepare, put_small, restart, send_part, upload_part, verify
+from engine.store import Store, TransferRow
+from engine.stream import next_chunk, start_stream
+from engine.transfer import Phase, StreamState, Transfer
 
 log = logging.getLogger("skylift.engine")
-T = TypeVar("T")
+_LIVE = frozenset({State.QUEUED}) | ACTIVE
 
 
 class Executor(Protocol):
@@ -45,6 +50,14 @@ class EngineSettings:
     bwlimit: int | None = None
 
 
+@dataclass
+class Loaded:
+    """What ``Engine.load`` took in, and what another live process holds (left untouched)."""
+
+    ids: list[int] = field(default_factory=list)
+    held: dict[int, Holder] = field(default_factory=dict)
+
+
 class Engine:
     def __init__(
         self,
@@ -54,164 +67,254 @@ class Engine:
         sink: EventSink,
         settings: EngineSettings | None = None,
         clock: Clock | None = None,
+        holder: Holder | None = None,
     ) -> None:
         self.store = store
         self.settings = settings or EngineSettings()
+        self.holder = holder or this_process()
         self._executor = executor
         self._sink = sink
         self._backend_for = backend_for
         self._lock = threading.RLock()
-        self._count_lock = threading.Lock()
         self._idle = threading.Condition(self._lock)
-        self._jobs: dict[int, Job] = {}
-        self._active: list[Job] = []
+        self._transfers: dict[int, Transfer] = {}
+        self._held: set[int] = set()
+        self._active: list[Transfer] = []
         self._queued: list[tuple[int, int]] = []  # heap of (queue_pos, id)
         self._tasks = 0
         self._live = 0  # transfers queued or active
         self.limiter = TokenBucket(self.settings.bwlimit, clock)
         self._ctx = StepContext(
-            store=store,
             backend_for=backend_for,
             limiter=self.limiter,
             retry=self.settings.retry,
             clock=clock or SystemClock(),
-            on_bytes=self._on_bytes,
-            on_unsent=self._on_unsent,
+            part_size=lambda: self.settings.part_size,
+            threshold=lambda: self.settings.threshold,
         )
 
-    # ---- public control -----------------------------------------------------------------------
+    # ---- taking transfers in ------------------------------------------------------------------
     def add(self, rows: list[TransferRow]) -> list[int]:
-        """Queue new transfers (already planned) and start them as slots allow."""
-        ids = self.store.add_transfers(rows)
+        """Queue new transfers (already planned), held by this process from the same transaction."""
+        for row in rows:
+            row.state = State.QUEUED
+        ids = self.store.add_transfers(rows, self.holder)
         with self._lock:
-            for row in rows:
-                self._jobs[row.id] = Job(row)
+            made = [self._take_in(row) for row in rows]
+            self._held.update(ids)
+            for t in made:
                 self._live += 1
-                heapq.heappush(self._queued, (row.queue_pos, row.id))
-                self._sink.emit(StateChanged(row.id, row.state))
+                heapq.heappush(self._queued, (t.row.queue_pos, t.id))
+            self._sink.emit(Added(tuple(t.view() for t in made)))
             self._pump()
         return ids
 
-    def load(self, ids: Iterable[int] | None = None) -> list[int]:
-        """Take transfers from the checkpoint into this engine (paused, unless already final).
+    def adopt(self, row: TransferRow) -> int:
+        """Take over an upload begun elsewhere: its parts are proven against the file in prepare."""
+        if not row.upload_id or not row.multipart:
+            raise ValueError("an adopted transfer names the multipart upload it continues")
+        (tid,) = self.add([row])
+        return tid
 
-        A transfer that was active when its process died comes back paused.
+    def add_stream(self, row: TransferRow, source: BinaryIO) -> int:
+        """Queue an upload from a non-seekable source of unknown length (standard input)."""
+        row.state = State.QUEUED
+        (tid,) = self.store.add_transfers([row], self.holder)
+        with self._lock:
+            t = self._take_in(row)
+            t.stream = StreamState(source)
+            self._held.add(tid)
+            self._live += 1
+            heapq.heappush(self._queued, (row.queue_pos, tid))
+            self._sink.emit(Added((t.view(),)))
+            self._pump()
+        return tid
+
+    def load(self, ids: Iterable[int] | None = None, include_finished: bool = False) -> Loaded:
+        """Take transfers from the checkpoint into this engine, paused unless finished.
+
+        Unfinished ones are claimed for this process first; those another live process holds
+        are reported in ``Loaded.held`` and not touched. A transfer that was active when its
+        process died comes back paused.
         """
         rows = (
             self.store.list_transfers()
             if ids is None
             else [r for i in ids if (r := self.store.get_transfer(i)) is not None]
         )
-        loaded = []
+        fresh = [r for r in rows if r.id not in self._transfers]
+        got, held = self.store.claim([r.id for r in fresh if r.state not in FINAL], self.holder, is_dead)
+        mine = set(got)
         done_bytes = self.store.bytes_done()  # one query, not one per transfer
+        out = Loaded(held=held)
         with self._lock:
-            for row in rows:
-                if row.id in self._jobs or row.state in FINAL:
+            made: list[Transfer] = []
+            for row in fresh:
+                if row.state in FINAL and not include_finished:
                     continue
-                job = Job(row)
-                if row.state in INTERRUPTED:
-                    job.was_completing = row.state in (State.COMPLETING, State.VERIFYING)
-                    row.state = State.PAUSED
-                    self.store.update_transfer(row.id, state=State.PAUSED)
-                elif row.state is State.QUEUED:
-                    row.state = State.PAUSED
-                self._jobs[row.id] = job
-                job.bytes_done = done_bytes.get(row.id, 0)
-                loaded.append(row.id)
-        return loaded
+                if row.state not in FINAL and row.id not in mine:
+                    continue
+                dying_state = row.state
+                t = self._take_in(row)
+                t.bytes_done = done_bytes.get(row.id, 0)
+                if dying_state in INTERRUPTED or dying_state is State.QUEUED:
+                    # Through the coordinator: the DB and every view hear "paused" from one place.
+                    t.was_completing = dying_state in (State.COMPLETING, State.VERIFYING)
+                    t.set_state(State.PAUSED)
+                if row.state not in FINAL:
+                    self._held.add(row.id)
+                    out.ids.append(row.id)
+                made.append(t)
+            if made:
+                self._sink.emit(Added(tuple(t.view() for t in made)))
+        return out
 
+    def _take_in(self, row: TransferRow) -> Transfer:
+        t = Transfer(row, self.store, self._sink)
+        self._transfers[row.id] = t
+        return t
+
+    # ---- control --------------------------------------------------------------------------------
     def resume(self, ids: Iterable[int]) -> None:
         with self._lock:
             for i in ids:
-                job = self._jobs.get(i)
-                if job is None:
+                t = self._transfers.get(i)
+                if t is None:
                     continue
-                st = job.row.state
-                if st is State.PAUSING:
-                    job.resume_after_pause = True
-                elif st in (State.PAUSED, State.FAILED):
-                    job.error = None
-                    job.interrupt = threading.Event()
-                    job.phase = Phase.PREPARE
-                    self._set_state(job, State.QUEUED)
-                    heapq.heappush(self._queued, (job.row.queue_pos, job.id))
+                if t.state is State.PAUSING:
+                    t.resume_after_pause = True
+                elif t.state in (State.PAUSED, State.FAILED):
+                    self._requeue(t, t.phase if t.phase is Phase.RESTART_DUE else Phase.PREPARE_DUE)
             self._pump()
+
+    def restart(self, ids: Iterable[int]) -> list[int]:
+        """Start again from byte 0 with the file as it is now; the old upload is aborted first."""
+        out = []
+        with self._lock:
+            for i in ids:
+                t = self._transfers.get(i)
+                if t is not None and t.state in (State.PAUSED, State.FAILED) and t.stream is None:
+                    self._requeue(t, Phase.RESTART_DUE)
+                    out.append(i)
+            self._pump()
+        return out
+
+    def _requeue(self, t: Transfer, phase: Phase) -> None:
+        t.error = None
+        t.interrupt = threading.Event()
+        t.phase = phase
+        self._set(t, State.QUEUED)
+        heapq.heappush(self._queued, (t.row.queue_pos, t.id))
 
     def resume_all(self) -> None:
         with self._lock:
-            self.resume([j.id for j in self._jobs.values() if j.row.state is State.PAUSED])
+            self.resume([t.id for t in self._transfers.values() if t.state is State.PAUSED])
 
     def pause(self, ids: Iterable[int]) -> None:
         with self._lock:
             for i in ids:
-                job = self._jobs.get(i)
-                if job is None:
+                t = self._transfers.get(i)
+                if t is None:
                     continue
-                job.resume_after_pause = False
-                st = job.row.state
-                if st is State.QUEUED:
-                    self._set_state(job, State.PAUSED)
-                elif st is State.RUNNING:
-                    job.interrupt.set()
-                    if job.tasks:
-                        self._set_state(job, State.PAUSING)
+                t.resume_after_pause = False
+                if t.stream is not None and t.state in _LIVE:
+                    # A stream cannot be read again: pausing it ends it, and its parts go.
+                    self._cancel(
+                        t, SkyliftError(ErrorCode.STREAM_NOT_RESUMABLE, "interrupted; the upload was aborted")
+                    )
+                elif t.state is State.QUEUED:
+                    self._set(t, State.PAUSED)
+                elif t.state is State.RUNNING:
+                    t.interrupt.set()
+                    if t.tasks:
+                        self._set(t, State.PAUSING)
                     else:
-                        self._settle(job)
+                        self._settle(t)
 
     def pause_all(self) -> None:
         with self._lock:
-            self.pause(list(self._jobs))
+            self.pause(list(self._transfers))
 
     def cancel(self, ids: Iterable[int]) -> None:
         """Stop the transfers and abort their multipart uploads on the server."""
         with self._lock:
             for i in ids:
-                job = self._jobs.get(i)
-                if job is None or job.row.state in FINAL:
-                    continue
-                job.cancel_requested = True
-                job.interrupt.set()
-                if job.row.state in (State.COMPLETING, State.VERIFYING):
-                    continue  # Complete is one request; cancelling now would race it
-                if job.tasks == 0:
-                    self._start_cancel(job)
+                t = self._transfers.get(i)
+                if t is not None and t.state not in FINAL:
+                    self._cancel(t, None)
+
+    def _cancel(self, t: Transfer, reason: SkyliftError | None) -> None:
+        t.cancel_requested = True
+        t.cancel_reason = reason
+        t.interrupt.set()
+        if t.state in (State.COMPLETING, State.VERIFYING):
+            return  # Complete is one request; cancelling now would race it
+        if t.tasks == 0:
+            self._start_abort(t)
 
     def set_bwlimit(self, rate: int | None) -> None:
         self.limiter.set_rate(rate)
+
+    def set_retry(self, policy: RetryPolicy) -> None:
+        """Retry count and interval for the next error, on every transfer."""
+        self.settings.retry = policy
+        self._ctx.retry = policy
 
     def set_concurrency(self, n: int) -> None:
         with self._lock:
             self.settings.concurrency = max(1, n)
             self._pump()
 
-    @property
-    def step_context(self) -> StepContext:
-        return self._ctx
-
-    def bytes_done(self, transfer_id: int) -> int:
-        with self._lock:
-            job = self._jobs.get(transfer_id)
-            return job.bytes_done if job else 0
-
     def forget(self, ids: Iterable[int]) -> list[int]:
-        """Drop finished transfers from memory (Remove from list, Clear finished); returns them."""
+        """Drop finished transfers from this engine (Remove from list, Clear finished)."""
         gone = []
         with self._lock:
             for i in ids:
-                job = self._jobs.get(i)
-                if job is not None and job.row.state in (State.DONE, State.CANCELLED, State.FAILED):
-                    if job.tasks == 0:
-                        del self._jobs[i]
-                        gone.append(i)
+                t = self._transfers.get(i)
+                if t is not None and t.state in (State.DONE, State.CANCELLED, State.FAILED) and t.tasks == 0:
+                    del self._transfers[i]
+                    self._held.discard(i)
+                    gone.append(i)
+        self.store.release(gone, self.holder)
         return gone
 
-    def job_ids(self) -> list[int]:
+    def close(self) -> None:
+        """Give up this process's claim on every transfer (the process is about to exit)."""
         with self._lock:
-            return list(self._jobs)
+            held, self._held = list(self._held), set()
+        self.store.release(held, self.holder).result()
+
+    # ---- reading --------------------------------------------------------------------------------
+    def views(self, ids: Iterable[int] | None = None) -> list[TransferView]:
+        with self._lock:
+            ts = (
+                list(self._transfers.values())
+                if ids is None
+                else [t for i in ids if (t := self._transfers.get(i)) is not None]
+            )
+        return [t.view() for t in ts]
+
+    def ids(self, states: Iterable[State] | None = None, profile: str | None = None) -> list[int]:
+        wanted = None if states is None else frozenset(states)
+        with self._lock:
+            return [
+                t.id
+                for t in self._transfers.values()
+                if (wanted is None or t.state in wanted) and (profile is None or t.row.profile == profile)
+            ]
+
+    def transfer(self, transfer_id: int) -> Transfer | None:
+        with self._lock:
+            return self._transfers.get(transfer_id)
 
     def state_of(self, transfer_id: int) -> State:
         with self._lock:
-            return self._jobs[transfer_id].row.state
+            return self._transfers[transfer_id].state
+
+    def bytes_done(self, transfer_id: int) -> int:
+        with self._lock:
+            t = self._transfers.get(transfer_id)
+        return t.view().done if t else 0
 
     def busy(self) -> bool:
         with self._lock:
@@ -222,7 +325,7 @@ class Engine:
         with self._idle:
             return self._idle.wait_for(lambda: not self.busy(), timeout)
 
-    # ---- scheduling ---------------------------------------------------------------------------
+    # ---- scheduling (under the lock) ----------------------------------------------------------------
     def _pump(self) -> None:
         while self._tasks < self.settings.concurrency:
             task = self._next_task()
@@ -232,232 +335,214 @@ class Engine:
             self._executor.submit(task)
 
     def _next_task(self) -> Callable[[], None] | None:
-        for job in self._active:
-            task = self._task_for(job)
+        for t in self._active:
+            task = self._task_for(t)
             if task is not None:
                 return task
         while self._queued:
             _, tid = heapq.heappop(self._queued)
-            queued = self._jobs.get(tid)
-            if queued is None or queued.row.state is not State.QUEUED:
+            queued = self._transfers.get(tid)
+            if queued is None or queued.state is not State.QUEUED:
                 continue
-            self._set_state(queued, State.RUNNING)
+            self._set(queued, State.RUNNING)
             self._active.append(queued)
             task = self._task_for(queued)
             if task is not None:
                 return task
         return None
 
-    def _task_for(self, job: Job) -> Callable[[], None] | None:
-        if job.row.state is not State.RUNNING or job.error is not None or job.cancel_requested:
+    def _task_for(self, t: Transfer) -> Callable[[], None] | None:
+        if t.state is not State.RUNNING or t.error is not None or t.cancel_requested:
             return None
-        if job.phase is Phase.PREPARE:
-            job.phase = Phase.PREPARING
-            job.tasks += 1
-            if not job.row.multipart:
-                return lambda: self._run(job, self._do_small)
-            return lambda: self._run(job, self._do_prepare)
-        if job.phase is Phase.UPLOADING and job.pending:
+        if t.phase is Phase.RESTART_DUE:
+            return self._one_step(t, self._do_restart)
+        if t.phase is Phase.PREPARE_DUE:
+            if t.stream is not None:
+                return self._one_step(t, self._do_stream_start)
+            return self._one_step(t, self._do_prepare if t.row.multipart else self._do_small)
+        if t.phase is Phase.SENDING:
             limit = self.settings.parts_per_file
-            if limit and job.tasks >= limit:
+            if limit and t.tasks >= limit:
                 return None
-            number = job.pending.pop(0)
-            job.tasks += 1
-            return lambda: self._run(job, lambda: self._do_part(job, number), number)
-        if job.phase is Phase.UPLOADING and job.tasks == 0:
-            job.phase = Phase.COMPLETING
-        if job.phase is Phase.COMPLETING and job.tasks == 0:
-            job.phase = Phase.IDLE
-            job.tasks += 1
-            self._set_state(job, State.COMPLETING)
-            return lambda: self._run(job, self._do_complete)
+            if t.stream is not None:
+                if t.stream.eof:
+                    return self._complete_when_quiet(t)
+                t.tasks += 1
+                return lambda: self._run(t, lambda: self._do_stream_part(t))
+            if t.pending:
+                number = t.take_part()
+                return lambda: self._run(t, lambda: self._do_part(t, number), number)
+            return self._complete_when_quiet(t)
+        if t.phase is Phase.COMPLETE_DUE:
+            return self._complete_when_quiet(t)
         return None
 
-    def _run(self, job: Job, step: Callable[..., None], number: int = 0) -> None:
-        """Run one step on a worker thread; whatever happens, settle the job and refill slots."""
+    def _one_step(self, t: Transfer, step: Callable[[Transfer], None]) -> Callable[[], None]:
+        t.step_of, t.phase = t.phase, Phase.IN_STEP
+        t.tasks += 1
+        return lambda: self._run(t, lambda: step(t))
+
+    def _complete_when_quiet(self, t: Transfer) -> Callable[[], None] | None:
+        t.phase = Phase.COMPLETE_DUE
+        if t.tasks:
+            return None
+        t.phase = Phase.SETTLED
+        t.tasks += 1
+        self._set(t, State.COMPLETING)
+        return lambda: self._run(t, lambda: self._do_complete(t))
+
+    def _run(self, t: Transfer, step: Callable[[], None], number: int = 0) -> None:
+        """Run one step on a worker thread; whatever happens, settle the transfer and refill slots."""
         try:
-            step() if number else step(job)
+            step()
         except Interrupted:
             with self._lock:
                 if number:
-                    job.return_part(number)
-                if job.phase is Phase.PREPARING:
-                    job.phase = Phase.PREPARE
+                    t.return_part(number)
+                if t.phase is Phase.IN_STEP:
+                    t.phase = t.step_of  # the step is due again on resume
         except SkyliftError as exc:
-            self._fail(job, exc, number)
+            self._fail(t, exc, number)
+        except NoSuchUpload as exc:
+            self._fail(t, SkyliftError(ErrorCode.SERVER, f"the upload vanished: {exc}"), number)
         except Exception as exc:
-            log.exception("transfer %d: unexpected error", job.id)
-            self._fail(job, SkyliftError(ErrorCode.INTERNAL, repr(exc)), number)
+            log.exception("transfer %d: unexpected error", t.id)
+            self._fail(t, SkyliftError(ErrorCode.INTERNAL, repr(exc)), number)
         finally:
             with self._lock:
-                job.tasks -= 1
+                t.tasks -= 1
                 self._tasks -= 1
-                self._settle(job)
+                self._settle(t)
                 self._pump()
                 if not self.busy():
                     self._idle.notify_all()
 
-    def _fail(self, job: Job, exc: SkyliftError, number: int) -> None:
+    def _fail(self, t: Transfer, exc: SkyliftError, number: int) -> None:
         with self._lock:
             if number:
-                job.return_part(number)
-            if job.error is None:
-                job.error = exc
-                log.warning("transfer %d failed: %s", job.id, exc)
-            job.interrupt.set()
+                t.return_part(number)
+            if t.error is None:
+                t.error = exc
+                log.warning("transfer %d failed: %s", t.id, exc)
+            t.interrupt.set()
 
-    def _settle(self, job: Job) -> None:
-        """Called under the lock when a task of ``job`` ended: move it to its next state."""
-        if job.tasks:
+    def _settle(self, t: Transfer) -> None:
+        """Called under the lock when a task of ``t`` ended: move it to its next state."""
+        if t.tasks:
             return
-        st = job.row.state
-        if job.cancel_requested:
+        st = t.state
+        if t.cancel_requested:
             if st not in FINAL and st not in (State.COMPLETING, State.VERIFYING):
-                self._start_cancel(job)
+                self._start_abort(t)
             return
-        if job.error is not None and st in (State.RUNNING, State.PAUSING, State.COMPLETING, State.VERIFYING):
-            self._finish(job, State.FAILED, job.error)
-        elif st is State.PAUSING or (st is State.RUNNING and job.interrupt.is_set()):
-            self._set_state(job, State.PAUSED)
-            self._deactivate(job)
-            if job.resume_after_pause:
-                job.resume_after_pause = False
-                self.resume([job.id])
+        if t.error is not None and t.stream is not None and st in ACTIVE:
+            # A failed stream cannot continue later: its parts go now.
+            self._cancel(t, t.error)
+        elif t.error is not None and st in ACTIVE:
+            self._finish(t, State.FAILED, t.error)
+        elif st is State.PAUSING or (st is State.RUNNING and t.interrupt.is_set()):
+            self._set(t, State.PAUSED)
+            self._deactivate(t)
+            if t.resume_after_pause:
+                t.resume_after_pause = False
+                self.resume([t.id])
 
-    def _deactivate(self, job: Job) -> None:
-        if job in self._active:
-            self._active.remove(job)
+    def _deactivate(self, t: Transfer) -> None:
+        if t in self._active:
+            self._active.remove(t)
 
-    # ---- steps (worker threads) ------------------------------------------------------------------
-    def _control(self, job: Job, fn: Callable[[], T]) -> T:
-        """Retry a control request (create, list, complete, head) through transient failures."""
-        attempt = 0
-        while True:
-            try:
-                return fn()
-            except SkyliftError as exc:
-                attempt += 1
-                if exc.code not in (ErrorCode.NETWORK, ErrorCode.SERVER) or (
-                    attempt > self.settings.retry.retries
-                ):
-                    raise
-                delay = self.settings.retry.delay(attempt)
-                log.info("transfer %d: %s; retry %d in %.1f s", job.id, exc, attempt, delay)
-                if self._ctx.clock.wait(job.interrupt, delay):
-                    raise Interrupted() from None
+    def _set(self, t: Transfer, state: State, error: SkyliftError | None = None) -> None:
+        old = t.set_state(state, error)
+        self._live += (state in _LIVE) - (old in _LIVE)
 
-    def _do_prepare(self, job: Job) -> None:
-        self._control(job, lambda: prepare(self._ctx, job))
+    def _finish(self, t: Transfer, state: State, error: SkyliftError | None = None) -> None:
+        self._set(t, state, error)
+        self._deactivate(t)
+        self._sink.emit(t.finished())
+
+    # ---- steps (worker threads) -------------------------------------------------------------------
+    def _do_restart(self, t: Transfer) -> None:
+        size, mtime_ns, part_size, multipart = restart(self._ctx, t)
+        t.replan(size, mtime_ns, part_size, multipart)
         with self._lock:
-            done = sum(p.size for p in job.done.values())
-            with self._count_lock:
-                delta = done - job.bytes_done
-                job.bytes_done = done
-            if delta:
-                self._sink.emit(Progress(job.id, delta, 0))
+            t.phase = Phase.PREPARE_DUE
 
-    def _do_small(self, job: Job) -> None:
-        result = put_small(self._ctx, job)
-        with self._lock:
-            job.done = {1: result}
-            job.row.etag = result.etag
-            self._finish(job, State.DONE)
+    def _do_prepare(self, t: Transfer) -> None:
+        def local() -> dict[int, PartResult]:
+            rows = self.store.parts(t.id)
+            return {n: PartResult(n, p.etag, p.size, p.checksum) for n, p in rows.items()}
 
-    def _do_part(self, job: Job, number: int) -> None:
-        result = upload_part(self._ctx, job, number)
-        self.store.add_part(job.id, PartRow(number, result.size, result.etag, result.checksum))
-        with self._lock:
-            job.done[number] = result
-        self._sink.emit(PartDone(job.id, number, result.size))
+        t.apply_prepared(prepare(self._ctx, t, local))
 
-    def _do_complete(self, job: Job) -> None:
-        try:
-            etag, parts, expected = self._control(job, lambda: complete(self._ctx, job))
-        except NoSuchUpload as exc:
-            raise SkyliftError(ErrorCode.SERVER, f"the upload vanished during Complete: {exc}") from None
-        with self._lock:
-            job.row.etag = etag
-            self._set_state(job, State.VERIFYING)
-        backend = self._ctx.backend_for(job.row.profile)
-        self._control(job, lambda: verify(backend, job.row, parts, etag, expected))
-        with self._lock:
-            self._finish(job, State.DONE)
+    def _do_small(self, t: Transfer) -> None:
+        result = put_small(self._ctx, t)
+        self._small_done(t, result)
 
-    def _start_cancel(self, job: Job) -> None:
-        job.tasks += 1
+    def _small_done(self, t: Transfer, result: PartResult, size: int | None = None) -> None:
+        t.record_object(result.etag, size)
+        with self._lock:
+            t.done = {1: result}
+            self._finish(t, State.DONE)
+
+    def _do_part(self, t: Transfer, number: int) -> None:
+        t.record_part(upload_part(self._ctx, t, t.parts[number - 1]))
+
+    def _do_stream_start(self, t: Transfer) -> None:
+        assert t.stream is not None
+        small = start_stream(self._ctx, t)
+        if small is not None:
+            data, result = small
+            self._small_done(t, result, len(data))
+            return
+        with self._lock:
+            t.phase = Phase.SENDING
+
+    def _do_stream_part(self, t: Transfer) -> None:
+        chunk = next_chunk(self._ctx, t)
+        if chunk is None:
+            return
+        number, data = chunk
+        backend = self._backend_for(t.row.profile)
+        t.record_part(send_part(self._ctx, t, backend, t.row.upload_id or "", number, data))
+
+    def _do_complete(self, t: Transfer) -> None:
+        parts = [t.done[p.number] for p in t.parts]
+        if t.stream is not None:
+            t.record_object("", t.stream.size)
+        etag = complete(self._ctx, t, parts)
+        t.record_object(etag)
+        with self._lock:
+            self._set(t, State.VERIFYING)
+        verify(self._ctx, t, parts, etag)
+        with self._lock:
+            self._finish(t, State.DONE)
+
+    def _start_abort(self, t: Transfer) -> None:
+        """Cancel: abort the multipart upload on the server, then settle as cancelled."""
+        t.tasks += 1
         self._tasks += 1  # the abort is a request like any other
 
         def run() -> None:
-            code: SkyliftError | None = None
-            row = job.row
+            failure: SkyliftError | None = None
+            row = t.row
             if row.upload_id:
                 try:
                     self._backend_for(row.profile).abort(row.bucket, row.key, row.upload_id)
                 except NoSuchUpload:
                     pass
                 except SkyliftError as exc:
-                    code = SkyliftError(ErrorCode.ABORT_FAILED, exc.detail, exc.request_id)
+                    failure = SkyliftError(ErrorCode.ABORT_FAILED, exc.detail, exc.request_id)
+            if failure is None:
+                t.forget_upload()
             with self._lock:
-                job.tasks -= 1
+                t.tasks -= 1
                 self._tasks -= 1
-                if code is None:
-                    self.store.replace_parts(job.id, [])
-                job.cancel_requested = False
-                self._finish(job, State.CANCELLED, code)
+                t.cancel_requested = False
+                reason = failure or t.cancel_reason
+                failed = t.stream is not None and t.error is not None
+                self._finish(t, State.FAILED if failed else State.CANCELLED, reason)
                 self._pump()
                 if not self.busy():
                     self._idle.notify_all()
 
         self._executor.submit(run)
-
-    # ---- bookkeeping (under the lock) -------------------------------------------------------------
-    def _set_state(self, job: Job, state: State, error: SkyliftError | None = None) -> None:
-        old = job.row.state
-        if old is state:
-            return
-        check_transition(old, state)
-        live = {State.QUEUED} | ACTIVE
-        self._live += (state in live) - (old in live)
-        job.row.state = state
-        code = error.code.value if error else None
-        detail = error.detail if error else None
-        if error is not None and error.request_id:
-            detail = f"{detail} (request id {error.request_id})"
-        job.row.error_code, job.row.error_detail = code, detail
-        fields: dict[str, object] = {"state": state, "error_code": code, "error_detail": detail}
-        if state is State.DONE:
-            fields["etag"] = job.row.etag
-        self.store.update_transfer(job.id, **fields)
-        self._sink.emit(StateChanged(job.id, state, code, detail))
-
-    def _finish(self, job: Job, state: State, error: SkyliftError | None = None) -> None:
-        self._set_state(job, state, error)
-        self._deactivate(job)
-        row = job.row
-        self._sink.emit(
-            Finished(
-                transfer_id=job.id,
-                state=state,
-                bucket=row.bucket,
-                key=row.key,
-                size=row.size,
-                bytes_sent=job.bytes_sent,
-                parts=len(job.done) if row.multipart else 0,
-                etag=row.etag,
-                error_code=error.code.value if error else None,
-                detail=error.detail if error else None,
-            )
-        )
-
-    def _on_bytes(self, job: Job, n: int) -> None:
-        # Its own small lock: the scheduler's lock is busy, and this runs for every chunk.
-        with self._count_lock:
-            job.bytes_sent += n
-            job.bytes_done += n
-        self._sink.emit(Progress(job.id, n, n))
-
-    def _on_unsent(self, job: Job, n: int) -> None:
-        if n:
-            with self._count_lock:
-                job.bytes_done -= n
-            self._sink.emit(Progress(job.id, -n, 0))

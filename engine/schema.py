@@ -60,6 +60,18 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE transfer ADD COLUMN upload_checksum TEXT NOT NULL DEFAULT '';
     """,
+    # 4: which process holds a transfer. One row per held transfer, taken in one transaction;
+    # a holder is a process (pid + its start time + the boot it ran in) on a host.
+    """
+    CREATE TABLE lease(
+        transfer_id INTEGER PRIMARY KEY REFERENCES transfer(id) ON DELETE CASCADE,
+        host TEXT NOT NULL,
+        boot_id TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        started TEXT NOT NULL,
+        taken_at INTEGER NOT NULL
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from engine.lease import Holder
 from engine.schema import LATEST, MIGRATIONS
-from engine.state import State
+from engine.state import FINAL, State
 
 T = TypeVar("T")
 
@@ -354,7 +355,9 @@ class Store:
         self.write(fn).result()
 
     # ---- transfers -------------------------------------------------------------------------
-    def add_transfers(self, rows: list[TransferRow]) -> list[int]:
+    def add_transfers(self, rows: list[TransferRow], holder: Holder | None = None) -> list[int]:
+        """Insert the rows; with ``holder``, they are held by it from the same transaction on."""
+
         def fn(con: sqlite3.Connection) -> list[int]:
             pos = con.execute("SELECT COALESCE(MAX(queue_pos), 0) FROM transfer").fetchone()[0]
             ids = []
@@ -396,6 +399,8 @@ class Store:
                 t.queue_pos = pos
                 t.created_at = t.updated_at = ts
                 ids.append(t.id)
+                if holder is not None:
+                    _take(con, t.id, holder, ts)
             return ids
 
         return self.write(fn).result()
@@ -453,3 +458,65 @@ class Store:
             con.executemany("DELETE FROM transfer WHERE id = ?", id_list)
 
         self.write(fn).result()
+
+    # ---- leases: which process holds a transfer -----------------------------------------------
+    def claim(
+        self, ids: Iterable[int], me: Holder, is_dead: Callable[[Holder], bool]
+    ) -> tuple[list[int], dict[int, Holder]]:
+        """Hold the unfinished transfers among ``ids`` for ``me``, in one transaction.
+
+        A lease of another holder is taken over only if ``is_dead`` proves it gone. Returns the
+        ids now held by ``me`` and, for the rest, who holds them. Finished or unknown ids are in
+        neither.
+        """
+        wanted = list(ids)
+
+        def fn(con: sqlite3.Connection) -> tuple[list[int], dict[int, Holder]]:
+            got: list[int] = []
+            held: dict[int, Holder] = {}
+            final = {int(s) for s in FINAL}
+            ts = now_ns()
+            for tid in wanted:
+                r = con.execute("SELECT state FROM transfer WHERE id = ?", (tid,)).fetchone()
+                if r is None or r[0] in final:
+                    continue
+                cur = con.execute(
+                    "SELECT host, boot_id, pid, started FROM lease WHERE transfer_id = ?", (tid,)
+                ).fetchone()
+                other = Holder(cur[0], cur[1], cur[2], cur[3]) if cur else None
+                if other is None or other == me or is_dead(other):
+                    _take(con, tid, me, ts)
+                    got.append(tid)
+                else:
+                    held[tid] = other
+            return got, held
+
+        return self.write(fn).result()
+
+    def release(self, ids: Iterable[int], me: Holder) -> Future[None]:
+        rows = [(i, me.host, me.boot_id, me.pid, me.started) for i in ids]
+
+        def fn(con: sqlite3.Connection) -> None:
+            con.executemany(
+                "DELETE FROM lease WHERE transfer_id = ? AND host = ? AND boot_id = ? AND pid = ?"
+                " AND started = ?",
+                rows,
+            )
+
+        return self.write(fn)
+
+    def holder_of(self, transfer_id: int) -> Holder | None:
+        r = (
+            self._read()
+            .execute("SELECT host, boot_id, pid, started FROM lease WHERE transfer_id = ?", (transfer_id,))
+            .fetchone()
+        )
+        return Holder(r[0], r[1], r[2], r[3]) if r else None
+
+
+def _take(con: sqlite3.Connection, transfer_id: int, holder: Holder, ts: int) -> None:
+    con.execute(
+        "INSERT OR REPLACE INTO lease(transfer_id, host, boot_id, pid, started, taken_at)"
+        " VALUES(?,?,?,?,?,?)",
+        (transfer_id, holder.host, holder.boot_id, holder.pid, holder.started, ts),
+    )

@@ -1,22 +1,19 @@
-"""Uploads from a stream of unknown length (standard input).
+"""Steps for a source of unknown length that cannot be read twice (standard input).
 
-Parts are buffered up to the part size and sent as they fill, at most ``concurrency`` at once, so
-memory stays at concurrency x part size. A stream cannot be read twice, so such an upload cannot
-resume after a crash: the checkpoint records it so the next start aborts its parts and says so.
+The scheduler runs a stream like any transfer: a start step reads the first part (a short stream
+is one PUT), then each part task reads the next part in order and sends it, so memory stays at
+concurrency x part size. A stream cannot resume after a crash: the checkpoint records it, and the
+next start aborts its parts and says so.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from typing import BinaryIO
 
-from engine.backends.base import NoSuchUpload, PartResult
-from engine.body import digest
-from engine.errors import ErrorCode, Interrupted, SkyliftError
-from engine.job import Job, StepContext, expected_etag, send_with_retries, verify
-from engine.providers import PartRules
-from engine.store import PartRow
+from engine.backends.base import PartResult
+from engine.errors import ErrorCode, SkyliftError
+from engine.steps import StepContext, control, put_small
+from engine.transfer import Transfer
 
 
 def read_full(stream: BinaryIO, n: int) -> bytearray:
@@ -29,97 +26,51 @@ def read_full(stream: BinaryIO, n: int) -> bytearray:
     return buf
 
 
-def upload_stream(
-    ctx: StepContext,
-    job: Job,
-    stream: BinaryIO,
-    submit: Callable[[Callable[[], None]], object],
-    concurrency: int,
-    rules: PartRules,
-) -> tuple[str, int, int]:
-    """Send the stream; returns (etag, size, parts). ``job.row`` names bucket, key, part size."""
-    row = job.row
+def start_stream(ctx: StepContext, t: Transfer) -> tuple[bytearray, PartResult] | None:
+    """Read the first part; a shorter one is the whole stream, sent in one PUT (returned).
+
+    Otherwise the multipart upload is created (durably recorded) and the part kept for sending.
+    """
+    st = t.stream
+    assert st is not None
+    row = t.row
+    first = read_full(st.source, row.part_size)
+    if len(first) < row.part_size:
+        st.eof = True
+        st.size = len(first)
+        return first, put_small(ctx, t, first)
     backend = ctx.backend_for(row.profile)
-    mode = backend.provider.checksum
-    part_size = row.part_size
-    first = read_full(stream, part_size)
-    if len(first) < part_size:
-        res = send_with_retries(
-            ctx, job, first, lambda body: backend.put_small(job.spec(), body, digest(first, mode))
-        )
-        return res.etag, len(first), 0
-    upload_id = backend.create_upload(job.spec())
-    row.upload_id = upload_id
-    row.upload_checksum = backend.provider.checksum.value
-    ctx.store.update_transfer(job.id, upload_id=upload_id, upload_checksum=row.upload_checksum).result()
-    slots = threading.Semaphore(concurrency)
-    lock = threading.Lock()
-    results: dict[int, PartResult] = {}
-    errors: list[BaseException] = []
-    all_done = threading.Condition(lock)
-    running = 0
+    upload_id = control(ctx, t, lambda: backend.create_upload(t.spec()))
+    t.set_upload(upload_id, backend.provider.checksum.value)
+    st.first = first
+    return None
 
-    def send(number: int, data: bytearray) -> None:
-        nonlocal running
-        try:
-            dg = digest(data, mode)
-            res = send_with_retries(
-                ctx,
-                job,
-                data,
-                lambda body: backend.upload_part(row.bucket, row.key, upload_id, number, body, dg),
+
+def next_chunk(ctx: StepContext, t: Transfer) -> tuple[int, bytearray] | None:
+    """The next part number and its bytes, read in order; None at the end of the stream."""
+    st = t.stream
+    assert st is not None
+    rules = ctx.backend_for(t.row.profile).provider.rules
+    with st.read_lock:
+        if st.eof:
+            return None
+        if st.first is not None:
+            data, st.first = st.first, None
+        else:
+            data = read_full(st.source, t.row.part_size)
+        if not data:
+            st.eof = True
+            return None
+        number = st.next_number
+        if number > rules.max_parts:
+            raise SkyliftError(
+                ErrorCode.TOO_LARGE,
+                f"the stream needs more than {rules.max_parts} parts of {t.row.part_size} bytes; "
+                "pass a larger --part-size",
             )
-            ctx.store.add_part(job.id, PartRow(number, res.size, res.etag, res.checksum))
-            with lock:
-                results[number] = res
-        except BaseException as exc:
-            with lock:
-                errors.append(exc)
-            job.interrupt.set()
-        finally:
-            slots.release()
-            with lock:
-                running -= 1
-                all_done.notify_all()
-
-    number, size, data = 0, 0, first
-    try:
-        while data:
-            number += 1
-            if number > rules.max_parts:
-                raise SkyliftError(
-                    ErrorCode.TOO_LARGE,
-                    f"the stream needs more than "
-                    f"{rules.max_parts} parts of {part_size} bytes; pass a larger "
-                    "--part-size",
-                )
-            size += len(data)
-            while not slots.acquire(timeout=0.2):
-                if job.interrupt.is_set():
-                    raise Interrupted()
-            if job.interrupt.is_set():
-                slots.release()
-                raise Interrupted()
-            with lock:
-                running += 1
-            submit(lambda n=number, d=data: send(n, d))  # type: ignore[misc]
-            data = read_full(stream, part_size)
-        with lock:
-            all_done.wait_for(lambda: running == 0)
-        if errors:
-            raise errors[0]
-        parts = [results[n] for n in sorted(results)]
-        etag = backend.complete(row.bucket, row.key, upload_id, parts)
-    except BaseException:
-        job.interrupt.set()
-        with lock:
-            all_done.wait_for(lambda: running == 0)
-        try:
-            backend.abort(row.bucket, row.key, upload_id)
-        except (NoSuchUpload, SkyliftError):
-            pass
-        raise
-    row.size = size
-    expected = expected_etag(backend, parts)
-    verify(backend, row, parts, etag, expected)
-    return etag, size, len(parts)
+        st.next_number += 1
+        st.size += len(data)
+        if len(data) < t.row.part_size:
+            st.eof = True
+        t.add_stream_part(number, len(data))
+        return number, data

@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
 
     def _on_retry(self) -> None:
         ids = [i for i in self.selected_ids() if self.model.state_of(i) is State.FAILED]
-        self.controller.retry(ids, {i: self.model.error_of(i) for i in ids})
+        self.controller.retry(ids)
 
     def _on_browse(self) -> None:
         ids = self.selected_ids()

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from engine.body import PartBody, PartDigest
+from engine.body import PartBody
+from engine.integrity import PartDigest
 from engine.providers import Provider
 
 

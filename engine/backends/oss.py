@@ -27,9 +27,10 @@ from engine.backends.base import (
     ServerPart,
     translating,
 )
-from engine.body import PartBody, PartDigest
+from engine.body import PartBody
 from engine.crc64 import combine_parts
 from engine.errors import ErrorCode, SkyliftError
+from engine.integrity import PartDigest
 from engine.providers import Provider
 
 #: OSS accepts ``x-oss-traffic-limit`` only in this range, in bit/s (100 KB/s to 100 MB/s).

@@ -21,8 +21,9 @@ from engine.backends.base import (
     translating,
 )
 from engine.backends.s3put import LeanPut
-from engine.body import PartBody, PartDigest
+from engine.body import PartBody
 from engine.errors import ErrorCode, Interrupted, SkyliftError
+from engine.integrity import PartDigest
 from engine.providers import ChecksumMode, Provider
 
 _AUTH = {

@@ -257,7 +257,7 @@ def test_unreachable_endpoint_pauses_the_queue_and_it_resumes_when_back(
         port = s.getsockname()[1]
     c.core.profiles.add("flaky", "seaweedfs", endpoint=f"http://127.0.0.1:{port}")  # type: ignore[attr-defined]
     c.core.settings.retry = type(c.core.settings.retry)(retries=0, interval=0.1)  # type: ignore[attr-defined]
-    c.engine.step_context.retry = c.core.settings.retry  # type: ignore[attr-defined]
+    c.engine.set_retry(c.core.settings.retry)  # type: ignore[attr-defined]
     c.network.timer.setInterval(200)  # type: ignore[attr-defined]
     f = tmp_path / "photo.jpg"
     f.write_bytes(b"p" * 5000)

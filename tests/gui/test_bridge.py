@@ -6,7 +6,7 @@ import pytest
 
 from app.progress import ProgressAccumulator
 from app.qt_bridge import QtBridge, TransferChanges, TransferInfo
-from engine.events import Finished, Progress, StateChanged
+from engine.events import Added, Finished, Progress, StateChanged, TransferView
 from engine.state import State
 
 pytestmark = pytest.mark.gui
@@ -23,14 +23,14 @@ def test_one_tick_one_batch(qtbot: object) -> None:
     bridge.transfers_changed.connect(batches.append)
     bridge.transfers_added.connect(added.append)
     bridge.transfer_state_changed.connect(lambda i, s: states.append((i, s)))
-    bridge.post_added([TransferInfo(1, "a", "p", "b", "a", 100, State.QUEUED, 0)])
+    acc.emit(Added((TransferView(1, "p", "/x/a", "b", "a", 100, State.QUEUED, 0),)))
     for _ in range(1000):  # a thousand chunks of 1 byte: one signal, not a thousand
         acc.emit(Progress(1, 1, 1))
     done[1] = 1000
     acc.emit(StateChanged(1, State.RUNNING))
     with qtbot.waitSignal(bridge.transfers_changed, timeout=2000):  # type: ignore[attr-defined]
         pass
-    assert len(added) == 1 and added[0][0].id == 1
+    assert len(added) == 1 and (added[0][0].id, added[0][0].name) == (1, "a")
     assert len(batches) == 1
     assert batches[0].done == {1: 1000} and batches[0].states[1][0] is State.RUNNING
     assert states == [(1, int(State.RUNNING))]

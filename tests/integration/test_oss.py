@@ -17,9 +17,10 @@ import pytest
 
 from engine.backends.base import NoSuchUpload, ObjectSpec
 from engine.backends.oss import OssBackend, region_from_endpoint
-from engine.body import CHUNK, PartBody, digest
+from engine.body import CHUNK, PartBody
 from engine.crc64 import combine_parts, crc64
 from engine.errors import ErrorCode, Interrupted, SkyliftError
+from engine.integrity import digest
 from engine.providers import ChecksumMode, get_provider
 from tests.conftest import ACCESS_KEY, ROOT, SECRET_KEY, run_cli
 from tests.oss_gateway import OssGateway

@@ -19,7 +19,8 @@ import pytest
 from engine.backends.base import ObjectSpec
 from engine.backends.oss import OssBackend
 from engine.backends.s3 import S3Backend
-from engine.body import PartBody, digest
+from engine.body import PartBody
+from engine.integrity import digest
 from engine.plan import choose_part_size, is_multipart, parts_for
 from engine.providers import PROVIDERS, ChecksumMode, GiB, KiB, MiB, Protocol, get_provider
 from tests.faultproxy import FaultProxy

@@ -1,0 +1,291 @@
+"""The steps that move a transfer forward: restart, prepare, a part, a single PUT, Complete.
+
+Each runs on a worker without the scheduler's lock, does its I/O, and reports back by return
+value (or exception); the transfer's coordinator records what it returns.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from engine.backends.base import Backend, NoSuchUpload, PartResult, ServerPart
+from engine.body import BufferPool, PartBody, read_range
+from engine.clock import Clock
+from engine.errors import ErrorCode, Interrupted, SkyliftError
+from engine.integrity import digest, object_proven, prove_part, verify_object
+from engine.plan import PartSpec, choose_part_size, is_multipart, parts_for
+from engine.providers import ChecksumMode
+from engine.ratelimit import TokenBucket
+from engine.retry import RetryPolicy
+from engine.transfer import STDIN, Prepared, Transfer
+
+log = logging.getLogger("skylift.engine")
+T = TypeVar("T")
+
+
+@dataclass
+class StepContext:
+    """What the steps need besides the transfer; built once by the scheduler."""
+
+    backend_for: Callable[[str], Backend]
+    limiter: TokenBucket
+    retry: RetryPolicy
+    clock: Clock
+    part_size: Callable[[], int]
+    threshold: Callable[[], int]
+    buffers: BufferPool = field(default_factory=BufferPool)
+
+
+def check_file(t: Transfer) -> None:
+    row = t.row
+    if row.local_path == STDIN and t.stream is None:
+        raise SkyliftError(
+            ErrorCode.STREAM_NOT_RESUMABLE,
+            "this upload read standard input, which cannot be read again; upload it anew",
+        )
+    try:
+        st = os.stat(row.local_path)
+    except FileNotFoundError:
+        raise SkyliftError(ErrorCode.FILE_MISSING, row.local_path) from None
+    except OSError as exc:
+        raise SkyliftError(ErrorCode.FILE_UNREADABLE, f"{row.local_path}: {exc.strerror}") from None
+    if st.st_size != row.size or st.st_mtime_ns != row.mtime_ns:
+        raise SkyliftError(
+            ErrorCode.FILE_CHANGED,
+            f"{row.local_path}: recorded {row.size} bytes, mtime {row.mtime_ns}; "
+            f"now {st.st_size} bytes, mtime {st.st_mtime_ns}",
+        )
+
+
+def control(ctx: StepContext, t: Transfer, fn: Callable[[], T]) -> T:
+    """Retry a control request (create, list, complete, head) through transient failures."""
+    attempt = 0
+    while True:
+        try:
+            return fn()
+        except SkyliftError as exc:
+            attempt += 1
+            if exc.code not in (ErrorCode.NETWORK, ErrorCode.SERVER) or attempt > ctx.retry.retries:
+                raise
+            delay = ctx.retry.delay(attempt)
+            log.info("transfer %d: %s; retry %d in %.1f s", t.id, exc, attempt, delay)
+            if ctx.clock.wait(t.interrupt, delay):
+                raise Interrupted() from None
+
+
+# ---- restart ------------------------------------------------------------------------------------
+def restart(ctx: StepContext, t: Transfer) -> tuple[int, int, int, bool]:
+    """Abort the old upload and plan again from the file as it is now: (size, mtime, part size,
+    multipart)."""
+    row = t.row
+    backend = ctx.backend_for(row.profile)
+    if row.upload_id:
+        try:
+            control(ctx, t, lambda: backend.abort(row.bucket, row.key, row.upload_id or ""))
+        except NoSuchUpload:
+            pass  # already gone, which is what a restart wants
+        except SkyliftError as exc:
+            raise SkyliftError(
+                exc.code, f"could not abort the old upload: {exc.detail}", exc.request_id
+            ) from None
+    try:
+        st = os.stat(row.local_path)
+    except FileNotFoundError:
+        raise SkyliftError(ErrorCode.FILE_MISSING, row.local_path) from None
+    except OSError as exc:
+        raise SkyliftError(ErrorCode.FILE_UNREADABLE, f"{row.local_path}: {exc.strerror}") from None
+    rules = backend.provider.rules
+    multipart = is_multipart(st.st_size, ctx.threshold(), rules)
+    part_size = choose_part_size(st.st_size, ctx.part_size(), rules) if multipart else 0
+    return st.st_size, st.st_mtime_ns, part_size, multipart
+
+
+# ---- prepare ------------------------------------------------------------------------------------
+def prepare(ctx: StepContext, t: Transfer, local_parts: Callable[[], dict[int, PartResult]]) -> Prepared:
+    """Validate the local file, find or create the upload, and keep the parts the server holds."""
+    row = t.row
+    backend = ctx.backend_for(row.profile)
+    if row.local_path == STDIN:
+        _abort_quietly(backend, t)
+    check_file(t)
+    parts = parts_for(row.size, row.part_size)
+    local = local_parts()
+    server: list[ServerPart] = []
+    if row.upload_id is None:
+        _new_upload(ctx, backend, t)
+        local = {}
+    else:
+        try:
+            server = control(ctx, t, lambda: backend.list_parts(row.bucket, row.key, row.upload_id or ""))
+        except NoSuchUpload:
+            if _already_complete(backend, t, parts, local):
+                return Prepared(parts, local, already_complete=True)
+            log.info("transfer %d: upload id gone from the server; starting a new upload", row.id)
+            _abort_quietly(backend, t)
+            _new_upload(ctx, backend, t)
+            local = {}
+    by_number = {p.number: p for p in parts}
+    kept: dict[int, PartResult] = {}
+    for sp in server:
+        spec = by_number.get(sp.number)
+        if spec is None or spec.size != sp.size:
+            continue
+        mine = local.get(sp.number)
+        trusted = mine is not None and (mine.checksum or backend.provider.checksum is ChecksumMode.NONE)
+        if mine is not None and mine.etag == sp.etag and trusted:
+            kept[sp.number] = PartResult(sp.number, sp.etag, sp.size, mine.checksum)
+        else:
+            # No row (a crash came between the server's ack and the row), another ETag, or a row
+            # without the checksum the final object check needs: prove it from the file.
+            data = read_range(row.local_path, spec.offset, spec.size, row.size, row.mtime_ns)
+            checksum = prove_part(backend.provider, data, sp.etag)
+            if checksum is not None:
+                kept[sp.number] = PartResult(sp.number, sp.etag, sp.size, checksum)
+    return Prepared(parts, kept)
+
+
+def _new_upload(ctx: StepContext, backend: Backend, t: Transfer) -> None:
+    upload_id = control(ctx, t, lambda: backend.create_upload(t.spec()))
+    t.set_upload(upload_id, backend.provider.checksum.value)
+
+
+def _abort_quietly(backend: Backend, t: Transfer) -> None:
+    row = t.row
+    if row.upload_id is None:
+        return
+    try:
+        backend.abort(row.bucket, row.key, row.upload_id)
+    except NoSuchUpload:
+        pass
+    except SkyliftError as exc:
+        log.warning("transfer %d: could not abort old upload id: %s", row.id, exc)
+
+
+def _already_complete(
+    backend: Backend, t: Transfer, parts: list[PartSpec], local: dict[int, PartResult]
+) -> bool:
+    """After a crash during Complete: is the object on the server exactly what we would build?"""
+    if len(local) != len(parts):
+        return False
+    results = [local[n] for n in sorted(local)]
+    return object_proven(
+        backend.provider, t.row.upload_checksum, t.row.size, backend.head(t.row.bucket, t.row.key), results
+    )
+
+
+# ---- parts and single PUTs ------------------------------------------------------------------------
+def upload_part(ctx: StepContext, t: Transfer, spec: PartSpec) -> PartResult:
+    """Send one part of a file, retrying transient failures with backoff."""
+    row = t.row
+    backend = ctx.backend_for(row.profile)
+    upload_id = row.upload_id or ""
+    buf = ctx.buffers.take(spec.size)
+    try:
+        data = read_range(row.local_path, spec.offset, spec.size, row.size, row.mtime_ns, buf)
+        return send_part(ctx, t, backend, upload_id, spec.number, data)
+    finally:
+        ctx.buffers.give(buf)
+
+
+def send_part(
+    ctx: StepContext,
+    t: Transfer,
+    backend: Backend,
+    upload_id: str,
+    number: int,
+    data: bytes | bytearray | memoryview,
+) -> PartResult:
+    row = t.row
+    dg = digest(data, backend.provider.checksum)
+    return send_with_retries(
+        ctx, t, data, lambda body: backend.upload_part(row.bucket, row.key, upload_id, number, body, dg)
+    )
+
+
+def put_small(ctx: StepContext, t: Transfer, data: bytes | bytearray | None = None) -> PartResult:
+    """One PUT of the whole file (or of a stream's only, short part, given as ``data``)."""
+    row = t.row
+    backend = ctx.backend_for(row.profile)
+    spec = t.spec()
+    if data is not None:
+        dg = digest(data, backend.provider.checksum)
+        return send_with_retries(ctx, t, data, lambda body: backend.put_small(spec, body, dg))
+    check_file(t)
+    buf = ctx.buffers.take(row.size)
+    try:
+        view = read_range(row.local_path, 0, row.size, row.size, row.mtime_ns, buf)
+        dg = digest(view, backend.provider.checksum)
+        return send_with_retries(ctx, t, view, lambda body: backend.put_small(spec, body, dg))
+    finally:
+        ctx.buffers.give(buf)
+
+
+def send_with_retries(
+    ctx: StepContext,
+    t: Transfer,
+    data: bytes | bytearray | memoryview,
+    send: Callable[[PartBody], PartResult],
+) -> PartResult:
+    attempt = 0
+    while True:
+        if t.interrupt.is_set():
+            raise Interrupted()
+        sent = 0
+
+        def count(n: int) -> None:
+            nonlocal sent
+            sent += n
+            t.count_sent(n)
+
+        body = PartBody(data, t.interrupt, ctx.limiter, count)
+        try:
+            return send(body)
+        except Interrupted:
+            t.count_unsent(sent)
+            raise
+        except SkyliftError as exc:
+            t.count_unsent(sent)
+            attempt += 1
+            if exc.code not in (ErrorCode.NETWORK, ErrorCode.SERVER, ErrorCode.INTEGRITY) or (
+                attempt > ctx.retry.retries
+            ):
+                raise
+            delay = ctx.retry.delay(attempt)
+            log.info("transfer %d: %s; retry %d in %.1f s", t.id, exc, attempt, delay)
+            if ctx.clock.wait(t.interrupt, delay):
+                raise Interrupted() from None
+
+
+# ---- Complete -----------------------------------------------------------------------------------
+def complete(ctx: StepContext, t: Transfer, parts: list[PartResult]) -> str:
+    """Complete the upload, unless a crash left it complete already; returns the object's ETag."""
+    row = t.row
+    backend = ctx.backend_for(row.profile)
+
+    def proven() -> bool:
+        info = backend.head(row.bucket, row.key)
+        return object_proven(backend.provider, row.upload_checksum, row.size, info, parts)
+
+    # Some servers still answer ListParts for a completed upload: look before completing again.
+    if t.was_completing and proven():
+        info = backend.head(row.bucket, row.key)
+        return info.etag if info else ""
+    try:
+        return control(ctx, t, lambda: backend.complete(row.bucket, row.key, row.upload_id or "", parts))
+    except NoSuchUpload:
+        # A retried Complete whose first answer was lost: the upload is gone because it is whole.
+        if not proven():
+            raise SkyliftError(ErrorCode.SERVER, "the upload vanished during Complete") from None
+        info = backend.head(row.bucket, row.key)
+        return info.etag if info else ""
+
+
+def verify(ctx: StepContext, t: Transfer, parts: list[PartResult], etag: str) -> None:
+    row = t.row
+    backend = ctx.backend_for(row.profile)
+    info = control(ctx, t, lambda: backend.head(row.bucket, row.key))
+    verify_object(backend.provider, row.upload_checksum, row.size, info, parts, etag)
