@@ -91,9 +91,11 @@ class Controller(QObject):
         for tid, holder in sorted(loaded.held.items()):
             log.warning("%s", held_message(tid, holder))
         if loaded.held:
+            ids = ", ".join(f"#{i}" for i in sorted(loaded.held))
             self.task_failed.emit(
-                self.tr("%n transfer(s) are being uploaded by another Skylift process and are not shown.",
-                        "", len(loaded.held))
+                self.tr("Another Skylift process is uploading these transfers; they are not shown: %1").replace(
+                    "%1", ids
+                )
             )
         self.loaded.emit()
         resumable = [i for i in loaded.ids if self.engine.state_of(i) is State.PAUSED]

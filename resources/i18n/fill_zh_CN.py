@@ -261,6 +261,7 @@ ZH = {
     "Possibly completed uploads": "可能已完成的上传",
     "Abort incomplete uploads after (days, 0 removes the rule):": "在以下天数后中止未完成的上传（0 表示删除该规则）：",
     "The local file this upload was sending": "此上传正在发送的本地文件",
+    "Another Skylift process is uploading these transfers; they are not shown: %1": "另一个 Skylift 进程正在上传这些传输，因此未显示：%1",
 }
 
 
