@@ -1,0 +1,133 @@
+"""The built-in ``local`` storage through the real app layer: it outlives idle pool threads.
+
+The embedded SeaweedFS is tied to the thread that forked it (``PR_SET_PDEATHSIG``). QThreadPool
+retires idle threads after ``expiryTimeout``, so a server forked by a worker died half a minute
+after the queue went quiet. These tests shrink the expiry to a second and let real time pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.core import AppCore, Destination, UploadOptions
+from app.paths import resolve_paths
+from app.profiles import LOCAL, LOCAL_BUCKET
+from engine.events import Finished, ListSink
+from engine.scheduler import EngineSettings
+from engine.state import State
+
+pytestmark = pytest.mark.integration
+MiB = 1024 * 1024
+EXPIRY_MS = 1000
+
+
+def wait_for(cond: Callable[[], bool], timeout: float, what: str, interval: float = 0.05) -> None:
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(interval)
+
+
+def alive(pid: int) -> bool:
+    """Running, not a zombie waiting to be reaped (Popen.poll() cannot tell while another
+    thread is blocked in wait() on the same child)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def pooled_threads() -> list[int]:
+    """Native ids of this process's QThreadPool threads (Qt names them "Thread (pooled)")."""
+    out = []
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            if Path(task, "comm").read_text().strip() == "Thread (pooled)":
+                out.append(int(task.name))
+        except OSError:
+            continue  # the thread ended while we looked
+    return out
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@pytest.fixture
+def core(tmp_path: Path) -> Iterator[tuple[AppCore, ListSink]]:
+    sink = ListSink()
+    settings = EngineSettings(concurrency=2, part_size=5 * MiB, threshold=5 * MiB)
+    c = AppCore(resolve_paths(str(tmp_path / "home")), sink, settings)
+    c.executor.pool.setExpiryTimeout(EXPIRY_MS)
+    yield c, sink
+    c.close(10)
+
+
+def upload(core: AppCore, sink: ListSink, path: Path, key: str) -> Finished:
+    (tid,) = core.enqueue([str(path)], Destination(LOCAL, LOCAL_BUCKET, key), UploadOptions())
+    assert core.engine.wait_idle(120), "the upload did not finish within 120 s"
+    (done,) = [e for e in sink.of(Finished) if isinstance(e, Finished) and e.transfer_id == tid]
+    return done
+
+
+def raw_client(core: AppCore) -> Any:
+    """A boto3 client of its own, so what the server holds is checked independently of Skylift."""
+    import boto3
+    from botocore.config import Config
+
+    server = core.profiles.local_server
+    assert server is not None
+    return boto3.client(
+        "s3",
+        endpoint_url=server.endpoint,
+        region_name="us-east-1",
+        aws_access_key_id=server.access_key,
+        aws_secret_access_key=server.secret_key,
+        config=Config(
+            s3={"addressing_style": "path"},
+            request_checksum_calculation="when_required",
+            response_checksum_validation="when_required",
+        ),
+    )
+
+
+def test_local_storage_outlives_the_pool_threads_that_first_asked_for_it(
+    core: tuple[AppCore, ListSink], tmp_path: Path
+) -> None:
+    c, sink = core
+    first, second = tmp_path / "first.bin", tmp_path / "second.bin"
+    first.write_bytes(os.urandom(7 * MiB))  # two parts: several pool threads take part
+    second.write_bytes(os.urandom(6 * MiB + 123))
+
+    done = upload(c, sink, first, "idle/first.bin")
+    assert done.state is State.DONE, done.detail
+    server = c.profiles.local_server
+    assert server is not None
+    pid = server.pid
+
+    # The condition is the passage of time itself: every worker of the pool retires once it has
+    # been idle for EXPIRY_MS. Before the fix the server was forked by one of them.
+    wait_for(lambda: not pooled_threads(), 30, "the pool's idle threads to retire")
+    # SIGTERM from the dying thread takes a moment to bring weed down: watch for a while.
+    watch_until = time.monotonic() + 3 * EXPIRY_MS / 1000
+    while time.monotonic() < watch_until:
+        assert alive(pid), "the built-in storage died when the pool retired its idle threads"
+        time.sleep(0.1)
+
+    done = upload(c, sink, second, "idle/second.bin")
+    assert done.state is State.DONE, f"second upload: {done.error_code}: {done.detail}"
+    assert c.profiles.local_server is not None and c.profiles.local_server.pid == pid, "restarted, not kept"
+
+    s3 = raw_client(c)
+    for path, key in ((first, "idle/first.bin"), (second, "idle/second.bin")):
+        body = s3.get_object(Bucket=LOCAL_BUCKET, Key=key)["Body"].read()
+        assert sha256(body) == sha256(path.read_bytes()), key
