@@ -8,7 +8,7 @@ import threading
 from dataclasses import dataclass
 
 from app import secrets
-from app.local_server import LocalServer, start_local_server
+from app.local_server import LocalServer, LocalServerError, LocalStorage, StorageEvent, StorageNotice
 from app.paths import Paths
 from engine.backends.base import Backend
 from engine.errors import ErrorCode, SkyliftError
@@ -49,7 +49,9 @@ class Profiles:
         self._lock = threading.Lock()
         self._backends: dict[str, Backend] = {}
         self._providers: dict[str, Provider] = {}
-        self._local: LocalServer | None = None
+        self._local = LocalStorage(paths.local_storage, buckets=(LOCAL_BUCKET,))
+        register_secret(self._local.secret_key)
+        self._local.add_listener(self._on_local_storage_event)
         if store.get_profile(LOCAL) is None:
             store.save_profile(
                 ProfileRow(name=LOCAL, provider="seaweedfs", path_style=True, default_bucket=LOCAL_BUCKET)
@@ -177,15 +179,29 @@ class Profiles:
         return make_backend(prov, endpoint, row.region, row.path_style, creds, net, row.signature)
 
     def _start_local(self) -> LocalServer:
-        if self._local is None or self._local.process.poll() is not None:
-            log.info("starting the built-in local storage in %s", self._paths.local_storage)
-            self._local = start_local_server(self._paths.local_storage, buckets=(LOCAL_BUCKET,))
-            register_secret(self._local.secret_key)
+        if self._local.current is None:
+            log.info("waiting for the built-in local storage in %s", self._paths.local_storage)
+        try:
+            return self._local.server()
+        except LocalServerError as exc:
+            # To the engine and the network watch this is an endpoint that does not answer.
+            raise SkyliftError(ErrorCode.NETWORK, str(exc)) from exc
+
+    def _on_local_storage_event(self, event: StorageEvent) -> None:
+        if event.notice is StorageNotice.STOPPED:
+            # Requests wait in _start_local for the restart instead of failing on a dead endpoint;
+            # the restarted server may also listen on another port.
+            with self._lock:
+                self._backends.pop(LOCAL, None)
+
+    @property
+    def local_storage(self) -> LocalStorage:
+        """The built-in storage's owner: the app listens to it for restarts."""
         return self._local
 
     @property
     def local_server(self) -> LocalServer | None:
-        return self._local
+        return self._local.current
 
     def test(self, name: str) -> list[str]:
         return self.backend(name).list_buckets()
@@ -193,9 +209,7 @@ class Profiles:
     def close(self) -> None:
         with self._lock:
             self._backends.clear()
-            if self._local is not None:
-                self._local.stop()
-                self._local = None
+        self._local.close()
 
 
 def make_backend(
