@@ -8,7 +8,10 @@ after the queue went quiet. These tests shrink the expiry to a second and let re
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,6 +20,7 @@ from typing import Any
 import pytest
 
 from app.core import AppCore, Destination, UploadOptions
+from app.local_server import StorageEvent, StorageNotice
 from app.paths import resolve_paths
 from app.profiles import LOCAL, LOCAL_BUCKET
 from engine.events import Finished, ListSink
@@ -131,3 +135,55 @@ def test_local_storage_outlives_the_pool_threads_that_first_asked_for_it(
     for path, key in ((first, "idle/first.bin"), (second, "idle/second.bin")):
         body = s3.get_object(Bucket=LOCAL_BUCKET, Key=key)["Body"].read()
         assert sha256(body) == sha256(path.read_bytes()), key
+
+
+def test_a_killed_server_is_restarted_on_the_same_endpoint_and_the_app_is_told(
+    core: tuple[AppCore, ListSink], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="skylift.local_storage")
+    c, sink = core
+    events: list[StorageEvent] = []
+    c.profiles.local_storage.add_listener(events.append)
+    first, second = tmp_path / "first.bin", tmp_path / "second.bin"
+    first.write_bytes(os.urandom(6 * MiB))
+    second.write_bytes(os.urandom(7 * MiB + 5))
+
+    done = upload(c, sink, first, "crash/first.bin")
+    assert done.state is State.DONE, done.detail
+    old = c.profiles.local_server
+    assert old is not None
+
+    os.kill(old.pid, signal.SIGKILL)
+    wait_for(lambda: bool(events), 10, "the owner to notice that the server died")
+    assert events[0].notice is StorageNotice.STOPPED
+    # Upload while it is still restarting: the request waits for the server instead of failing.
+    done = upload(c, sink, second, "crash/second.bin")
+    assert done.state is State.DONE, f"upload after the crash: {done.error_code}: {done.detail}"
+
+    assert [e.notice for e in events] == [StorageNotice.STOPPED, StorageNotice.RESTARTED]
+    new = c.profiles.local_server
+    assert new is not None and new.pid != old.pid and alive(new.pid) and not alive(old.pid)
+    # Same key pair and, the port being free, the same endpoint: backends made before stay good.
+    assert (new.endpoint, new.access_key, new.secret_key) == (old.endpoint, old.access_key, old.secret_key)
+    s3 = raw_client(c)
+    for path, key in ((first, "crash/first.bin"), (second, "crash/second.bin")):
+        body = s3.get_object(Bucket=LOCAL_BUCKET, Key=key)["Body"].read()
+        assert sha256(body) == sha256(path.read_bytes()), key
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("stopped unexpectedly" in m and str(old.pid) in m for m in warnings), warnings
+    assert any("was restarted" in m for m in warnings), warnings
+
+
+def test_close_stops_the_server_and_joins_its_owner_thread(tmp_path: Path) -> None:
+    c = AppCore(resolve_paths(str(tmp_path / "home")), ListSink())
+    try:
+        assert c.profiles.test(LOCAL) == [LOCAL_BUCKET]
+        server = c.profiles.local_server
+        assert server is not None and alive(server.pid)
+        (owner,) = [t for t in threading.enumerate() if t.name == "skylift-local-storage"]
+    finally:
+        c.close(10)
+    assert not owner.is_alive()
+    assert not alive(server.pid), "weed outlived Skylift's close()"
+    assert not (server.data_dir / "weed.pid").exists()
+    assert c.profiles.local_server is None
