@@ -442,6 +442,7 @@ class LocalStorage:
             return self._start_on(None)
 
     def _start_on(self, port: int | None) -> LocalServer:
+        log.info("starting the built-in local storage in %s", self.data_dir)
         server = spawn_local_server(
             self.data_dir, self.buckets, self.access_key, self.secret_key, s3_port=port
         )
