@@ -187,3 +187,45 @@ def test_close_stops_the_server_and_joins_its_owner_thread(tmp_path: Path) -> No
     assert not alive(server.pid), "weed outlived Skylift's close()"
     assert not (server.data_dir / "weed.pid").exists()
     assert c.profiles.local_server is None
+
+
+_HOLDER = """
+import sys, threading
+from app.core import AppCore
+from app.paths import resolve_paths
+from engine.events import NullSink
+
+core = AppCore(resolve_paths(sys.argv[1]), NullSink())
+asked = threading.Event()
+# Started from a pool worker, as uploads do.
+core.executor.submit(lambda: (core.profiles.test("local"), asked.set()))
+asked.wait(120)
+print(core.profiles.local_server.pid, flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_sigkilled_skylift_takes_its_builtin_storage_with_it(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(tmp_path / "home")],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().decode().strip()
+        assert line.isdigit(), f"the holder printed {line!r}"
+        pid = int(line)
+        assert alive(pid)
+    finally:
+        proc.kill()
+        proc.wait()
+    wait_for(lambda: not alive(pid), 30, "weed to follow the SIGKILLed Skylift")
