@@ -229,3 +229,50 @@ def test_a_sigkilled_skylift_takes_its_builtin_storage_with_it(tmp_path: Path) -
         proc.kill()
         proc.wait()
     wait_for(lambda: not alive(pid), 30, "weed to follow the SIGKILLed Skylift")
+
+
+def test_close_while_the_server_is_still_starting_leaves_no_weed(tmp_path: Path) -> None:
+    from app.local_server import LocalServerError, LocalStorage
+
+    storage = LocalStorage(tmp_path / "storage", (LOCAL_BUCKET,))
+    outcome: list[object] = []
+
+    def ask() -> None:
+        try:
+            outcome.append(storage.server())
+        except LocalServerError as exc:
+            outcome.append(exc)
+
+    asker = threading.Thread(target=ask)
+    asker.start()
+    pid_file = tmp_path / "storage" / "weed.pid"
+    wait_for(pid_file.exists, 30, "weed to be spawned")
+    pid = int(pid_file.read_text())
+    storage.close()
+    asker.join(30)
+    assert not alive(pid), "weed outlived close() during its start"
+    assert len(outcome) == 1
+    assert isinstance(outcome[0], LocalServerError) and "shut down" in str(outcome[0]), outcome
+
+
+def test_a_restart_that_fails_is_reported_and_requests_get_a_clear_error(
+    core: tuple[AppCore, ListSink], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from engine.errors import ErrorCode, SkyliftError
+
+    c, _sink = core
+    events: list[StorageEvent] = []
+    c.profiles.local_storage.add_listener(events.append)
+    assert c.profiles.test(LOCAL) == [LOCAL_BUCKET]
+    server = c.profiles.local_server
+    assert server is not None
+    # From now on the program cannot start: the restart must fail, and say so.
+    monkeypatch.setattr("app.local_server.weed_binary", lambda: "/bin/false")
+    os.kill(server.pid, signal.SIGKILL)
+    wait_for(lambda: len(events) >= 2, 60, "the restart to be attempted")
+    assert [e.notice for e in events] == [StorageNotice.STOPPED, StorageNotice.RESTART_FAILED]
+    assert "exited with code 1" in events[1].detail
+    with pytest.raises(SkyliftError) as err:
+        c.profiles.test(LOCAL)
+    assert err.value.code is ErrorCode.NETWORK
+    assert "built-in local storage could not start" in err.value.detail
