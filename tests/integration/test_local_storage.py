@@ -20,7 +20,6 @@ from typing import Any
 import pytest
 
 from app.core import AppCore, Destination, UploadOptions
-from app.local_server import StorageEvent, StorageNotice
 from app.paths import resolve_paths
 from app.profiles import LOCAL, LOCAL_BUCKET
 from engine.events import Finished, ListSink
@@ -50,16 +49,24 @@ def alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
-def pooled_threads() -> list[int]:
-    """Native ids of this process's QThreadPool threads (Qt names them "Thread (pooled)")."""
-    out = []
-    for task in Path("/proc/self/task").iterdir():
-        try:
-            if Path(task, "comm").read_text().strip() == "Thread (pooled)":
-                out.append(int(task.name))
-        except OSError:
-            continue  # the thread ended while we looked
-    return out
+def record_workers(core: AppCore) -> set[int]:
+    """Native ids of the pool threads that run the engine's tasks, from now on."""
+    seen: set[int] = set()
+    submit = core.executor.submit
+
+    def recording(fn: Callable[[], None]) -> None:
+        def task() -> None:
+            seen.add(threading.get_native_id())
+            fn()
+
+        submit(task)
+
+    core.executor.submit = recording  # type: ignore[method-assign]
+    return seen
+
+
+def running(tids: set[int]) -> set[int]:
+    return {t for t in tids if Path(f"/proc/self/task/{t}").exists()}
 
 
 def sha256(data: bytes) -> str:
@@ -112,6 +119,7 @@ def test_local_storage_outlives_the_pool_threads_that_first_asked_for_it(
     first.write_bytes(os.urandom(7 * MiB))  # two parts: several pool threads take part
     second.write_bytes(os.urandom(6 * MiB + 123))
 
+    workers = record_workers(c)
     done = upload(c, sink, first, "idle/first.bin")
     assert done.state is State.DONE, done.detail
     server = c.profiles.local_server
@@ -120,7 +128,8 @@ def test_local_storage_outlives_the_pool_threads_that_first_asked_for_it(
 
     # The condition is the passage of time itself: every worker of the pool retires once it has
     # been idle for EXPIRY_MS. Before the fix the server was forked by one of them.
-    wait_for(lambda: not pooled_threads(), 30, "the pool's idle threads to retire")
+    assert workers
+    wait_for(lambda: not running(workers), 30, "the pool's idle threads to retire")
     # SIGTERM from the dying thread takes a moment to bring weed down: watch for a while.
     watch_until = time.monotonic() + 3 * EXPIRY_MS / 1000
     while time.monotonic() < watch_until:
@@ -140,6 +149,8 @@ def test_local_storage_outlives_the_pool_threads_that_first_asked_for_it(
 def test_a_killed_server_is_restarted_on_the_same_endpoint_and_the_app_is_told(
     core: tuple[AppCore, ListSink], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    from app.local_server import StorageEvent, StorageNotice
+
     caplog.set_level(logging.INFO, logger="skylift.local_storage")
     c, sink = core
     events: list[StorageEvent] = []
@@ -258,6 +269,7 @@ def test_close_while_the_server_is_still_starting_leaves_no_weed(tmp_path: Path)
 def test_a_restart_that_fails_is_reported_and_requests_get_a_clear_error(
     core: tuple[AppCore, ListSink], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from app.local_server import StorageEvent, StorageNotice
     from engine.errors import ErrorCode, SkyliftError
 
     c, _sink = core
