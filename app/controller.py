@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from app import browser
 from app.core import AppCore
 from app.keep_awake import KeepAwake
+from app.local_server import StorageEvent, StorageNotice
 from app.network import NetworkMonitor
 from app.paths import Paths
 from app.progress import ProgressAccumulator
@@ -40,6 +41,8 @@ class Controller(QObject):
         transfers_removed(list[int]): rows removed from the list.
         network_status_changed(bool, str): an endpoint went offline or came back.
         task_failed(str): a background action (retry, remove, listing) failed; the message.
+        notice(str): something the user should know happened in the background; a code, such as
+            a :class:`StorageNotice` value (ui/messages.py words it).
         call_finished(object, object): internal; a worker's result for a GUI callback.
     """
 
@@ -50,6 +53,7 @@ class Controller(QObject):
     transfers_removed = Signal(list)
     network_status_changed = Signal(bool, str)
     task_failed = Signal(str)
+    notice = Signal(str)
     call_finished = Signal(object, object)
 
     def __init__(self, paths: Paths, settings: Settings | None = None, parent: QObject | None = None) -> None:
@@ -72,6 +76,7 @@ class Controller(QObject):
         self._jobs: list[EnqueueJob] = []
         self.bridge.transfers_changed.connect(self._on_transfers_changed)
         self.call_finished.connect(self._on_call_finished)
+        self.core.profiles.local_storage.add_listener(self._on_local_storage_event)
         self._closed = False
         self._stale: Any = None
 
@@ -215,6 +220,11 @@ class Controller(QObject):
             self.call_finished.emit(done, result)
 
         self.control.submit(work)
+
+    def _on_local_storage_event(self, event: StorageEvent) -> None:
+        # Called on the storage's owner thread; the queued signal carries it to the GUI thread.
+        if event.notice is not StorageNotice.STOPPED:  # a restart follows at once: say how it went
+            self.notice.emit(event.notice.value)
 
     def _on_call_finished(self, done: object, result: object) -> None:
         if callable(done):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.local_server import StorageNotice
 from app.profiles import LOCAL, LOCAL_BUCKET, ProfileError
 from app.secrets import KeyringUnavailable, backend_name, keyring_problem
 from engine import __version__
@@ -23,6 +24,7 @@ __all__ = [
     "ProfileRow",
     "Provider",
     "State",
+    "StorageNotice",
     "__version__",
     "backend_name",
     "format_size",

@@ -8,7 +8,7 @@ import threading
 from dataclasses import dataclass
 
 from app import secrets
-from app.local_server import LocalServer, start_local_server
+from app.local_server import LocalServer, LocalServerError, LocalStorage
 from app.paths import Paths
 from engine.backends.base import Backend
 from engine.errors import ErrorCode, SkyliftError
@@ -49,7 +49,9 @@ class Profiles:
         self._lock = threading.Lock()
         self._backends: dict[str, Backend] = {}
         self._providers: dict[str, Provider] = {}
-        self._local: LocalServer | None = None
+        self._local = LocalStorage(paths.local_storage, buckets=(LOCAL_BUCKET,))
+        register_secret(self._local.secret_key)
+        self._local_backend: tuple[LocalServer, Backend] | None = None
         if store.get_profile(LOCAL) is None:
             store.save_profile(
                 ProfileRow(name=LOCAL, provider="seaweedfs", path_style=True, default_bucket=LOCAL_BUCKET)
@@ -153,6 +155,8 @@ class Profiles:
         return Credentials(key_id, secret)
 
     def backend(self, name: str) -> Backend:
+        if name == LOCAL:
+            return self._backend_for_local()
         found = self._backends.get(name)  # every step asks; the lock is for the first time only
         if found is not None:
             return found
@@ -164,11 +168,11 @@ class Profiles:
             self._backends[name] = backend
             return backend
 
-    def _make(self, row: ProfileRow) -> Backend:
+    def _make(self, row: ProfileRow, server: LocalServer | None = None) -> Backend:
         prov = get_provider(row.provider)
         net = self._network
         if row.name == LOCAL:
-            server = self._start_local()
+            server = server or self._start_local()
             creds = Credentials(server.access_key, server.secret_key)
             endpoint = server.endpoint
         else:
@@ -176,16 +180,31 @@ class Profiles:
             endpoint = row.endpoint or prov.endpoint_for(row.region)
         return make_backend(prov, endpoint, row.region, row.path_style, creds, net, row.signature)
 
+    def _backend_for_local(self) -> Backend:
+        # The server is asked every time rather than the backend cached like the others: while it
+        # restarts this waits for it (not under the lock), and a restarted server, perhaps on
+        # another port, gets a backend of its own.
+        server = self._start_local()
+        with self._lock:
+            if self._local_backend is None or self._local_backend[0] is not server:
+                self._local_backend = (server, self._make(self.get(LOCAL), server))
+            return self._local_backend[1]
+
     def _start_local(self) -> LocalServer:
-        if self._local is None or self._local.process.poll() is not None:
-            log.info("starting the built-in local storage in %s", self._paths.local_storage)
-            self._local = start_local_server(self._paths.local_storage, buckets=(LOCAL_BUCKET,))
-            register_secret(self._local.secret_key)
+        try:
+            return self._local.server()
+        except LocalServerError as exc:
+            # To the engine and the network watch this is an endpoint that does not answer.
+            raise SkyliftError(ErrorCode.NETWORK, str(exc)) from exc
+
+    @property
+    def local_storage(self) -> LocalStorage:
+        """The built-in storage's owner: the app listens to it for restarts."""
         return self._local
 
     @property
     def local_server(self) -> LocalServer | None:
-        return self._local
+        return self._local.current
 
     def test(self, name: str) -> list[str]:
         return self.backend(name).list_buckets()
@@ -193,9 +212,8 @@ class Profiles:
     def close(self) -> None:
         with self._lock:
             self._backends.clear()
-            if self._local is not None:
-                self._local.stop()
-                self._local = None
+            self._local_backend = None
+        self._local.close()
 
 
 def make_backend(

@@ -37,7 +37,7 @@ from app.controller import Controller
 from app.gui_api import ACTIVE, State, __version__
 from app.qt_bridge import TransferChanges
 from app.uploads import ConflictQuestion, EnqueueJob, EnqueueResult, UploadRequest
-from ui import dialogs
+from ui import dialogs, messages
 from ui.actions import Actions
 from ui.delegates import ProgressDelegate
 from ui.drop_panel import DropPanel
@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         c.conflict_asked.connect(self._on_conflict_asked)
         c.network_status_changed.connect(self._on_network_status_changed)
         c.task_failed.connect(self._on_task_failed)
+        c.notice.connect(self._on_notice)
         self.status.bwlimit_chosen.connect(self._on_bwlimit_chosen)
         self.filters.currentChanged.connect(self._on_filter_changed)
         self.search.textChanged.connect(self.model.set_text_filter)
@@ -317,6 +318,9 @@ class MainWindow(QMainWindow):
 
     def _on_task_failed(self, message: str) -> None:
         self.status.showMessage(message, 10000)
+
+    def _on_notice(self, code: str) -> None:
+        self.status.showMessage(messages.notice_text(code), 30000)
 
     def _on_bwlimit_chosen(self, rate: int) -> None:
         self.controller.set_bwlimit(rate)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.gui_api import ErrorCode, State, format_size
+from app.gui_api import ErrorCode, State, StorageNotice, format_size
 
 
 def state_text(state: State) -> str:
@@ -43,6 +43,22 @@ def error_text(code: str) -> str:
     }
     try:
         return texts[ErrorCode(code)]
+    except ValueError:
+        return code
+
+
+def notice_text(code: str) -> str:
+    """A status-bar sentence for the controller's ``notice`` codes; unknown codes as they are."""
+    texts = {
+        StorageNotice.RESTARTED: QCoreApplication.translate(
+            "Messages", "The built-in storage stopped unexpectedly and was restarted"
+        ),
+        StorageNotice.RESTART_FAILED: QCoreApplication.translate(
+            "Messages", "The built-in storage stopped unexpectedly and could not be restarted; see the log"
+        ),
+    }
+    try:
+        return texts.get(StorageNotice(code), code)
     except ValueError:
         return code
 

@@ -117,6 +117,8 @@ ZH = {
     "The server did not abort the upload": "服务器未能中止上传",
     "The storage rejected the request": "存储服务拒绝了请求",
     "Internal error": "内部错误",
+    "The built-in storage stopped unexpectedly and was restarted": "内置存储意外停止，已重新启动",
+    "The built-in storage stopped unexpectedly and could not be restarted; see the log": "内置存储意外停止，且无法重新启动；请查看日志",
     "%1/s": "%1/秒",
     "%1 s": "%1 秒",
     "%1 min %2 s": "%1 分 %2 秒",

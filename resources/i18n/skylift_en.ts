@@ -580,6 +580,16 @@ Resumable uploads to object storage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="53"/>
+        <source>The built-in storage stopped unexpectedly and was restarted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="56"/>
+        <source>The built-in storage stopped unexpectedly and could not be restarted; see the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="61"/>
         <source>%1/s</source>
         <translation type="unfinished"></translation>

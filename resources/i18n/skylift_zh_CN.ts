@@ -589,6 +589,16 @@ Resumable uploads to object storage.</source>
         <translation>内部错误</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="53" />
+        <source>The built-in storage stopped unexpectedly and was restarted</source>
+        <translation>内置存储意外停止，已重新启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="56" />
+        <source>The built-in storage stopped unexpectedly and could not be restarted; see the log</source>
+        <translation>内置存储意外停止，且无法重新启动；请查看日志</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="61" />
         <source>%1/s</source>
         <translation>%1/秒</translation>
