@@ -97,11 +97,8 @@ class Controller(QObject):
             log.warning("%s", held_message(tid, holder))
         if loaded.held:
             ids = ", ".join(f"#{i}" for i in sorted(loaded.held))
-            self.task_failed.emit(
-                self.tr("Another Skylift process is uploading these transfers; they are not shown: %1").replace(
-                    "%1", ids
-                )
-            )
+            text = self.tr("Another Skylift process is uploading these transfers; they are not shown: %1")
+            self.task_failed.emit(text.replace("%1", ids))
         self.loaded.emit()
         resumable = [i for i in loaded.ids if self.engine.state_of(i) is State.PAUSED]
         if resumable:

@@ -295,7 +295,8 @@ class MainWindow(QMainWindow):
 
     def _on_unfinished_found(self, count: int) -> None:
         if dialogs.ask_resume(self, count):
-            self.controller.resume(self.model.ids_in_state(State.PAUSED))
+            # The engine's paused transfers, not the rows shown so far (they arrive on a timer).
+            self.controller.resume_all()
 
     def _on_enqueue_progressed(self, result: EnqueueResult) -> None:
         if result.error:

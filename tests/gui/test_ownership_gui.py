@@ -46,7 +46,9 @@ def _click_row(w: Any, tid: int) -> None:
 
     row = next(r for r in range(w.model.rowCount()) if w.model.id_at(r) == tid)
     rect = w.table.visualRect(w.model.index(row, 0))
-    QTest.mouseClick(w.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    QTest.mouseClick(
+        w.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
+    )
 
 
 def _click(w: Any, action: Any) -> None:
@@ -110,9 +112,25 @@ def test_after_kill9_the_relaunched_window_shows_paused_rows_whose_buttons_work(
     src = tmp_path / "big.bin"
     src.write_bytes(os.urandom(6 * 5 * MiB))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "app", "upload", str(src), f"sw:{gui_bucket}/big.bin", "--json",
-         "--part-size", "5MiB", "--concurrency", "2", "--bwlimit", "6MiB/s"],
-        env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "upload",
+            str(src),
+            f"sw:{gui_bucket}/big.bin",
+            "--json",
+            "--part-size",
+            "5MiB",
+            "--concurrency",
+            "2",
+            "--bwlimit",
+            "6MiB/s",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert proc.stdout is not None
     for raw_line in proc.stdout:
@@ -122,8 +140,13 @@ def test_after_kill9_the_relaunched_window_shows_paused_rows_whose_buttons_work(
     proc.send_signal(signal.SIGKILL)
     proc.wait(30)
 
+    from app.paths import resolve_paths
+    from app.settings import Settings
+
+    settings = Settings.load(resolve_paths().settings)
+    settings.bwlimit = 4 * MiB  # slow enough to press Pause while it runs
     _answer_next_question(answer)
-    w = _window(qtbot)
+    w = _window(qtbot, settings)
     closing.append(w)
     w.controller.start()
     qtbot.waitUntil(lambda: w.model.count() == 1, timeout=15000)
@@ -134,8 +157,10 @@ def test_after_kill9_the_relaunched_window_shows_paused_rows_whose_buttons_work(
         _click_row(w, tid)
         _click(w, w.commands.resume)
     qtbot.waitUntil(lambda: w.model.state_of(tid) is State.RUNNING, timeout=10000)
+    _click_row(w, tid)
     _click(w, w.commands.pause)
     qtbot.waitUntil(lambda: w.model.state_of(tid) is State.PAUSED, timeout=10000)
+    w.controller.set_bwlimit(0)
     _click(w, w.commands.resume_all)
     qtbot.waitUntil(lambda: w.model.state_of(tid) is State.DONE, timeout=60000)
     body = raw.get_object(Bucket=gui_bucket, Key="big.bin")["Body"].read()
@@ -165,7 +190,9 @@ def test_retry_after_the_file_changed_starts_again_and_finishes(
     controller.set_bwlimit(0)
     _click(w, w.commands.retry)
     qtbot.waitUntil(lambda: w.model.state_of(tid) is State.DONE, timeout=60000)
-    body = _raw(weed.endpoint).get_object(Bucket=gui_bucket, Key=w.model.destination_of(tid)[2])["Body"].read()
+    body = (
+        _raw(weed.endpoint).get_object(Bucket=gui_bucket, Key=w.model.destination_of(tid)[2])["Body"].read()
+    )
     assert _sha(body) == _sha(changed)
 
 
@@ -181,7 +208,9 @@ def test_an_adopted_upload_shows_in_the_queue_at_once_and_finishes(
     raw = _raw(weed.endpoint)
     data = os.urandom(5 * MiB) + os.urandom(700)
     uid = raw.create_multipart_upload(Bucket=gui_bucket, Key="video/orphan.mp4")["UploadId"]
-    raw.upload_part(Bucket=gui_bucket, Key="video/orphan.mp4", UploadId=uid, PartNumber=1, Body=data[: 5 * MiB])
+    raw.upload_part(
+        Bucket=gui_bucket, Key="video/orphan.mp4", UploadId=uid, PartNumber=1, Body=data[: 5 * MiB]
+    )
     local = tmp_path / "orphan.mp4"
     local.write_bytes(data)
     assert w.model.count() == 0

@@ -21,7 +21,11 @@ MiB = 1024 * 1024
 
 def _start(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "app", *args], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [sys.executable, "-m", "app", *args],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
 
 
@@ -30,15 +34,26 @@ def _until_progress(proc: subprocess.Popen[bytes]) -> None:
     for raw in proc.stdout:
         if json.loads(raw)["event"] == "progress":
             return
-    raise AssertionError(f"no progress before exit {proc.wait()}: {proc.stderr.read() if proc.stderr else ''!r}")
+    raise AssertionError(
+        f"no progress before exit {proc.wait()}: {proc.stderr.read() if proc.stderr else ''!r}"
+    )
 
 
 def _paused_transfer(tmp_path: Path, env: dict[str, str], bucket: str, size: int) -> tuple[int, Path]:
     """A multipart transfer stopped by SIGINT after its first bytes: paused, upload id kept."""
     src = tmp_path / "big.bin"
     src.write_bytes(os.urandom(size))
-    proc = _start(env, "upload", str(src), f"sw:{bucket}/big.bin", "--json", "--part-size", "5MiB",
-                  "--bwlimit", "4MiB/s")
+    proc = _start(
+        env,
+        "upload",
+        str(src),
+        f"sw:{bucket}/big.bin",
+        "--json",
+        "--part-size",
+        "5MiB",
+        "--bwlimit",
+        "4MiB/s",
+    )
     _until_progress(proc)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
@@ -70,7 +85,7 @@ def test_a_second_resume_of_a_held_transfer_says_who_holds_it_and_sends_nothing(
     first = _start(cli_home, "resume", str(tid), "--json", "--bwlimit", "8MiB/s")
     _until_progress(first)  # it holds the transfer now and is sending
     second = run_cli(cli_home, "resume", str(tid), "--json", timeout=60)
-    out_first, err_first = first.communicate(timeout=120)
+    _, err_first = first.communicate(timeout=120)
     assert first.returncode == 0, err_first.decode()
     assert second.returncode == 3, (second.stdout.decode(), second.stderr.decode())
     message = second.stderr.decode()
