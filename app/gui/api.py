@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.profiles import LOCAL, LOCAL_BUCKET, ProfileError
-from app.secrets import KeyringUnavailable, backend_name, keyring_problem
+from app.services.keystore import KeyringUnavailable, backend_name, keyring_problem
+from app.services.profiles import LOCAL, LOCAL_BUCKET, ProfileError
 from engine import __version__
 from engine.errors import ErrorCode
 from engine.providers import PROVIDERS, Provider

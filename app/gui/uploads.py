@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.core import AppCore, Destination, UploadOptions
-from app.qt_bridge import TransferInfo
+from app.gui.bridge import TransferInfo
+from app.services.core import AppCore, Destination, UploadOptions
 from engine.errors import SkyliftError
 from engine.sources import Source, empty_dirs
 from engine.store import TransferRow

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.profiles import Profiles
+from app.services.profiles import Profiles
 from engine.errors import ErrorCode, SkyliftError
 
 #: Enough for a picker; the browser says when a listing was cut short.

@@ -7,9 +7,9 @@ import os
 import threading
 from dataclasses import dataclass
 
-from app import secrets
-from app.local_server import LocalServer, start_local_server
-from app.paths import Paths
+from app.services import keystore as secrets
+from app.services.local_server import LocalServer, start_local_server
+from app.services.paths import Paths
 from engine.backends.base import Backend
 from engine.errors import ErrorCode, SkyliftError
 from engine.providers import Protocol, Provider, get_provider

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from engine.backends.base import Backend
 from engine.body import CHUNK
-from engine.scheduler import Engine, EngineSettings
 from engine.events import Finished, ListSink, Progress
 from engine.plan import parts_for
 from engine.providers import get_provider
 from engine.retry import RetryPolicy
+from engine.scheduler import Engine, EngineSettings
 from engine.state import State
 from engine.store import PartRow, ProfileRow, Store, TransferRow
 from tests.integration.targets import Target

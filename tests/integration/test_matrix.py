@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.scheduler import Engine
 from engine.events import Finished, ListSink, Progress
+from engine.scheduler import Engine
 from engine.state import State
 from tests.integration.rig import Rig, make_rig, random_file
 from tests.integration.targets import Target
