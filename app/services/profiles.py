@@ -12,7 +12,7 @@ from app.services.local_server import LocalServer, start_local_server
 from app.services.paths import Paths
 from engine.backends.base import Backend
 from engine.errors import ErrorCode, SkyliftError
-from engine.providers import Protocol, Provider, get_provider
+from engine.providers import Dialect, Provider, get_provider
 from engine.redact import register_secret
 from engine.store import ProfileRow, Store
 
@@ -113,7 +113,7 @@ class Profiles:
             default_bucket=default_bucket,
             access_key_id=access_key_id,
             keyring_ref=ref,
-            signature=signature or ("v4" if prov.protocol is Protocol.OSS else ""),
+            signature=signature or ("v4" if prov.dialect is Dialect.OSS else ""),
         )
         self._store.save_profile(row)
         with self._lock:
@@ -136,7 +136,7 @@ class Profiles:
         prov = get_provider(row.provider)
         id_var, secret_var = (
             ("OSS_ACCESS_KEY_ID", "OSS_ACCESS_KEY_SECRET")
-            if prov.protocol is Protocol.OSS
+            if prov.dialect is Dialect.OSS
             else ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
         )
         key_id = row.access_key_id or os.environ.get(id_var, "")
@@ -208,7 +208,7 @@ def make_backend(
     signature: str = "",
 ) -> Backend:
     """The backend for a provider's protocol: saved profiles and the dialog's test both use it."""
-    if prov.protocol is Protocol.OSS:
+    if prov.dialect is Dialect.OSS:
         from engine.backends.oss import OssBackend
 
         oss: Backend = OssBackend(
