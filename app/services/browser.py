@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from app.services.profiles import Profiles
+from engine.backends.base import ListsPrefixes
 from engine.errors import ErrorCode, SkyliftError
 
 #: Enough for a picker; the browser says when a listing was cut short.
@@ -38,38 +38,9 @@ def list_buckets(profiles: Profiles, profile: str) -> list[str]:
 def list_prefix(profiles: Profiles, profile: str, bucket: str, prefix: str) -> Listing:
     """One level under ``prefix``: sub-prefixes first, then objects."""
     backend = profiles.backend(profile)
-    client: Any = getattr(backend, "client", None)
-    if client is None:
+    if not isinstance(backend, ListsPrefixes):
         raise SkyliftError(ErrorCode.CONFIG, "browsing is available for S3-compatible profiles only")
-    from engine.backends.s3 import classify
-
-    prefixes: list[Entry] = []
-    objects: list[Entry] = []
-    truncated = False
-    token: str | None = None
-    try:
-        while True:
-            args: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "Delimiter": "/", "MaxKeys": 1000}
-            if token:
-                args["ContinuationToken"] = token
-            resp = client.list_objects_v2(**args)
-            for p in resp.get("CommonPrefixes", []):
-                key = str(p["Prefix"])
-                prefixes.append(Entry(key[len(prefix) :], key, True))
-            for o in resp.get("Contents", []):
-                key = str(o["Key"])
-                if key == prefix:
-                    continue
-                objects.append(Entry(key[len(prefix) :], key, False, int(o["Size"]), o.get("LastModified")))
-            token = resp.get("NextContinuationToken")
-            if not resp.get("IsTruncated") or not token:
-                break
-            if len(prefixes) + len(objects) >= MAX_ENTRIES:
-                truncated = True
-                break
-    except Exception as exc:
-        mapped = classify(exc)
-        if mapped is exc:
-            raise
-        raise mapped from exc
-    return Listing(bucket, prefix, prefixes + objects, truncated)
+    level = backend.list_level(bucket, prefix, MAX_ENTRIES)
+    prefixes = [Entry(p[len(prefix) :], p, True) for p in level.prefixes]
+    objects = [Entry(o.key[len(prefix) :], o.key, False, o.size, o.last_modified) for o in level.objects]
+    return Listing(bucket, prefix, prefixes + objects, level.truncated)
