@@ -1,4 +1,4 @@
-"""Starts the desktop window (the GUI lives in ``ui/``)."""
+"""Builds and shows the desktop window: the application object, translations, controller and MainWindow."""
 
 from __future__ import annotations
 
