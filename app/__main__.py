@@ -1,4 +1,5 @@
-"""``python -m app`` and the ``skylift`` entry point."""
+"""``python -m app``: the command line only (the ``skylift`` entry point, which also opens the
+window, is ``ui.__main__``)."""
 
 from __future__ import annotations
 

@@ -97,11 +97,11 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="skylift-queue-scale-"))
     os.environ["SKYLIFT_HOME"] = str(work / "home")
-    from app.gui import build_window, make_application
-    from app.gui_api import State
-    from app.local_server import start_local_server
-    from app.paths import resolve_paths
-    from app.settings import SavedDestination, Settings
+    from app.gui.api import State
+    from app.services.local_server import start_local_server
+    from app.services.paths import resolve_paths
+    from app.services.settings import SavedDestination, Settings
+    from ui.launch import build_window, make_application
 
     t0 = time.perf_counter()
     src = make_tree(work, a.count, a.size)

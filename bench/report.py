@@ -42,7 +42,7 @@ def machine(tools: Tools, quick: bool, rounds: int, started: float) -> dict[str,
     for line in Path("/proc/meminfo").read_text().splitlines():
         if line.startswith("MemTotal:"):
             mem_kib = int(line.split()[1])
-    from app.local_server import weed_binary
+    from app.services.local_server import weed_binary
 
     weed = subprocess.run([weed_binary(), "version"], capture_output=True, text=True, check=False)
     return {

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.local_server import LocalServer, start_local_server
+from app.services.local_server import LocalServer, start_local_server
 
 REGION = "us-east-1"
 _WARMUP_KEY = "bench-warmup"

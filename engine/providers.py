@@ -11,7 +11,9 @@ GiB = 1024 * MiB
 TiB = 1024 * GiB
 
 
-class Protocol(enum.StrEnum):
+class Dialect(enum.StrEnum):
+    """The API a provider speaks: S3's or Aliyun OSS's."""
+
     S3 = "s3"
     OSS = "oss"
 
@@ -48,7 +50,7 @@ class PartRules:
 class Provider:
     name: str
     title: str
-    protocol: Protocol
+    dialect: Dialect
     endpoint_template: str
     default_region: str
     path_style: bool
@@ -80,7 +82,7 @@ PROVIDERS: dict[str, Provider] = {
         Provider(
             name="aws",
             title="Amazon S3",
-            protocol=Protocol.S3,
+            dialect=Dialect.S3,
             endpoint_template="https://s3.{region}.amazonaws.com",
             default_region="us-east-1",
             path_style=False,
@@ -104,7 +106,7 @@ PROVIDERS: dict[str, Provider] = {
         Provider(
             name="minio",
             title="MinIO",
-            protocol=Protocol.S3,
+            dialect=Dialect.S3,
             endpoint_template="http://127.0.0.1:9000",
             default_region="us-east-1",
             path_style=True,
@@ -117,7 +119,7 @@ PROVIDERS: dict[str, Provider] = {
         Provider(
             name="seaweedfs",
             title="SeaweedFS",
-            protocol=Protocol.S3,
+            dialect=Dialect.S3,
             endpoint_template="http://127.0.0.1:8333",
             default_region="us-east-1",
             path_style=True,
@@ -130,7 +132,7 @@ PROVIDERS: dict[str, Provider] = {
         Provider(
             name="r2",
             title="Cloudflare R2",
-            protocol=Protocol.S3,
+            dialect=Dialect.S3,
             # The host carries the account id (https://<account>.r2.cloudflarestorage.com): no
             # template can produce it, so ``profile add`` asks for --endpoint.
             endpoint_template="",
@@ -145,7 +147,7 @@ PROVIDERS: dict[str, Provider] = {
         Provider(
             name="ks3",
             title="Kingsoft KS3",
-            protocol=Protocol.S3,
+            dialect=Dialect.S3,
             endpoint_template="https://ks3-cn-{region}.ksyuncs.com",
             default_region="beijing",
             path_style=False,
@@ -160,7 +162,7 @@ PROVIDERS: dict[str, Provider] = {
         Provider(
             name="us3",
             title="UCloud US3 (S3 gateway)",
-            protocol=Protocol.S3,
+            dialect=Dialect.S3,
             endpoint_template="https://s3-cn-{region}.ufileos.com",
             default_region="bj",
             path_style=False,
@@ -173,7 +175,7 @@ PROVIDERS: dict[str, Provider] = {
         Provider(
             name="oss",
             title="Aliyun OSS",
-            protocol=Protocol.OSS,
+            dialect=Dialect.OSS,
             endpoint_template="https://oss-{region}.aliyuncs.com",
             default_region="cn-hangzhou",
             path_style=False,
@@ -195,7 +197,7 @@ PROVIDERS: dict[str, Provider] = {
         Provider(
             name="s3",
             title="Other S3-compatible",
-            protocol=Protocol.S3,
+            dialect=Dialect.S3,
             endpoint_template="",
             default_region="us-east-1",
             path_style=True,

@@ -21,7 +21,7 @@ SECRET_KEY = "skylift-test-secret-0123456789"
 
 @pytest.fixture(scope="session")
 def weed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    from app.local_server import start_local_server
+    from app.services.local_server import start_local_server
 
     server = start_local_server(tmp_path_factory.mktemp("weed"), access_key=ACCESS_KEY, secret_key=SECRET_KEY)
     yield server

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from app.gui_api import State
+from app.gui.api import State
 from ui.icons import icon
 
 _PAUSABLE = frozenset({State.QUEUED, State.RUNNING})

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.browser import Entry, Listing
-from app.controller import Controller
-from app.gui_api import format_size
+from app.gui.api import format_size
+from app.gui.controller import Controller
+from app.services.browser import Entry, Listing
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
-from app.controller import Controller
-from app.gui_api import format_size
-from app.uploads import ConflictQuestion
+from app.gui.api import format_size
+from app.gui.controller import Controller
+from app.gui.uploads import ConflictQuestion
 
 
 def ask_resume(parent: QWidget, count: int) -> bool:

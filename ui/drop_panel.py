@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.controller import Controller
-from app.gui_api import PROVIDERS
-from app.settings import SavedDestination
-from app.uploads import UploadRequest
+from app.gui.api import PROVIDERS
+from app.gui.controller import Controller
+from app.gui.uploads import UploadRequest
+from app.services.settings import SavedDestination
 from ui import messages
 
 

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.controller import Controller
-from app.gui_api import ACTIVE, State, __version__
-from app.qt_bridge import TransferChanges
-from app.uploads import ConflictQuestion, EnqueueJob, EnqueueResult, UploadRequest
+from app.gui.api import ACTIVE, State, __version__
+from app.gui.bridge import TransferChanges
+from app.gui.controller import Controller
+from app.gui.uploads import ConflictQuestion, EnqueueJob, EnqueueResult, UploadRequest
 from ui import dialogs, messages
 from ui.actions import Actions
 from ui.delegates import ProgressDelegate

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.gui_api import ErrorCode, State, StorageNotice, format_size
+from app.gui.api import ErrorCode, State, StorageNotice, format_size
 
 
 def state_text(state: State) -> str:

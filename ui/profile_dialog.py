@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import profile_check
-from app.controller import Controller
-from app.gui_api import (
+from app.gui.api import (
     LOCAL,
     PROVIDERS,
     KeyringUnavailable,
@@ -32,6 +30,8 @@ from app.gui_api import (
     backend_name,
     keyring_problem,
 )
+from app.gui.controller import Controller
+from app.services import profile_check
 
 
 class ProfileDialog(QDialog):

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui_api import ProfileRow
-from app.settings import Settings
+from app.gui.api import ProfileRow
+from app.services.settings import Settings
 from ui import messages
 
 MiB = 1024 * 1024

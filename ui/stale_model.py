@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from app.stale import (
+from app.services.stale import (
     AbortPlan,
     AbortResult,
     AbortStatus,

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.stale import (
+from app.services.stale import (
     AbortPlan,
     AbortResult,
     AbortStatus,

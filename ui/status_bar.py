@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QStatusBar, QWidget
 
-from app.gui_api import ACTIVE, State, format_size
+from app.gui.api import ACTIVE, State, format_size
 from ui import messages
 from ui.icons import icon
 from ui.transfer_model import TransferModel

@@ -12,8 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.gui_api import ACTIVE, State, format_size
-from app.qt_bridge import TransferChanges, TransferInfo
+from app.gui.api import ACTIVE, State, format_size
+from app.gui.bridge import TransferChanges, TransferInfo
 from ui import messages
 
 Index = QModelIndex | QPersistentModelIndex

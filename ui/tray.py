@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon
 
-from app.gui_api import ACTIVE, State, format_size
-from app.notify import desktop_notify
+from app.gui.api import ACTIVE, State, format_size
+from app.gui.notify import desktop_notify
 from ui import messages
 from ui.actions import Actions
 from ui.icons import icon

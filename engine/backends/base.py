@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from engine.body import PartBody
 from engine.integrity import PartDigest
@@ -105,3 +105,58 @@ class Backend(Protocol):
     def list_buckets(self) -> list[str]: ...
 
     def make_bucket(self, bucket: str) -> None: ...
+
+
+# ---- optional abilities: checked with isinstance, so callers need not know the backend class ----
+
+
+@dataclass(frozen=True)
+class AbortRule:
+    """An enabled whole-bucket lifecycle rule: the server aborts unfinished uploads after ``days``."""
+
+    rule_id: str
+    days: int
+
+
+class LifecycleUnsupported(Exception):
+    """The server has no bucket lifecycle API (the detail says what it answered)."""
+
+
+@runtime_checkable
+class SupportsLifecycle(Protocol):
+    """A backend that can read and edit the bucket rule that aborts incomplete multipart uploads."""
+
+    def abort_rules(self, bucket: str) -> list[AbortRule]:
+        """The enabled rules that abort unfinished uploads anywhere in the bucket (no prefix)."""
+        ...
+
+    def set_abort_rule(self, bucket: str, rule_id: str, days: int | None) -> None:
+        """Replace rule ``rule_id`` (``None``: remove it), keeping every other rule of the bucket."""
+        ...
+
+
+@dataclass(frozen=True)
+class ListedObject:
+    key: str
+    size: int
+    last_modified: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of a bucket under a prefix, as a file browser shows it."""
+
+    #: full prefixes, each ending in "/"
+    prefixes: list[str]
+    objects: list[ListedObject]
+    #: the listing stopped at the limit with more left on the server
+    truncated: bool = False
+
+
+@runtime_checkable
+class ListsPrefixes(Protocol):
+    """A backend that can list one level of a bucket with "/" as the delimiter."""
+
+    def list_level(self, bucket: str, prefix: str, limit: int) -> Level:
+        """Sub-prefixes and objects directly under ``prefix``; stops after about ``limit`` entries."""
+        ...

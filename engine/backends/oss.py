@@ -19,7 +19,7 @@ import oss2
 import oss2.exceptions as oex
 
 from engine.backends.base import (
-    NoSuchUpload,
+    AbortRule,
     ObjectInfo,
     ObjectSpec,
     PartResult,
@@ -27,6 +27,7 @@ from engine.backends.base import (
     ServerPart,
     translating,
 )
+from engine.backends.errors import classify_code
 from engine.body import PartBody
 from engine.crc64 import combine_parts
 from engine.errors import ErrorCode, SkyliftError
@@ -37,17 +38,6 @@ from engine.providers import Provider
 TRAFFIC_LIMIT_MIN = 819_200
 TRAFFIC_LIMIT_MAX = 838_860_800
 
-_AUTH = {
-    "InvalidAccessKeyId",
-    "SignatureDoesNotMatch",
-    "InvalidSecurityToken",
-    "SecurityTokenExpired",
-    "AccessKeyIdMissing",
-    "InvalidArgument.Authorization",
-}
-_RETRYABLE = {"RequestTimeout", "RequestTimeTooSkewed", "InternalError", "ServiceUnavailable", "Throttling"}
-_INTEGRITY = {"InvalidDigest", "BadDigest", "CrcCheckFailed", "InconsistentError"}
-_CONFIG = {"EntityTooSmall", "EntityTooLarge", "InvalidPart", "InvalidPartOrder", "PartNotSequential"}
 _ENDPOINT_REGION = re.compile(r"(?:^|[/.])oss-([a-z0-9-]+?)(?:-internal)?\.aliyuncs\.com", re.IGNORECASE)
 
 
@@ -60,25 +50,9 @@ def classify(exc: BaseException) -> BaseException:
     if isinstance(exc, oex.ClientError):
         return SkyliftError(ErrorCode.CONFIG, str(exc.body))
     if isinstance(exc, oex.OssError):
-        code = str(exc.code or "")
-        status = int(exc.status or 0)
-        rid = str(exc.request_id or "")
-        detail = f"{code or status}: {exc.message or ''}".rstrip(": ")
-        if code == "NoSuchUpload":
-            return NoSuchUpload(str(exc.message or code))
-        if code in _AUTH:
-            return SkyliftError(ErrorCode.AUTH, detail, rid)
-        if code in ("AccessDenied", "AllAccessDisabled") or status == 403:
-            return SkyliftError(ErrorCode.ACCESS_DENIED, detail, rid)
-        if code == "NoSuchBucket":
-            return SkyliftError(ErrorCode.NO_SUCH_BUCKET, detail, rid)
-        if code in _INTEGRITY:
-            return SkyliftError(ErrorCode.INTEGRITY, detail, rid)
-        if code in _CONFIG:
-            return SkyliftError(ErrorCode.CONFIG, detail, rid)
-        if code in _RETRYABLE or status >= 500:
-            return SkyliftError(ErrorCode.SERVER, detail, rid)
-        return SkyliftError(ErrorCode.CONFIG, detail, rid)
+        return classify_code(
+            str(exc.code or ""), str(exc.message or ""), int(exc.status or 0), str(exc.request_id or "")
+        )
     if isinstance(exc, ConnectionError | TimeoutError):
         return SkyliftError(ErrorCode.NETWORK, str(exc))
     return exc
@@ -150,10 +124,6 @@ class OssBackend:
         self._lock = threading.Lock()
 
     # ---- plumbing -----------------------------------------------------------------------------
-    def oss_bucket(self, name: str) -> Any:
-        """The oss2.Bucket for ``name``, for calls outside the Backend protocol (lifecycle)."""
-        return self._bucket(name)
-
     def _bucket(self, name: str) -> Any:
         with self._lock:
             found = self._buckets.get(name)
@@ -332,3 +302,41 @@ class OssBackend:
             except oex.OssError as exc:
                 if exc.code not in ("BucketAlreadyExists", "BucketAlreadyOwnedByYou"):
                     raise
+
+    # ---- SupportsLifecycle ----------------------------------------------------------------------
+    def abort_rules(self, bucket: str) -> list[AbortRule]:
+        found: list[AbortRule] = []
+        for r in self._lifecycle_rules(bucket):
+            amu = getattr(r, "abort_multipart_upload", None)
+            days = getattr(amu, "days", None) if amu is not None else None
+            if days is not None and r.status == "Enabled" and not (r.prefix or ""):
+                found.append(AbortRule(str(r.id), int(days)))
+        return found
+
+    def set_abort_rule(self, bucket: str, rule_id: str, days: int | None) -> None:
+        from oss2.models import AbortMultipartUpload, BucketLifecycle, LifecycleRule
+
+        rules = [r for r in self._lifecycle_rules(bucket) if r.id != rule_id]
+        if days is not None:
+            rules.append(
+                LifecycleRule(
+                    rule_id, "", status="Enabled", abort_multipart_upload=AbortMultipartUpload(days=days)
+                )
+            )
+        ob = self._bucket(bucket)
+        try:
+            if rules:
+                ob.put_bucket_lifecycle(BucketLifecycle(rules))
+            else:
+                ob.delete_bucket_lifecycle()
+        except oex.OssError as exc:
+            raise SkyliftError(ErrorCode.SERVER, f"{exc.code}: {exc.message}", exc.request_id) from None
+
+    def _lifecycle_rules(self, bucket: str) -> list[Any]:
+        try:
+            return list(self._bucket(bucket).get_bucket_lifecycle().rules)
+        except oex.OssError as exc:
+            # Aliyun says NoSuchLifecycle; S3-derived stand-ins say NoSuchLifecycleConfiguration.
+            if exc.code in ("NoSuchLifecycle", "NoSuchLifecycleConfiguration"):
+                return []
+            raise SkyliftError(ErrorCode.SERVER, f"{exc.code}: {exc.message}", exc.request_id) from None

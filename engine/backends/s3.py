@@ -12,7 +12,10 @@ import botocore.exceptions as bex
 from botocore.config import Config
 
 from engine.backends.base import (
-    NoSuchUpload,
+    AbortRule,
+    Level,
+    LifecycleUnsupported,
+    ListedObject,
     ObjectInfo,
     ObjectSpec,
     PartResult,
@@ -20,32 +23,13 @@ from engine.backends.base import (
     ServerPart,
     translating,
 )
+from engine.backends.errors import classify_code
 from engine.backends.s3put import LeanPut
 from engine.body import PartBody
 from engine.errors import ErrorCode, Interrupted, SkyliftError
 from engine.integrity import PartDigest
 from engine.providers import ChecksumMode, Provider
 
-_AUTH = {
-    "InvalidAccessKeyId",
-    "SignatureDoesNotMatch",
-    "AuthorizationHeaderMalformed",
-    "InvalidToken",
-    "ExpiredToken",
-    "InvalidSecurity",
-    "MissingSecurityHeader",
-}
-_RETRYABLE = {
-    "SlowDown",
-    "RequestTimeout",
-    "RequestTimeTooSkewed",
-    "InternalError",
-    "ServiceUnavailable",
-    "Throttling",
-    "ThrottlingException",
-    "RequestTimeoutException",
-    "OperationAborted",
-}
 _NETWORK = (
     bex.EndpointConnectionError,
     bex.ConnectionClosedError,
@@ -54,26 +38,6 @@ _NETWORK = (
     bex.ProxyConnectionError,
     bex.HTTPClientError,
 )
-
-
-def classify_code(code: str, msg: str, status: int, rid: str) -> BaseException:
-    """Map an S3 error code to :class:`NoSuchUpload` or a :class:`SkyliftError` with a code."""
-    detail = f"{code}: {msg}"
-    if code == "NoSuchUpload":
-        return NoSuchUpload(msg)
-    if code in _AUTH:
-        return SkyliftError(ErrorCode.AUTH, detail, rid)
-    if code in ("AccessDenied", "AllAccessDisabled", "Forbidden") or status == 403:
-        return SkyliftError(ErrorCode.ACCESS_DENIED, detail, rid)
-    if code == "NoSuchBucket":
-        return SkyliftError(ErrorCode.NO_SUCH_BUCKET, detail, rid)
-    if code in ("BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch"):
-        return SkyliftError(ErrorCode.INTEGRITY, detail, rid)
-    if code in ("EntityTooLarge", "EntityTooSmall", "InvalidPart", "InvalidPartOrder"):
-        return SkyliftError(ErrorCode.CONFIG, detail, rid)
-    if code in _RETRYABLE or status >= 500:
-        return SkyliftError(ErrorCode.SERVER, detail, rid)
-    return SkyliftError(ErrorCode.CONFIG, detail, rid)
 
 
 def classify(exc: BaseException) -> BaseException:
@@ -102,6 +66,13 @@ def classify(exc: BaseException) -> BaseException:
 
 def _translated() -> contextlib.AbstractContextManager[None]:
     return translating((bex.BotoCoreError, bex.ClientError, ConnectionError, TimeoutError), classify)
+
+
+def _service_code(exc: SkyliftError) -> str:
+    cause = exc.__cause__
+    if isinstance(cause, bex.ClientError):
+        return str(cause.response.get("Error", {}).get("Code", ""))
+    return ""
 
 
 def _etag(value: str) -> str:
@@ -374,8 +345,108 @@ class S3Backend:
                     raise
 
 
+    # ---- SupportsLifecycle ----------------------------------------------------------------------
+    def abort_rules(self, bucket: str) -> list[AbortRule]:
+        try:
+            rules = self._lifecycle_rules(bucket)
+        except SkyliftError as exc:
+            if _service_code(exc) in _LIFECYCLE_UNSUPPORTED:
+                raise LifecycleUnsupported(exc.detail) from exc
+            raise
+        found: list[AbortRule] = []
+        for r in rules:
+            days = r.get("AbortIncompleteMultipartUpload", {}).get("DaysAfterInitiation")
+            if r.get("Status") == "Enabled" and days is not None and not _rule_prefix(r):
+                found.append(AbortRule(str(r.get("ID", "")), int(days)))
+        return found
+
+    def set_abort_rule(self, bucket: str, rule_id: str, days: int | None) -> None:
+        rules = [r for r in self._lifecycle_rules(bucket) if r.get("ID") != rule_id]
+        if days is not None:
+            rules.append(
+                {
+                    "ID": rule_id,
+                    "Status": "Enabled",
+                    "Filter": {"Prefix": ""},
+                    "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": days},
+                }
+            )
+        with _translated():
+            if rules:
+                self._client.put_bucket_lifecycle_configuration(
+                    Bucket=bucket, LifecycleConfiguration={"Rules": [_clean_rule(r) for r in rules]}
+                )
+            else:
+                self._client.delete_bucket_lifecycle(Bucket=bucket)
+
+    def _lifecycle_rules(self, bucket: str) -> list[dict[str, Any]]:
+        try:
+            with _translated():
+                resp = self._client.get_bucket_lifecycle_configuration(Bucket=bucket)
+        except SkyliftError as exc:
+            if _service_code(exc) == "NoSuchLifecycleConfiguration":
+                return []
+            raise
+        return list(resp.get("Rules", []))
+
+    # ---- ListsPrefixes --------------------------------------------------------------------------
+    def list_level(self, bucket: str, prefix: str, limit: int) -> Level:
+        prefixes: list[str] = []
+        objects: list[ListedObject] = []
+        token: str | None = None
+        with _translated():
+            while True:
+                args: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "Delimiter": "/", "MaxKeys": 1000}
+                if token:
+                    args["ContinuationToken"] = token
+                resp = self._client.list_objects_v2(**args)
+                prefixes.extend(str(p["Prefix"]) for p in resp.get("CommonPrefixes", []))
+                objects.extend(
+                    ListedObject(str(o["Key"]), int(o["Size"]), o.get("LastModified"))
+                    for o in resp.get("Contents", [])
+                    # the "folder" placeholder object is the level itself, not an entry in it
+                    if str(o["Key"]) != prefix
+                )
+                token = resp.get("NextContinuationToken")
+                if not resp.get("IsTruncated") or not token:
+                    return Level(prefixes, objects)
+                if len(prefixes) + len(objects) >= limit:
+                    return Level(prefixes, objects, truncated=True)
+
+
 def _rename_header(request: Any, header: str) -> None:
     value = request.headers.get("x-amz-storage-class")
     if value is not None:
         del request.headers["x-amz-storage-class"]
         request.headers[header] = value
+
+
+#: Codes of servers that have no lifecycle API (S3 stand-ins answer in different words).
+_LIFECYCLE_UNSUPPORTED = {"NotImplemented", "MethodNotAllowed", "NotSupported", "XNotImplemented"}
+
+
+def _rule_prefix(rule: dict[str, Any]) -> str:
+    flt = rule.get("Filter")
+    if isinstance(flt, dict):
+        return str(flt.get("Prefix", "")) if "Prefix" in flt or not flt else "(filtered)"
+    return str(rule.get("Prefix", ""))
+
+
+def _clean_rule(rule: dict[str, Any]) -> dict[str, Any]:
+    # A rule read back can carry fields the put request rejects (e.g. an empty legacy Prefix
+    # next to Filter); send only what the API accepts.
+    allowed = {
+        "ID",
+        "Status",
+        "Filter",
+        "Prefix",
+        "Expiration",
+        "Transitions",
+        "NoncurrentVersionTransitions",
+        "NoncurrentVersionExpiration",
+        "AbortIncompleteMultipartUpload",
+    }
+    out = {k: v for k, v in rule.items() if k in allowed}
+    if "Filter" in out and "Prefix" in out:
+        del out["Prefix"]
+    return out

@@ -19,6 +19,7 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
 from engine.backends.base import ObjectSpec
+from engine.backends.errors import classify_code
 from engine.body import PartBody
 from engine.errors import ErrorCode, SkyliftError
 
@@ -89,8 +90,6 @@ class LeanPut:
 
 
 def _error(status: int, data: bytes, request_id: str) -> BaseException:
-    from engine.backends.s3 import classify_code
-
     code = (m.group(1).decode() if (m := _CODE.search(data)) else "") or str(status)
     message = (m.group(1).decode() if (m := _MESSAGE.search(data)) else "") or code
     return classify_code(code, message, status, request_id)

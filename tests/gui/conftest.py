@@ -42,9 +42,9 @@ def gui_bucket() -> str:
 
 @pytest.fixture
 def controller(gui_home: Path, weed: object, gui_bucket: str, qapp: object) -> Iterator[object]:
-    from app.controller import Controller
-    from app.paths import resolve_paths
-    from app.settings import SavedDestination, Settings
+    from app.gui.controller import Controller
+    from app.services.paths import resolve_paths
+    from app.services.settings import SavedDestination, Settings
 
     settings = Settings(language="en", notifications=False, keep_awake=False)
     settings.last_destination = SavedDestination("sw", gui_bucket, "drop/")

@@ -107,9 +107,9 @@ def main() -> int:
     flow = "--flow" in sys.argv
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    from app.gui import build_window, make_application
-    from app.paths import resolve_paths
-    from app.settings import SavedDestination, Settings
+    from app.services.paths import resolve_paths
+    from app.services.settings import SavedDestination, Settings
+    from ui.launch import build_window, make_application
 
     app = make_application(["skylift"])
     app.setStyle("Fusion")
@@ -129,7 +129,7 @@ def main() -> int:
         return run_flow(out_dir, paths, settings, endpoint, bucket)
     controller, window = build_window(paths, settings, start=False)
     profiles = controller.core.profiles
-    from app.gui_api import keyring_problem
+    from app.gui.api import keyring_problem
 
     if keyring_problem() is None:
         key = os.environ["AWS_ACCESS_KEY_ID"]
@@ -216,15 +216,15 @@ def main() -> int:
 
 
 def _states(*names: str) -> list[object]:
-    from app.gui_api import State
+    from app.gui.api import State
 
     return [State[n] for n in names]
 
 
 def run_flow(out_dir: Path, paths: object, settings: object, endpoint: str, bucket: str) -> int:
     """Drop a folder, pause, quit, relaunch, resume, finish: one PNG per step."""
-    from app.gui import build_window
-    from app.gui_api import State
+    from app.gui.api import State
+    from ui.launch import build_window
 
     controller, window = build_window(paths, settings, start=False)  # type: ignore[arg-type]
     controller.core.profiles.add("sw", "seaweedfs", endpoint=endpoint, default_bucket=bucket)

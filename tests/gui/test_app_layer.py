@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from app.gui_api import State
-from app.network import NetworkMonitor
-from app.settings import Settings
+from app.gui.api import State
+from app.gui.network import NetworkMonitor
+from app.services.settings import Settings
 
 pytestmark = pytest.mark.gui
 MiB = 1024 * 1024
@@ -79,9 +79,9 @@ def test_quit_pauses_and_the_next_start_offers_to_resume(
     qtbot: object,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from app.controller import Controller
-    from app.paths import resolve_paths
-    from app.settings import SavedDestination
+    from app.gui.controller import Controller
+    from app.services.paths import resolve_paths
+    from app.services.settings import SavedDestination
     from ui.main_window import MainWindow
 
     big = tmp_path / "video.mp4"
@@ -152,7 +152,7 @@ def test_profile_dialog_refuses_secrets_without_a_secure_keyring(
 
 
 def test_renamed_keys_keep_the_extension() -> None:
-    from app.uploads import renamed_key
+    from app.gui.uploads import renamed_key
 
     assert renamed_key("a/b.txt", 1) == "a/b (1).txt"
     assert renamed_key("a/README", 2) == "a/README (2)"
@@ -163,7 +163,7 @@ def test_renamed_keys_keep_the_extension() -> None:
 def test_conflict_policies_skip_rename_and_ask(
     controller: object, gui_bucket: str, tmp_path: Path, qtbot: object, raw_s3: object
 ) -> None:
-    from app.uploads import ConflictQuestion, EnqueueResult, UploadRequest
+    from app.gui.uploads import ConflictQuestion, EnqueueResult, UploadRequest
 
     c = controller
     c.core.settings.threshold = 1  # type: ignore[attr-defined]
@@ -249,7 +249,7 @@ def test_unreachable_endpoint_pauses_the_queue_and_it_resumes_when_back(
     import socket
     from urllib.parse import urlparse
 
-    from app.uploads import UploadRequest
+    from app.gui.uploads import UploadRequest
 
     c = controller
     with socket.socket() as s:
@@ -277,7 +277,7 @@ def test_unreachable_endpoint_pauses_the_queue_and_it_resumes_when_back(
 
 
 def test_keep_awake_holds_and_releases_or_skips_silently(monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.keep_awake import KeepAwake
+    from app.gui.keep_awake import KeepAwake
 
     k = KeepAwake()
     k.hold()

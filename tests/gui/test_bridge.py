@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.progress import ProgressAccumulator
-from app.qt_bridge import QtBridge, TransferChanges, TransferInfo
+from app.gui.bridge import QtBridge, TransferChanges, TransferInfo
+from app.services.progress import ProgressAccumulator
 from engine.events import Added, Finished, Progress, StateChanged, TransferView
 from engine.state import State
 

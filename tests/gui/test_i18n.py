@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from app.gui_api import ErrorCode, State
+from app.gui.api import ErrorCode, State
 from ui import i18n, messages
 
 pytestmark = pytest.mark.gui
@@ -70,7 +70,7 @@ def test_the_catalogue_holds_every_string_in_the_code(tmp_path: Path) -> None:
     root = TS.parents[2]
     fresh = tmp_path / "fresh.ts"
     lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent)) or "pyside6-lupdate"
-    sources = sorted(str(p) for d in ("ui", "app") for p in (root / d).glob("*.py"))
+    sources = sorted(str(p) for d in ("ui", "app") for p in (root / d).rglob("*.py"))
     subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
 
     def texts(path: Path) -> set[tuple[str, str]]:

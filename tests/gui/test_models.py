@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.browser import Entry
-from app.gui_api import State
-from app.qt_bridge import TransferChanges, TransferInfo
+from app.gui.api import State
+from app.gui.bridge import TransferChanges, TransferInfo
+from app.services.browser import Entry
 from ui.bucket_browser import ListingModel
 from ui.transfer_model import COL_NAME, COL_SIZE, FILTERS, ProgressRole, TransferModel
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from app.gui_api import State
+from app.gui.api import State
 from tests.gui.conftest import engine_pause_is_broken, engine_single_put_is_broken
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]

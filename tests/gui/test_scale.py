@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTableView
 
-from app.gui_api import State
-from app.qt_bridge import TransferChanges, TransferInfo
+from app.gui.api import State
+from app.gui.bridge import TransferChanges, TransferInfo
 from bench.queue_scale import Probe
 from ui.delegates import ProgressDelegate
 from ui.transfer_model import COL_PROGRESS, TransferModel

@@ -59,10 +59,10 @@ def _own(core: Any, bucket: str, key: str, uid: str, path: str) -> int:
 
 @pytest.fixture
 def service(gui_home: Path, weed: Any, qapp: Any) -> Iterator[Any]:
-    from app.core import AppCore
-    from app.paths import resolve_paths
-    from app.progress import ProgressAccumulator
-    from app.stale import StaleService
+    from app.services.core import AppCore
+    from app.services.paths import resolve_paths
+    from app.services.progress import ProgressAccumulator
+    from app.services.stale import StaleService
 
     core = AppCore(resolve_paths(), ProgressAccumulator())
     core.profiles.add("sw", "seaweedfs", endpoint=weed.endpoint)
@@ -119,7 +119,7 @@ def _select(w: Any, upload_id: str) -> None:
 
 
 def test_models_pass_the_model_tester(qtmodeltester: Any) -> None:
-    from app.stale import Owner, ServerPart, StaleUpload
+    from app.services.stale import Owner, ServerPart, StaleUpload
     from engine.state import State
     from ui.stale_model import PartsModel, StaleModel
 
@@ -252,10 +252,10 @@ _SHOT = textwrap.dedent(
     import sys
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from app.core import AppCore
-    from app.paths import resolve_paths
-    from app.progress import ProgressAccumulator
-    from app.stale import StaleService
+    from app.services.core import AppCore
+    from app.services.paths import resolve_paths
+    from app.services.progress import ProgressAccumulator
+    from app.services.stale import StaleService
     from ui.stale_window import StaleWindow
 
     out, bucket, select_key = sys.argv[1], sys.argv[2], sys.argv[3]

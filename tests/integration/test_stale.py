@@ -517,15 +517,15 @@ class _OssLifecycleBucket:
         self.xml = None
 
 
-def test_oss_lifecycle_rule_round_trips_through_oss2_xml() -> None:
-    import types
-
+def test_oss_lifecycle_rule_round_trips_through_oss2_xml(monkeypatch: pytest.MonkeyPatch) -> None:
     from oss2.models import BucketLifecycle, LifecycleExpiration, LifecycleRule
 
+    from engine.backends.oss import OssBackend
     from engine.providers import get_provider
 
     fake = _OssLifecycleBucket()
-    backend: Any = types.SimpleNamespace(provider=get_provider("oss"), _bucket=lambda name: fake)
+    backend = OssBackend(get_provider("oss"), "", "cn-hangzhou", "id", "secret")
+    monkeypatch.setattr(backend, "_bucket", lambda name: fake)
     assert lifecycle_get(backend, "b").days is None
     other = LifecycleRule("keep", "tmp/", status="Enabled", expiration=LifecycleExpiration(days=30))
     fake.put_bucket_lifecycle(BucketLifecycle([other]))

@@ -22,11 +22,11 @@ from engine.backends.s3 import S3Backend
 from engine.body import PartBody
 from engine.integrity import digest
 from engine.plan import choose_part_size, is_multipart, parts_for
-from engine.providers import PROVIDERS, ChecksumMode, GiB, KiB, MiB, Protocol, get_provider
+from engine.providers import PROVIDERS, ChecksumMode, Dialect, GiB, KiB, MiB, get_provider
 from tests.faultproxy import FaultProxy
 from tests.oss_gateway import OssGateway, start_moto
 
-S3_PRESETS = [name for name, p in PROVIDERS.items() if p.protocol is Protocol.S3]
+S3_PRESETS = [name for name, p in PROVIDERS.items() if p.dialect is Dialect.S3]
 
 
 def _sizes(size: int, requested: int, provider: str) -> list[int]:

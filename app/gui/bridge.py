@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QMetaMethod, QObject, QTimer, Signal
 
-from app.progress import ProgressAccumulator
+from app.services.progress import ProgressAccumulator
 from engine.events import Finished, TransferView
 from engine.state import State
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.local_server import StorageNotice
-from app.profiles import LOCAL, LOCAL_BUCKET, ProfileError
-from app.secrets import KeyringUnavailable, backend_name, keyring_problem
+from app.services.keystore import KeyringUnavailable, backend_name, keyring_problem
+from app.services.local_server import StorageNotice
+from app.services.profiles import LOCAL, LOCAL_BUCKET, ProfileError
 from engine import __version__
 from engine.errors import ErrorCode
 from engine.providers import PROVIDERS, Provider

@@ -7,12 +7,12 @@ import os
 import threading
 from dataclasses import dataclass
 
-from app import secrets
-from app.local_server import LocalServer, LocalServerError, LocalStorage
-from app.paths import Paths
+from app.services import keystore as secrets
+from app.services.local_server import LocalServer, LocalServerError, LocalStorage
+from app.services.paths import Paths
 from engine.backends.base import Backend
 from engine.errors import ErrorCode, SkyliftError
-from engine.providers import Protocol, Provider, get_provider
+from engine.providers import Dialect, Provider, get_provider
 from engine.redact import register_secret
 from engine.store import ProfileRow, Store
 
@@ -115,7 +115,7 @@ class Profiles:
             default_bucket=default_bucket,
             access_key_id=access_key_id,
             keyring_ref=ref,
-            signature=signature or ("v4" if prov.protocol is Protocol.OSS else ""),
+            signature=signature or ("v4" if prov.dialect is Dialect.OSS else ""),
         )
         self._store.save_profile(row)
         with self._lock:
@@ -138,7 +138,7 @@ class Profiles:
         prov = get_provider(row.provider)
         id_var, secret_var = (
             ("OSS_ACCESS_KEY_ID", "OSS_ACCESS_KEY_SECRET")
-            if prov.protocol is Protocol.OSS
+            if prov.dialect is Dialect.OSS
             else ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
         )
         key_id = row.access_key_id or os.environ.get(id_var, "")
@@ -226,7 +226,7 @@ def make_backend(
     signature: str = "",
 ) -> Backend:
     """The backend for a provider's protocol: saved profiles and the dialog's test both use it."""
-    if prov.protocol is Protocol.OSS:
+    if prov.dialect is Dialect.OSS:
         from engine.backends.oss import OssBackend
 
         oss: Backend = OssBackend(

@@ -1,18 +1,18 @@
-"""Starts the desktop window (the GUI lives in ``ui/``)."""
+"""Builds and shows the desktop window: the application object, translations, controller and MainWindow."""
 
 from __future__ import annotations
 
 import sys
 from typing import TYPE_CHECKING
 
-from app.logsetup import setup_logging
-from app.paths import Paths, resolve_paths
-from app.settings import Settings
+from app.services.logsetup import setup_logging
+from app.services.paths import Paths, resolve_paths
+from app.services.settings import Settings
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from app.controller import Controller
+    from app.gui.controller import Controller
     from ui.main_window import MainWindow
 
 
@@ -36,7 +36,7 @@ def build_window(
     paths: Paths | None = None, settings: Settings | None = None, start: bool = True
 ) -> tuple[Controller, MainWindow]:
     """The controller and main window, translated per the settings; ``start`` loads the queue."""
-    from app.controller import Controller
+    from app.gui.controller import Controller
     from ui import i18n
     from ui.main_window import MainWindow
 

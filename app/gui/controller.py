@@ -8,17 +8,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app import browser
-from app.core import AppCore
-from app.keep_awake import KeepAwake
-from app.local_server import StorageEvent, StorageNotice
-from app.network import NetworkMonitor
-from app.paths import Paths
-from app.progress import ProgressAccumulator
-from app.qt_bridge import QtBridge, TransferChanges
-from app.qtpool import QtPoolExecutor
-from app.settings import Settings, apply_to_engine
-from app.uploads import ConflictQuestion, EnqueueJob, EnqueueResult, UploadRequest
+from app.gui.bridge import QtBridge, TransferChanges
+from app.gui.keep_awake import KeepAwake
+from app.gui.network import NetworkMonitor
+from app.gui.uploads import ConflictQuestion, EnqueueJob, EnqueueResult, UploadRequest
+from app.services import browser
+from app.services.core import AppCore
+from app.services.local_server import StorageEvent, StorageNotice
+from app.services.paths import Paths
+from app.services.progress import ProgressAccumulator
+from app.services.qtpool import QtPoolExecutor
+from app.services.settings import Settings, apply_to_engine
 from engine.errors import ErrorCode, SkyliftError
 from engine.lease import held_message
 from engine.state import State
@@ -236,7 +236,7 @@ class Controller(QObject):
     def stale_service(self) -> Any:
         """The stale-uploads service (another part of the app), made on first use, kept after."""
         if self._stale is None:
-            from app.stale import StaleService
+            from app.services.stale import StaleService
 
             self._stale = StaleService(self.core)
         return self._stale

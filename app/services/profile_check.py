@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.profiles import Credentials, NetworkOptions, Profiles, make_backend
+from app.services.profiles import Credentials, NetworkOptions, Profiles, make_backend
 from engine.backends.base import Backend
 from engine.errors import ErrorCode, SkyliftError
 from engine.providers import get_provider

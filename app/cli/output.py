@@ -8,7 +8,7 @@ import time
 from dataclasses import asdict
 from typing import Any, TextIO
 
-from app.progress import Drained
+from app.services.progress import Drained
 from engine.events import Finished
 from engine.units import format_size
 

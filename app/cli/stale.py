@@ -9,13 +9,13 @@ import threading
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from app.core import AppCore, parse_destination
-from app.progress import ProgressAccumulator
-from app.stale import StaleError, StaleService
+from app.cli.running import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupt
+from app.cli.running import run_transfers as _run
+from app.services.core import AppCore, parse_destination
+from app.services.progress import ProgressAccumulator
+from app.services.stale import StaleError, StaleService
 from engine.stale import AbortPlan, AbortResult, AbortStatus, StaleUpload, Totals, monthly_cost, utcnow
 from engine.units import format_size, parse_age
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _age(text: str) -> timedelta:
@@ -125,8 +125,6 @@ def _listing(
     now: datetime,
 ) -> tuple[list[StaleUpload], bool]:
     """Run the listing with a progress line on a terminal; Ctrl-C stops it early."""
-    from app.cli import Interrupt
-
     tty = sys.stderr.isatty()
     stop = threading.Event()
     found: list[StaleUpload] = []
@@ -368,8 +366,6 @@ def _adopt(
             f"adopted {found.key} ({found.upload_id}) as transfer #{tid}: {len(r.parts)} part(s), "
             f"{format_size(r.bytes_present)} on the server match {a.file}; uploading the rest"
         )
-    from app.cli import _run
-
     return _run(core, acc, [tid], a.json)
 
 

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from app.paths import Paths
-from app.profiles import NetworkOptions, Profiles
-from app.qtpool import QtPoolExecutor
+from app.services.paths import Paths
+from app.services.profiles import NetworkOptions, Profiles
+from app.services.qtpool import QtPoolExecutor
 from engine.events import EventSink
 from engine.plan import choose_part_size, is_multipart
 from engine.scheduler import Engine, EngineSettings

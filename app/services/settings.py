@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.profiles import NetworkOptions
+from app.services.profiles import NetworkOptions
 from engine.plan import DEFAULT_PART_SIZE, DEFAULT_THRESHOLD
 from engine.retry import RetryPolicy
 from engine.scheduler import EngineSettings

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from app.core import AppCore
+from app.services.core import AppCore
 from engine.adopt import AdoptProblem, AdoptReport, verify_adoption
 from engine.backends.base import Backend, ServerPart
 from engine.lease import held_message

@@ -5,20 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import sys
-import threading
 from collections.abc import Callable, Sequence
-from types import FrameType
 
-from app.cli_output import Reporter
-from app.cli_stale import add_stale_parser, cmd_stale
-from app.core import AppCore, Destination, DestinationError, UploadOptions, parse_destination
-from app.logsetup import setup_logging
-from app.paths import resolve_paths
-from app.profiles import ProfileError
-from app.progress import ProgressAccumulator
-from app.secrets import KeyringUnavailable, backend_name, keyring_problem
+from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_OK, EXIT_USAGE
+from app.cli.running import run_transfers as _run
+from app.cli.stale import add_stale_parser, cmd_stale
+from app.services.core import AppCore, Destination, DestinationError, UploadOptions, parse_destination
+from app.services.keystore import KeyringUnavailable, backend_name, keyring_problem
+from app.services.logsetup import setup_logging
+from app.services.paths import resolve_paths
+from app.services.profiles import ProfileError
+from app.services.progress import ProgressAccumulator
 from engine import __version__
 from engine.errors import RETRYABLE, SkyliftError
 from engine.lease import Holder, held_message
@@ -30,10 +28,6 @@ from engine.state import FINAL, State
 from engine.store import StoreError, TransferRow
 from engine.transfer import STDIN
 from engine.units import parse_rate, parse_size
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-#: Some transfers were left alone: another live Skylift process holds them.
-EXIT_HELD = 3
 
 
 class UsageError(Exception):
@@ -119,53 +113,6 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("self-check", help="print the keyring backend, paths and Qt platform")
     add_stale_parser(sub)
     return p
-
-
-class Interrupt:
-    """SIGINT/SIGTERM: ask the engine to pause; the main loop waits until the checkpoint is safe."""
-
-    def __init__(self) -> None:
-        self.hit = threading.Event()
-        self._old: dict[int, object] = {}
-
-    def __enter__(self) -> Interrupt:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            self._old[sig] = signal.signal(sig, self._handle)
-        return self
-
-    def _handle(self, signum: int, frame: FrameType | None) -> None:
-        self.hit.set()
-
-    def __exit__(self, *exc: object) -> None:
-        for sig, old in self._old.items():
-            signal.signal(sig, old)  # type: ignore[arg-type]
-
-
-def _run(
-    core: AppCore,
-    acc: ProgressAccumulator,
-    ids: list[int],
-    json_mode: bool,
-    on_interrupt: Callable[[], None] | None = None,
-) -> int:
-    rows = {i: core.store.get_transfer(i) for i in ids}
-    sizes = {i: r.size for i, r in rows.items() if r}
-    done = {i: core.engine.bytes_done(i) for i in ids}
-    rep = Reporter(json_mode, sizes, done)
-    interrupted = False
-    with Interrupt() as intr:
-        while core.engine.busy():
-            core.engine.wait_idle(0.2)
-            if intr.hit.is_set() and not interrupted:
-                interrupted = True
-                (on_interrupt or core.engine.pause_all)()
-            rep.feed(acc.drain())
-    rep.feed(acc.drain(), final=True)
-    if interrupted:
-        return EXIT_INTERRUPTED
-    # The engine owns the states (the checkpoint may still be writing its copy).
-    states = [v.state for v in core.engine.views(ids)]
-    return EXIT_OK if all(s is State.DONE for s in states) else EXIT_FAILED
 
 
 def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -> int:
@@ -340,13 +287,16 @@ def cmd_self_check(core: AppCore) -> int:
     return EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None) -> int:
+    """Run a command; with none, start ``gui`` (ui/ passes its launcher: app/ may not import ui/)."""
     parser = build_parser()
     a = parser.parse_args(argv)
     if a.command is None:
-        from app.gui import run_gui
-
-        return run_gui()
+        if gui is None:
+            parser.print_usage(sys.stderr)
+            print("skylift: a command is needed here; `skylift` with none opens the window", file=sys.stderr)
+            return EXIT_USAGE
+        return gui()
     paths = resolve_paths()
     setup_logging(paths.logs, a.verbose)
     settings = EngineSettings(concurrency=max(1, getattr(a, "concurrency", 4)))

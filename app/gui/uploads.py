@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.core import AppCore, Destination, UploadOptions
+from app.services.core import AppCore, Destination, UploadOptions
 from engine.errors import SkyliftError
 from engine.sources import Source, empty_dirs
 from engine.store import TransferRow
