@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.controller import Controller
 from app.gui_api import ACTIVE, State, __version__
-from app.qt_bridge import TransferChanges
+from app.qt_bridge import TransferChanges, TransferInfo
 from app.uploads import ConflictQuestion, EnqueueJob, EnqueueResult, UploadRequest
 from ui import dialogs
 from ui.actions import Actions
@@ -267,8 +267,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # ---- bridge ---------------------------------------------------------------------------------
-    def _on_transfers_added(self, infos: list[object]) -> None:
-        self.model.add(infos)  # type: ignore[arg-type]
+    def _on_transfers_added(self, infos: list[TransferInfo]) -> None:
+        self.model.add(infos)
         self._update_actions()
 
     def _on_transfers_changed(self, changes: TransferChanges) -> None:
