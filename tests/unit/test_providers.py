@@ -22,8 +22,8 @@ from engine.backends.s3 import S3Backend
 from engine.body import PartBody, digest
 from engine.plan import choose_part_size, is_multipart, parts_for
 from engine.providers import PROVIDERS, ChecksumMode, GiB, KiB, MiB, Protocol, get_provider
-from tests.faultproxy import FaultProxy
-from tests.oss_gateway import OssGateway, start_moto
+from tests.helpers.faultproxy import FaultProxy
+from tests.helpers.oss_gateway import OssGateway, start_moto
 
 S3_PRESETS = [name for name, p in PROVIDERS.items() if p.protocol is Protocol.S3]
 

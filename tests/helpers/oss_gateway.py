@@ -82,9 +82,11 @@ def _import_moto() -> Any:
             del os.environ["S3_UPLOAD_PART_MIN_SIZE"]
         else:
             os.environ["S3_UPLOAD_PART_MIN_SIZE"] = previous
-    if moto.s3.models.S3_UPLOAD_PART_MIN_SIZE != OSS_MIN_PART:
+    # Through the module's namespace: models imports the name without re-exporting it.
+    models = vars(moto.s3.models)
+    if models["S3_UPLOAD_PART_MIN_SIZE"] != OSS_MIN_PART:
         # Something imported moto earlier with S3's 5 MiB; Complete reads this module global.
-        moto.s3.models.S3_UPLOAD_PART_MIN_SIZE = OSS_MIN_PART
+        models["S3_UPLOAD_PART_MIN_SIZE"] = OSS_MIN_PART
     return ThreadedMotoServer
 
 
