@@ -56,6 +56,12 @@ class Rig:
     def sent(self, tid: int) -> int:
         return sum(e.sent for e in self.sink.of(Progress) if e.transfer_id == tid)
 
+    def close(self) -> None:
+        """Stop what still runs, then the checkpoint: the end of every rig fixture."""
+        self.engine.pause_all()
+        self.engine.wait_idle(30)
+        self.store.close()
+
     def run(self, tid: int, timeout: float = 120) -> Finished:
         assert self.engine.wait_idle(timeout), "the engine did not settle"
         return self.finished(tid)

@@ -33,9 +33,7 @@ def proxy(weed: LocalServer) -> Iterator[FaultProxy]:
 def rig(tmp_path: Path, proxy: FaultProxy, pool: ThreadPoolExecutor) -> Iterator[Rig]:
     r = make_rig(tmp_path, S3Target(proxy.endpoint, ACCESS_KEY, SECRET_KEY), pool)
     yield r
-    r.engine.pause_all()
-    r.engine.wait_idle(30)
-    r.store.close()
+    r.close()
 
 
 def test_a_reset_mid_part_is_retried_and_counted(rig: Rig, proxy: FaultProxy, tmp_path: Path) -> None:

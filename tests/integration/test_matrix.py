@@ -22,9 +22,7 @@ pytestmark = pytest.mark.integration
 def rig(tmp_path: Path, target: Target, pool: ThreadPoolExecutor) -> Iterator[Rig]:
     r = make_rig(tmp_path, target, pool)
     yield r
-    r.engine.pause_all()
-    r.engine.wait_idle(30)
-    r.store.close()
+    r.close()
 
 
 def _sizes(part: int) -> list[int]:

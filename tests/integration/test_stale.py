@@ -436,9 +436,7 @@ def test_lifecycle_rule_is_set_shown_and_removed(
 def rig(tmp_path: Path, target: Target, pool: ThreadPoolExecutor) -> Iterator[Rig]:
     r = make_rig(tmp_path, target, pool)
     yield r
-    r.engine.pause_all()
-    r.engine.wait_idle(30)
-    r.store.close()
+    r.close()
 
 
 def test_matrix_listing_abort_and_dry_run(rig: Rig, pool: ThreadPoolExecutor) -> None:
