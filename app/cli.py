@@ -20,12 +20,12 @@ from app.profiles import ProfileError
 from app.progress import ProgressAccumulator
 from app.secrets import KeyringUnavailable, backend_name, keyring_problem
 from engine import __version__
-from engine.scheduler import EngineSettings
 from engine.errors import RETRYABLE, ErrorCode, SkyliftError
 from engine.job import STDIN, Job
 from engine.plan import choose_part_size
 from engine.providers import PROVIDERS, get_provider
 from engine.retry import RetryPolicy
+from engine.scheduler import EngineSettings
 from engine.state import FINAL, State
 from engine.store import StoreError, TransferRow
 from engine.stream import upload_stream

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from app.paths import Paths
 from app.profiles import NetworkOptions, Profiles
 from app.qtpool import QtPoolExecutor
-from engine.scheduler import Engine, EngineSettings
 from engine.errors import SkyliftError
 from engine.events import EventSink
 from engine.plan import choose_part_size, is_multipart
+from engine.scheduler import Engine, EngineSettings
 from engine.sources import Source, iter_sources
 from engine.state import State
 from engine.store import Store, TransferRow

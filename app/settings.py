@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from app.profiles import NetworkOptions
-from engine.scheduler import EngineSettings
 from engine.plan import DEFAULT_PART_SIZE, DEFAULT_THRESHOLD
 from engine.retry import RetryPolicy
+from engine.scheduler import EngineSettings
 
 log = logging.getLogger("skylift.settings")
 
