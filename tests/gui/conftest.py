@@ -9,13 +9,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.helpers.env import ACCESS_KEY, SECRET_KEY
+from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
 
 if TYPE_CHECKING:
     from tests.helpers.fixtures import Controller, LocalServer, MainWindow, QApplication, QtBot
 
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session", autouse=True)

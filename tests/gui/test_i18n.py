@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from app.gui_api import ErrorCode, State
+from tests.helpers.env import ROOT
 from ui import i18n, messages
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 
 pytestmark = pytest.mark.gui
-TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "skylift_zh_CN.ts"
+TS = ROOT / "resources" / "i18n" / "skylift_zh_CN.ts"
 
 
 def _unfinished(message: ET.Element) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import random
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QTableView
 from app.gui_api import State
 from app.qt_bridge import TransferChanges, TransferInfo
 from bench.queue_scale import Probe
+from tests.helpers.env import ROOT
 from ui.delegates import ProgressDelegate
 from ui.transfer_model import COL_PROGRESS, TransferModel
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.gui
 
 ROWS = 100_000
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARTIFACTS = ROOT / "test-artifacts"
 
 
 def test_100k_rows_scroll_and_update_without_stalling(qtbot: QtBot, qtmodeltester: ModelTester) -> None:
