@@ -18,11 +18,22 @@ import resource
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@dataclass
+class Phase:
+    """Where the run is: queueing (until the walk and the model are complete), then uploading."""
+
+    name: str
+    t: float
+    walk_done: bool = False
+    done0: int = 0
 
 
 class Probe:
@@ -123,11 +134,11 @@ def main() -> int:
     model = window.model
     probe = Probe()
     result: dict[str, object] = {"count": a.count, "file_bytes": a.size, "files_created_s": round(made, 1)}
-    phase: dict[str, object] = {"name": "queueing", "t": time.perf_counter(), "walk_done": False}
+    phase = Phase("queueing", time.perf_counter())
 
     def on_progress(r: object) -> None:
         if getattr(r, "finished", False):
-            phase["walk_done"] = True
+            phase.walk_done = True
 
     controller.enqueue_progressed.connect(on_progress)
 
@@ -137,30 +148,30 @@ def main() -> int:
         act, btn, mod = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
         QApplication.sendEvent(window, QDragEnterEvent(QPoint(100, 100), act, mime, btn, mod))
         probe.start()
-        phase["t"] = time.perf_counter()
+        phase.t = time.perf_counter()
         QApplication.sendEvent(window, QDropEvent(QPointF(100, 100), act, mime, btn, mod))
 
     def check() -> None:
         now = time.perf_counter()
-        if phase["name"] == "queueing" and phase["walk_done"] and model.count() >= a.count:
-            result["queued_s"] = round(now - float(phase["t"]), 2)
+        if phase.name == "queueing" and phase.walk_done and model.count() >= a.count:
+            result["queued_s"] = round(now - phase.t, 2)
             result["stall_queueing"] = probe.stats()
             result["done_when_queued"] = model.count(State.DONE)
-            phase.update(name="uploading", t=now, done0=model.count(State.DONE))
+            phase.name, phase.t, phase.done0 = "uploading", now, model.count(State.DONE)
             probe.start()
-        elif phase["name"] == "uploading":
+        elif phase.name == "uploading":
             finished = model.count(State.DONE, State.FAILED) >= a.count
-            if finished or now - float(phase["t"]) >= a.upload_seconds:
-                secs = now - float(phase["t"])
+            if finished or now - phase.t >= a.upload_seconds:
+                secs = now - phase.t
                 result["stall_uploading"] = probe.stats()
                 result["uploading_watched_s"] = round(secs, 1)
                 result["uploaded_files_per_s"] = round(
-                    (model.count(State.DONE) - int(phase["done0"])) / secs, 1
+                    (model.count(State.DONE) - phase.done0) / secs, 1
                 )
                 result["done"] = model.count(State.DONE)
                 result["failed"] = model.count(State.FAILED)
                 app.quit()
-        elif now - float(phase["t"]) > 600:
+        elif now - phase.t > 600:
             result["error"] = "timed out while queueing"
             app.quit()
 

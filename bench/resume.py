@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from bench.settings import MiB, Workload, settings_for
 from bench.stats import RunResult
 
 
-def _json_lines(stream: Any, sink: list[tuple[float, dict[str, Any]]], t0: float) -> None:
+def _json_lines(stream: Iterable[bytes], sink: list[tuple[float, dict[str, Any]]], t0: float) -> None:
     for raw in stream:
         line = raw.decode(errors="replace").strip()
         if line.startswith("{"):

@@ -7,9 +7,13 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.services.local_server import LocalServer, start_local_server
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3.client import S3Client
+    from mypy_boto3_s3.type_defs import ObjectIdentifierTypeDef
 
 REGION = "us-east-1"
 _WARMUP_KEY = "bench-warmup"
@@ -18,7 +22,7 @@ _WARMUP_KEY = "bench-warmup"
 @dataclass
 class Target:
     server: LocalServer
-    s3: Any  # a boto3 S3 client for setup and checks, never timed
+    s3: S3Client  # a boto3 S3 client for setup and checks, never timed
 
     @property
     def endpoint(self) -> str:
@@ -110,7 +114,7 @@ def drop_bucket(t: Target, bucket: str) -> None:
             t.s3.abort_multipart_upload(Bucket=bucket, Key=u["Key"], UploadId=u["UploadId"])
         keys = [*listing(t, bucket), _WARMUP_KEY]
         for i in range(0, len(keys), 1000):
-            batch = [{"Key": k} for k in keys[i : i + 1000]]
+            batch: list[ObjectIdentifierTypeDef] = [{"Key": k} for k in keys[i : i + 1000]]
             t.s3.delete_objects(Bucket=bucket, Delete={"Objects": batch, "Quiet": True})
         for _ in range(10):
             try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from engine.state import State
 
@@ -72,6 +72,7 @@ class Finished:
 
 
 Event = Added | StateChanged | Progress | PartDone | Finished
+_E = TypeVar("_E", bound=Event)
 
 
 class EventSink(Protocol):
@@ -96,6 +97,6 @@ class ListSink:
         with self._lock:
             self.events.append(event)
 
-    def of(self, kind: type) -> list[Event]:
+    def of(self, kind: type[_E]) -> list[_E]:
         with self._lock:
             return [e for e in self.events if isinstance(e, kind)]

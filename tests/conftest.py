@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-ROOT = Path(__file__).resolve().parent.parent
-ACCESS_KEY = "skylift-test-key"
-SECRET_KEY = "skylift-test-secret-0123456789"
+# Re-exported: tests written against the old locations import these from here.
+from tests.helpers.cli import run_cli
+from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
+from tests.helpers.s3 import raw_s3_client
+
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import LocalServer, S3Backend, S3Client
+
+__all__ = ["ACCESS_KEY", "ROOT", "SECRET_KEY", "run_cli"]
 
 
 @pytest.fixture(scope="session")
-def weed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+def weed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
     from app.services.local_server import start_local_server
 
     server = start_local_server(tmp_path_factory.mktemp("weed"), access_key=ACCESS_KEY, secret_key=SECRET_KEY)
@@ -29,45 +34,24 @@ def weed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 
 
 @pytest.fixture
-def s3_backend(weed: object) -> object:
+def s3_backend(weed: LocalServer) -> S3Backend:
     from engine.backends.s3 import S3Backend
     from engine.providers import get_provider
 
-    return S3Backend(
-        get_provider("seaweedfs"),
-        weed.endpoint,
-        "us-east-1",
-        True,  # type: ignore[attr-defined]
-        ACCESS_KEY,
-        SECRET_KEY,
-    )
+    return S3Backend(get_provider("seaweedfs"), weed.endpoint, "us-east-1", True, ACCESS_KEY, SECRET_KEY)
 
 
 @pytest.fixture
-def bucket(s3_backend: object) -> str:
+def bucket(s3_backend: S3Backend) -> str:
     name = "t-" + uuid.uuid4().hex[:16]
-    s3_backend.make_bucket(name)  # type: ignore[attr-defined]
+    s3_backend.make_bucket(name)
     return name
 
 
 @pytest.fixture
-def raw_s3(weed: object) -> object:
+def raw_s3(weed: LocalServer) -> S3Client:
     """A plain boto3 client for checking what the server holds, independent of Skylift."""
-    import boto3
-    from botocore.config import Config
-
-    return boto3.client(
-        "s3",
-        endpoint_url=weed.endpoint,
-        region_name="us-east-1",  # type: ignore[attr-defined]
-        aws_access_key_id=ACCESS_KEY,
-        aws_secret_access_key=SECRET_KEY,
-        config=Config(
-            s3={"addressing_style": "path"},
-            request_checksum_calculation="when_required",
-            response_checksum_validation="when_required",
-        ),
-    )
+    return raw_s3_client(weed.endpoint)
 
 
 @pytest.fixture
@@ -78,7 +62,7 @@ def pool() -> Iterator[ThreadPoolExecutor]:
 
 
 @pytest.fixture
-def cli_home(tmp_path: Path, weed: object, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+def cli_home(tmp_path: Path, weed: LocalServer, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """Environment for ``skylift`` subprocesses: own SKYLIFT_HOME and a profile ``sw``."""
     env = dict(os.environ)
     env.update(
@@ -89,24 +73,5 @@ def cli_home(tmp_path: Path, weed: object, monkeypatch: pytest.MonkeyPatch) -> d
             "PYTHONPATH": str(ROOT),
         }
     )
-    run_cli(env, "profile", "add", "sw", "--provider", "seaweedfs", "--endpoint", weed.endpoint, check=True)  # type: ignore[attr-defined]
+    run_cli(env, "profile", "add", "sw", "--provider", "seaweedfs", "--endpoint", weed.endpoint, check=True)
     return env
-
-
-def run_cli(
-    env: dict[str, str], *args: str, check: bool = False, input: bytes | None = None, timeout: float = 300
-) -> subprocess.CompletedProcess[bytes]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "app", *args],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        input=input,
-        timeout=timeout,
-    )
-    if check and proc.returncode != 0:
-        raise AssertionError(
-            f"skylift {' '.join(args)} exited {proc.returncode}:\n"
-            f"{proc.stdout.decode()}\n{proc.stderr.decode()}"
-        )
-    return proc

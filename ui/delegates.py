@@ -25,13 +25,13 @@ class ProgressDelegate(QStyledItemDelegate):
         base = QStyleOptionViewItem(option)
         self.initStyleOption(base, index)
         base.text = ""
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, base, painter, widget)
         value = index.data(ProgressRole)
         frac = float(value) if isinstance(value, float | int) else 0.0
         bar = QStyleOptionProgressBar()
-        r = option.rect.adjusted(3, 3, -3, -3)  # type: ignore[attr-defined]
+        r = option.rect.adjusted(3, 3, -3, -3)
         bar.rect = r
         bar.minimum = 0
         bar.maximum = 1000
@@ -39,8 +39,8 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         bar.textVisible = True
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
-        bar.state = option.state | QStyle.StateFlag.State_Horizontal  # type: ignore[attr-defined]
-        bar.palette = option.palette  # type: ignore[attr-defined]
-        bar.fontMetrics = option.fontMetrics  # type: ignore[attr-defined]
-        bar.direction = option.direction  # type: ignore[attr-defined]
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
+        bar.palette = option.palette
+        bar.fontMetrics = option.fontMetrics
+        bar.direction = option.direction
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)

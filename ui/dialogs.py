@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 from app.gui.api import format_size
 from app.gui.controller import Controller
 from app.gui.uploads import ConflictQuestion
+
+if TYPE_CHECKING:
+    from ui.stale_window import StaleWindow
 
 
 def ask_resume(parent: QWidget, count: int) -> bool:
@@ -122,10 +125,11 @@ def open_profiles(parent: QWidget, controller: Controller) -> None:
     ProfileDialog(controller, parent).exec()
 
 
-def stale_window_class() -> Any:
+def stale_window_class() -> type[StaleWindow] | None:
     """The stale-uploads window, if that part of the app is installed."""
     try:
-        return importlib.import_module("ui.stale_window").StaleWindow
+        cls: type[StaleWindow] = importlib.import_module("ui.stale_window").StaleWindow
+        return cls
     except (ImportError, AttributeError):
         return None
 

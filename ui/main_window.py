@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.api import ACTIVE, State, __version__
-from app.gui.bridge import TransferChanges
+from app.gui.bridge import TransferChanges, TransferInfo
 from app.gui.controller import Controller
 from app.gui.uploads import ConflictQuestion, EnqueueJob, EnqueueResult, UploadRequest
 from ui import dialogs, messages
@@ -268,8 +268,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # ---- bridge ---------------------------------------------------------------------------------
-    def _on_transfers_added(self, infos: list[object]) -> None:
-        self.model.add(infos)  # type: ignore[arg-type]
+    def _on_transfers_added(self, infos: list[TransferInfo]) -> None:
+        self.model.add(infos)
         self._update_actions()
 
     def _on_transfers_changed(self, changes: TransferChanges) -> None:

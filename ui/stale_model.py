@@ -8,7 +8,7 @@ import sys
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
     QThreadPool,
     Signal,
+    SignalInstance,
 )
 
 from app.services.stale import (
@@ -38,6 +39,7 @@ from app.services.stale import (
 from ui.messages import state_text
 
 _Index = QModelIndex | QPersistentModelIndex
+_T = TypeVar("_T")
 _ROOT = QModelIndex()
 
 #: The raw value a column sorts by (age as seconds, bytes as an integer), not its display text.
@@ -78,9 +80,10 @@ if _EMIT_DROPS_TRUE:
     ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
 
-def emit(signal: Any, *args: Any) -> None:
+def emit(signal: SignalInstance, *args: object) -> None:
     """``signal.emit(*args)`` without the PySide6 reference bug described above."""
-    result = signal.emit(*args)
+    # PySide6's stub says emit() returns None; it returns a bool, which the workaround needs.
+    result = signal.emit(*args)  # type: ignore[func-returns-value]
     if _EMIT_DROPS_TRUE and result is True:
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
 
@@ -104,7 +107,7 @@ def format_age(seconds: float) -> str:
 class StaleModel(QAbstractTableModel):
     """Unfinished uploads of one bucket; rows arrive in batches while the listing runs."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[StaleUpload] = []
         self._now = utcnow()
@@ -266,7 +269,7 @@ def _add(a: Totals, b: Totals) -> Totals:
 class PartsModel(QAbstractTableModel):
     """The parts of one upload: number, size, ETag, last modified."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._parts: list[ServerPart] = []
 
@@ -440,7 +443,7 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, fn: Callable[[], object], relay: _Relay) -> None:
         super().__init__()
         self._fn = fn
         self._relay = relay
@@ -479,17 +482,27 @@ class Runner(QObject):
         self._pool.setMaxThreadCount(threads)
         self._relays: set[_Relay] = set()
 
-    def run(self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]) -> None:
+    def run(
+        self, fn: Callable[[], _T], done: Callable[[_T], None], failed: Callable[[Exception], None]
+    ) -> None:
         relay = _Relay(self)
         self._relays.add(relay)
 
-        def finish(result: Any, cb: Callable[[Any], None]) -> None:
+        def finish() -> None:
             self._relays.discard(relay)
             relay.deleteLater()
-            cb(result)
 
-        relay.finished.connect(lambda r: finish(r, done))
-        relay.failed.connect(lambda e: finish(e, failed))
+        # The relay's signals carry ``object``; what arrives is fn's result, or the exception it raised.
+        def on_finished(result: _T) -> None:
+            finish()
+            done(result)
+
+        def on_failed(exc: Exception) -> None:
+            finish()
+            failed(exc)
+
+        relay.finished.connect(on_finished)
+        relay.failed.connect(on_failed)
         self._pool.start(_Job(fn, relay))
 
     def wait(self, ms: int) -> bool:

@@ -11,9 +11,10 @@ import sys
 import threading
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +41,7 @@ from app.services.stale import (
     AbortStatus,
     Adopted,
     LifecycleStatus,
+    ServerPart,
     StaleError,
     StaleService,
     StaleUpload,
@@ -69,6 +71,7 @@ DRAIN_MS = 150
 #: workers the default 5 ms left the window frozen for hundreds of milliseconds at a time, and
 #: 1 ms cut those stalls several times over.
 LISTING_SWITCH_INTERVAL = 0.001
+_T = TypeVar("_T")
 
 
 class StaleWindow(QWidget):
@@ -221,11 +224,14 @@ class StaleWindow(QWidget):
 
     # ---- background helpers ---------------------------------------------------------------------
     def _run(
-        self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None] | None = None
+        self,
+        fn: Callable[[], _T],
+        done: Callable[[_T], None],
+        failed: Callable[[Exception], None] | None = None,
     ) -> None:
         self._runner.run(fn, done, failed or self._show_error)
 
-    def _show_error(self, exc: Any) -> None:
+    def _show_error(self, exc: Exception) -> None:
         detail = getattr(exc, "detail", "") or str(exc)
         self.status.setText(arg(self.tr("Error: %1"), detail))
 
@@ -365,7 +371,7 @@ class StaleWindow(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return [self.model.upload(i.row()) for i in sorted(rows, key=lambda i: i.row())]
 
-    def _on_selection_changed(self, *_: Any) -> None:
+    def _on_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         self._update_actions()
         sel = self.selected()
         if len(sel) != 1:
@@ -380,7 +386,7 @@ class StaleWindow(QWidget):
             lambda parts: self._on_parts(u, parts),
         )
 
-    def _on_parts(self, u: StaleUpload, parts: list[Any]) -> None:
+    def _on_parts(self, u: StaleUpload, parts: list[ServerPart]) -> None:
         sel = self.selected()
         if len(sel) == 1 and sel[0].upload_id == u.upload_id:
             self.parts_model.set_parts(parts)
@@ -497,7 +503,7 @@ class StaleWindow(QWidget):
             sys.setswitchinterval(self._saved_switch)
             self._saved_switch = None
 
-    def closeEvent(self, event: Any) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel_listing()
         self._timer.stop()
         self._runner.wait(10000)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 
@@ -43,7 +44,8 @@ def main() -> int:
     creds = AwsCredentialsProvider.new_static(
         os.environ["AWS_ACCESS_KEY_ID"], os.environ["AWS_SECRET_ACCESS_KEY"]
     )
-    kwargs: dict[str, object] = {}
+    # Values come from the settings JSON, each of the type its S3Client keyword expects.
+    kwargs: dict[str, Any] = {}
     for name in ("part_size", "throughput_target_gbps", "max_active_connections_override", "memory_limit"):
         if name in settings:
             kwargs[name] = settings[name]
@@ -52,7 +54,7 @@ def main() -> int:
         region=region,
         tls_mode=S3RequestTlsMode.DISABLED,
         signing_config=create_default_s3_signing_config(region=region, credential_provider=creds),
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
     checksum = None
     if settings.get("checksum") == "crc32":

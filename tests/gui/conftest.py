@@ -5,12 +5,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import ACCESS_KEY, SECRET_KEY
+from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
 
-ROOT = Path(__file__).resolve().parents[2]
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import Controller, LocalServer, MainWindow, QApplication, QtBot
+
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -41,7 +44,9 @@ def gui_bucket() -> str:
 
 
 @pytest.fixture
-def controller(gui_home: Path, weed: object, gui_bucket: str, qapp: object) -> Iterator[object]:
+def controller(
+    gui_home: Path, weed: LocalServer, gui_bucket: str, qapp: QApplication
+) -> Iterator[Controller]:
     from app.gui.controller import Controller
     from app.services.paths import resolve_paths
     from app.services.settings import SavedDestination, Settings
@@ -49,18 +54,18 @@ def controller(gui_home: Path, weed: object, gui_bucket: str, qapp: object) -> I
     settings = Settings(language="en", notifications=False, keep_awake=False)
     settings.last_destination = SavedDestination("sw", gui_bucket, "drop/")
     c = Controller(resolve_paths(), settings)
-    c.core.profiles.add("sw", "seaweedfs", endpoint=weed.endpoint)  # type: ignore[attr-defined]
+    c.core.profiles.add("sw", "seaweedfs", endpoint=weed.endpoint)
     c.core.profiles.backend("sw").make_bucket(gui_bucket)
     yield c
     c.close(10)
 
 
 @pytest.fixture
-def window(controller: object, qtbot: object) -> Iterator[object]:
+def window(controller: Controller, qtbot: QtBot) -> Iterator[MainWindow]:
     from ui.main_window import MainWindow
 
-    w = MainWindow(controller, ask_destination=False)  # type: ignore[arg-type]
-    qtbot.addWidget(w)  # type: ignore[attr-defined]
+    w = MainWindow(controller, ask_destination=False)
+    qtbot.addWidget(w)
     w.show()
     yield w
     w.ask_on_quit = False

@@ -12,10 +12,16 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from app.gui.api import State
+    from app.services.paths import Paths
+    from app.services.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -215,18 +221,18 @@ def main() -> int:
     return 0
 
 
-def _states(*names: str) -> list[object]:
+def _states(*names: str) -> list[State]:
     from app.gui.api import State
 
     return [State[n] for n in names]
 
 
-def run_flow(out_dir: Path, paths: object, settings: object, endpoint: str, bucket: str) -> int:
+def run_flow(out_dir: Path, paths: Paths, settings: Settings, endpoint: str, bucket: str) -> int:
     """Drop a folder, pause, quit, relaunch, resume, finish: one PNG per step."""
     from app.gui.api import State
     from ui.launch import build_window
 
-    controller, window = build_window(paths, settings, start=False)  # type: ignore[arg-type]
+    controller, window = build_window(paths, settings, start=False)
     controller.core.profiles.add("sw", "seaweedfs", endpoint=endpoint, default_bucket=bucket)
     controller.core.profiles.backend("sw").make_bucket(bucket)
     window.ask_destination = False
@@ -251,7 +257,7 @@ def run_flow(out_dir: Path, paths: object, settings: object, endpoint: str, buck
     window.close()
     pump(lambda: not window.isVisible(), 30)
 
-    controller2, window2 = build_window(paths, settings, start=False)  # type: ignore[arg-type]
+    controller2, window2 = build_window(paths, settings, start=False)
     window2.ask_destination = False
     window2.resize(1280, 560)
     window2.move(0, 0)

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from app.gui.api import State
 from app.gui.network import NetworkMonitor
 from app.services.settings import Settings
+
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import Controller, LocalServer, MainWindow, QtBot, S3Client
+
 
 pytestmark = pytest.mark.gui
 MiB = 1024 * 1024
@@ -34,36 +40,36 @@ def test_settings_round_trip_and_bad_values(tmp_path: Path) -> None:
     assert Settings(language="auto").language_code("de_DE") == "en"
 
 
-def test_concurrency_and_bandwidth_reach_the_running_engine(controller: object) -> None:
+def test_concurrency_and_bandwidth_reach_the_running_engine(controller: Controller) -> None:
     c = controller
-    new = c.settings.copy()  # type: ignore[attr-defined]
+    new = c.settings.copy()
     new.concurrency, new.bwlimit, new.part_size = 9, 2 * MiB, 16 * MiB
-    c.apply_settings(new)  # type: ignore[attr-defined]
-    engine = c.engine  # type: ignore[attr-defined]
+    c.apply_settings(new)
+    engine = c.engine
     assert engine.settings.concurrency == 9
     assert engine.limiter.rate == 2 * MiB
-    assert c.core.settings.part_size == 16 * MiB  # type: ignore[attr-defined]
-    assert c.core.executor.pool.maxThreadCount() == 11  # type: ignore[attr-defined]
-    assert Settings.load(c.paths.settings).concurrency == 9  # type: ignore[attr-defined]
-    c.set_bwlimit(0)  # type: ignore[attr-defined]
+    assert c.core.settings.part_size == 16 * MiB
+    assert c.core.executor.pool.maxThreadCount() == 11
+    assert Settings.load(c.paths.settings).concurrency == 9
+    c.set_bwlimit(0)
     assert engine.limiter.rate is None
 
 
-def test_network_failure_pauses_the_endpoint_and_resumes_when_it_answers(qtbot: object) -> None:
+def test_network_failure_pauses_the_endpoint_and_resumes_when_it_answers(qtbot: QtBot) -> None:
     paused: list[list[int]] = []
     resumed: list[list[int]] = []
     probes: list[str] = []
     mon = NetworkMonitor(probes.append, paused.append, resumed.append, lambda p: [1, 2, 3], interval_ms=20)
-    with qtbot.waitSignal(mon.status_changed) as sig:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(mon.status_changed) as sig:
         mon.note_failure(2, "sw", "network")
     assert sig.args == [False, "sw"] and not mon.online
     assert paused == [[1, 3]]
     mon.note_failure(3, "sw", "auth")  # not a network problem: ignored
-    qtbot.waitUntil(lambda: len(probes) >= 1)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(probes) >= 1)
     mon.report_probe("sw", False)
-    qtbot.waitUntil(lambda: len(probes) >= 2)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(probes) >= 2)
     assert resumed == []
-    with qtbot.waitSignal(mon.status_changed) as sig:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(mon.status_changed) as sig:
         mon.report_probe("sw", True)
     assert sig.args == [True, "sw"] and mon.online
     assert resumed == [[1, 2, 3]]
@@ -73,10 +79,10 @@ def test_network_failure_pauses_the_endpoint_and_resumes_when_it_answers(qtbot: 
 @pytest.mark.integration
 def test_quit_pauses_and_the_next_start_offers_to_resume(
     gui_home: Path,
-    weed: object,
+    weed: LocalServer,
     gui_bucket: str,
     tmp_path: Path,
-    qtbot: object,
+    qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from app.gui.controller import Controller
@@ -90,44 +96,49 @@ def test_quit_pauses_and_the_next_start_offers_to_resume(
     settings.part_size = settings.threshold = 5 * MiB
     settings.last_destination = SavedDestination("sw", gui_bucket, "")
     c1 = Controller(resolve_paths(), settings)
-    c1.core.profiles.add("sw", "seaweedfs", endpoint=weed.endpoint)  # type: ignore[attr-defined]
+    c1.core.profiles.add("sw", "seaweedfs", endpoint=weed.endpoint)
     c1.core.profiles.backend("sw").make_bucket(gui_bucket)
     w1 = MainWindow(c1, ask_destination=False)
-    qtbot.addWidget(w1)  # type: ignore[attr-defined]
+    qtbot.addWidget(w1)
     w1.queue_paths([str(big)])
     # More than the 4 parts in flight can hold: at least one part is acknowledged.
-    qtbot.waitUntil(lambda: w1.model.count() == 1 and w1.model.done_bytes > 21 * MiB, timeout=30000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: w1.model.count() == 1 and w1.model.done_bytes > 21 * MiB, timeout=30000)
     w1.ask_on_quit = False
     assert w1.close()
     tid = w1.model.id_at(0)
     offered: list[int] = []
     # The user answers "Keep Paused" to the question, then resumes by hand.
-    monkeypatch.setattr("ui.dialogs.ask_resume", lambda parent, n: offered.append(n) or False)
+
+    def keep_paused(parent: object, n: int) -> bool:
+        offered.append(n)
+        return False
+
+    monkeypatch.setattr("ui.dialogs.ask_resume", keep_paused)
     c2 = Controller(resolve_paths(), Settings.load(resolve_paths().settings))
     w2 = MainWindow(c2, ask_destination=False)
-    qtbot.addWidget(w2)  # type: ignore[attr-defined]
-    with qtbot.waitSignal(c2.unfinished_found, timeout=10000) as sig:  # type: ignore[attr-defined]
+    qtbot.addWidget(w2)
+    with qtbot.waitSignal(c2.unfinished_found, timeout=10000) as sig:
         c2.start()
     assert sig.args == [1]
-    qtbot.waitUntil(lambda: offered == [1])  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: w2.model.count() == 1)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: offered == [1])
+    qtbot.waitUntil(lambda: w2.model.count() == 1)
     assert w2.model.state_of(tid) is State.PAUSED
     kept = w2.model.done_bytes
     assert kept >= 5 * MiB  # parts acknowledged before the quit are not sent again
     c2.set_bwlimit(0)
     c2.resume([tid])
-    qtbot.waitUntil(lambda: w2.model.state_of(tid) is State.DONE, timeout=60000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: w2.model.state_of(tid) is State.DONE, timeout=60000)
     w2.ask_on_quit = False
     w2.close()
 
 
-def test_drop_panel_remembers_the_destination(controller: object, tmp_path: Path, qtbot: object) -> None:
+def test_drop_panel_remembers_the_destination(controller: Controller, tmp_path: Path, qtbot: QtBot) -> None:
     from ui.drop_panel import DropPanel
 
     folder = tmp_path / "f"
     folder.mkdir()
-    panel = DropPanel(controller, [str(folder)], None)  # type: ignore[arg-type]
-    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    panel = DropPanel(controller, [str(folder)], None)
+    qtbot.addWidget(panel)
     assert panel.folder_box.isVisible() or not panel.isVisible()
     panel.prefix.setText("2026/trip")
     panel.conflict.setCurrentIndex(panel.conflict.findData("rename"))
@@ -135,18 +146,18 @@ def test_drop_panel_remembers_the_destination(controller: object, tmp_path: Path
     req = panel.request()
     assert req.key_prefix == "2026/trip/" and req.conflict == "rename" and req.include == ["*.jpg", "*.png"]
     panel.remember()
-    saved = Settings.load(controller.paths.settings)  # type: ignore[attr-defined]
+    saved = Settings.load(controller.paths.settings)
     assert saved.last_destination.prefix == "2026/trip" and saved.include == ["*.jpg", "*.png"]
 
 
 def test_profile_dialog_refuses_secrets_without_a_secure_keyring(
-    controller: object, qtbot: object, monkeypatch: pytest.MonkeyPatch
+    controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import ui.profile_dialog as pd
 
     monkeypatch.setattr(pd, "keyring_problem", lambda: "no secure keyring is available (fail backend)")
-    dlg = pd.ProfileDialog(controller)  # type: ignore[arg-type]
-    qtbot.addWidget(dlg)  # type: ignore[attr-defined]
+    dlg = pd.ProfileDialog(controller)
+    qtbot.addWidget(dlg)
     assert not dlg.secret.isEnabled()
     assert "fail backend" in dlg.keyring.text()
 
@@ -161,12 +172,12 @@ def test_renamed_keys_keep_the_extension() -> None:
 
 @pytest.mark.integration
 def test_conflict_policies_skip_rename_and_ask(
-    controller: object, gui_bucket: str, tmp_path: Path, qtbot: object, raw_s3: object
+    controller: Controller, gui_bucket: str, tmp_path: Path, qtbot: QtBot, raw_s3: S3Client
 ) -> None:
     from app.gui.uploads import ConflictQuestion, EnqueueResult, UploadRequest
 
     c = controller
-    c.core.settings.threshold = 1  # type: ignore[attr-defined]
+    c.core.settings.threshold = 1
     src = tmp_path / "docs"
     src.mkdir()
     for name in ("a.txt", "b.txt"):
@@ -174,11 +185,11 @@ def test_conflict_policies_skip_rename_and_ask(
 
     def run(conflict: str) -> EnqueueResult:
         results: list[EnqueueResult] = []
-        c.enqueue_progressed.connect(results.append)  # type: ignore[attr-defined]
-        c.enqueue(UploadRequest([str(src)], "sw", gui_bucket, "", conflict))  # type: ignore[attr-defined]
-        qtbot.waitUntil(lambda: any(r.finished for r in results), timeout=20000)  # type: ignore[attr-defined]
-        c.enqueue_progressed.disconnect(results.append)  # type: ignore[attr-defined]
-        qtbot.waitUntil(lambda: not c.engine.busy(), timeout=20000)  # type: ignore[attr-defined]
+        c.enqueue_progressed.connect(results.append)
+        c.enqueue(UploadRequest([str(src)], "sw", gui_bucket, "", conflict))
+        qtbot.waitUntil(lambda: any(r.finished for r in results), timeout=20000)
+        c.enqueue_progressed.disconnect(results.append)
+        qtbot.waitUntil(lambda: not c.engine.busy(), timeout=20000)
         return results[-1]
 
     assert run("overwrite").queued == 2
@@ -191,10 +202,10 @@ def test_conflict_policies_skip_rename_and_ask(
         asked.append(q)
         q.reply("skip", apply_all=True)
 
-    c.conflict_asked.connect(answer)  # type: ignore[attr-defined]
+    c.conflict_asked.connect(answer)
     result = run("ask")
     assert len(asked) == 1 and (result.queued, result.skipped) == (0, 2)
-    keys = {o["Key"] for o in raw_s3.list_objects_v2(Bucket=gui_bucket)["Contents"]}  # type: ignore[attr-defined]
+    keys = {o["Key"] for o in raw_s3.list_objects_v2(Bucket=gui_bucket)["Contents"]}
     assert keys == {"docs/a.txt", "docs/b.txt", "docs/a (1).txt", "docs/b (1).txt"}
 
 
@@ -224,16 +235,16 @@ class _Forwarder:
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
     @staticmethod
-    def _pipe(src: object, dst: object) -> None:
+    def _pipe(src: socket.socket, dst: socket.socket) -> None:
         try:
-            while data := src.recv(65536):  # type: ignore[attr-defined]
-                dst.sendall(data)  # type: ignore[attr-defined]
+            while data := src.recv(65536):
+                dst.sendall(data)
         except OSError:
             pass
         finally:
             for s in (src, dst):
                 try:
-                    s.close()  # type: ignore[attr-defined]
+                    s.close()
                 except OSError:
                     pass
 
@@ -244,7 +255,7 @@ class _Forwarder:
 
 @pytest.mark.integration
 def test_unreachable_endpoint_pauses_the_queue_and_it_resumes_when_back(
-    controller: object, weed: object, gui_bucket: str, tmp_path: Path, qtbot: object
+    controller: Controller, weed: LocalServer, gui_bucket: str, tmp_path: Path, qtbot: QtBot
 ) -> None:
     import socket
     from urllib.parse import urlparse
@@ -255,23 +266,23 @@ def test_unreachable_endpoint_pauses_the_queue_and_it_resumes_when_back(
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    c.core.profiles.add("flaky", "seaweedfs", endpoint=f"http://127.0.0.1:{port}")  # type: ignore[attr-defined]
-    c.core.settings.retry = type(c.core.settings.retry)(retries=0, interval=0.1)  # type: ignore[attr-defined]
-    c.engine.set_retry(c.core.settings.retry)  # type: ignore[attr-defined]
-    c.network.timer.setInterval(200)  # type: ignore[attr-defined]
+    c.core.profiles.add("flaky", "seaweedfs", endpoint=f"http://127.0.0.1:{port}")
+    c.core.settings.retry = type(c.core.settings.retry)(retries=0, interval=0.1)
+    c.engine.set_retry(c.core.settings.retry)
+    c.network.timer.setInterval(200)
     f = tmp_path / "photo.jpg"
     f.write_bytes(b"p" * 5000)
     statuses: list[bool] = []
-    c.network_status_changed.connect(lambda online, profile: statuses.append(online))  # type: ignore[attr-defined]
-    c.enqueue(UploadRequest([str(f)], "flaky", gui_bucket))  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: statuses == [False], timeout=20000)  # type: ignore[attr-defined]
-    assert not c.network.online and c.network.offline_profiles() == ["flaky"]  # type: ignore[attr-defined]
-    target = urlparse(weed.endpoint)  # type: ignore[attr-defined]
+    c.network_status_changed.connect(lambda online, profile: statuses.append(online))
+    c.enqueue(UploadRequest([str(f)], "flaky", gui_bucket))
+    qtbot.waitUntil(lambda: statuses == [False], timeout=20000)
+    assert not c.network.online and c.network.offline_profiles() == ["flaky"]
+    target = urlparse(weed.endpoint)
     fwd = _Forwarder(port, (target.hostname or "127.0.0.1", target.port or 80))
     try:
-        qtbot.waitUntil(lambda: statuses == [False, True], timeout=20000)  # type: ignore[attr-defined]
-        (tid,) = c.transfer_ids()  # type: ignore[attr-defined]
-        qtbot.waitUntil(lambda: c.state_of(tid) is State.DONE, timeout=20000)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: statuses == [False, True], timeout=20000)
+        (tid,) = c.transfer_ids()
+        qtbot.waitUntil(lambda: c.state_of(tid) is State.DONE, timeout=20000)
     finally:
         fwd.close()
 
@@ -293,7 +304,7 @@ def test_keep_awake_holds_and_releases_or_skips_silently(monkeypatch: pytest.Mon
 
 
 def test_notifications_without_a_tray_go_to_the_desktop_service(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: object, window: object
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, window: MainWindow
 ) -> None:
     log = tmp_path / "notified.txt"
     fake = tmp_path / "bin" / "notify-send"
@@ -301,9 +312,9 @@ def test_notifications_without_a_tray_go_to_the_desktop_service(
     fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {log}\n')
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}:{os.environ['PATH']}")
-    tray = window.tray  # type: ignore[attr-defined]
+    tray = window.tray
     tray.available = False
     tray.notify_batch(3, 1)
-    qtbot.waitUntil(log.exists)  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: "3 uploaded, 1 failed" in log.read_text())  # type: ignore[attr-defined]
+    qtbot.waitUntil(log.exists)
+    qtbot.waitUntil(lambda: "3 uploaded, 1 failed" in log.read_text())
     assert "--urgency=critical" in log.read_text()

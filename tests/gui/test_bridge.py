@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from app.gui.bridge import QtBridge, TransferChanges, TransferInfo
@@ -9,10 +11,14 @@ from app.services.progress import ProgressAccumulator
 from engine.events import Added, Finished, Progress, StateChanged, TransferView
 from engine.state import State
 
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import QtBot
+
+
 pytestmark = pytest.mark.gui
 
 
-def test_one_tick_one_batch(qtbot: object) -> None:
+def test_one_tick_one_batch(qtbot: QtBot) -> None:
     acc = ProgressAccumulator()
     done = {1: 0, 2: 0}
     busy = [True]
@@ -28,7 +34,7 @@ def test_one_tick_one_batch(qtbot: object) -> None:
         acc.emit(Progress(1, 1, 1))
     done[1] = 1000
     acc.emit(StateChanged(1, State.RUNNING))
-    with qtbot.waitSignal(bridge.transfers_changed, timeout=2000):  # type: ignore[attr-defined]
+    with qtbot.waitSignal(bridge.transfers_changed, timeout=2000):
         pass
     assert len(added) == 1 and (added[0][0].id, added[0][0].name) == (1, "a")
     assert len(batches) == 1
@@ -37,7 +43,7 @@ def test_one_tick_one_batch(qtbot: object) -> None:
     acc.emit(StateChanged(1, State.DONE))
     acc.emit(Finished(1, State.DONE, "b", "a", 100, 100, 0, "etag"))
     busy[0] = False
-    with qtbot.waitSignal(bridge.batch_finished, timeout=2000) as sig:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(bridge.batch_finished, timeout=2000) as sig:
         pass
     assert sig.args == [1, 0]
     bridge.timer.stop()

@@ -5,26 +5,34 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication
 
 from app.gui.api import ErrorCode, State
+from tests.helpers.env import ROOT
 from ui import i18n, messages
 
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import QApplication
+
+
 pytestmark = pytest.mark.gui
-TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "skylift_zh_CN.ts"
+TS = ROOT / "resources" / "i18n" / "skylift_zh_CN.ts"
+
+
+def _unfinished(message: ET.Element) -> bool:
+    """No translation, an empty one, or one marked (unfinished, obsolete, vanished)."""
+    t = message.find("translation")
+    return t is None or not (t.text or "").strip() or bool(t.get("type"))
 
 
 def test_every_source_text_has_a_finished_translation() -> None:
     root = ET.parse(TS).getroot()
     msgs = list(root.iter("message"))
     assert len(msgs) > 150
-    bad = [
-        m.findtext("source")
-        for m in msgs
-        if not (m.findtext("translation") or "").strip() or m.find("translation").get("type")  # type: ignore[union-attr]
-    ]
+    bad = [m.findtext("source") for m in msgs if _unfinished(m)]
     assert bad == []
 
 
@@ -36,12 +44,12 @@ def test_placeholders_survive_translation() -> None:
 
 
 @pytest.fixture
-def chinese(qapp: object) -> Iterator[None]:
-    installed = i18n.install(qapp, "zh_CN")  # type: ignore[arg-type]
+def chinese(qapp: QApplication) -> Iterator[None]:
+    installed = i18n.install(qapp, "zh_CN")
     assert installed, "skylift_zh_CN.qm did not load"
     yield
     for t in installed:
-        QCoreApplication.removeTranslator(t)  # type: ignore[arg-type]
+        QCoreApplication.removeTranslator(t)
     from PySide6.QtCore import QLocale
 
     QLocale.setDefault(QLocale("en_US"))
@@ -56,7 +64,7 @@ def test_codes_and_states_are_translated(chinese: None) -> None:
     assert messages.speed_text(2048) == "2.0 KiB/秒"
 
 
-def test_english_is_the_source(qapp: object) -> None:
+def test_english_is_the_source(qapp: QApplication) -> None:
     assert messages.error_text("network") == "The server cannot be reached"
     assert messages.error_text("something_new") == "something_new"
 

@@ -10,16 +10,16 @@ from typing import Any
 
 import pytest
 
-from app.gui_api import LOCAL, LOCAL_BUCKET, StorageNotice
+from app.gui.api import LOCAL, LOCAL_BUCKET, StorageNotice
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]
 
 
 @pytest.fixture
 def local_window(tmp_path: Path, qtbot: Any) -> Iterator[Any]:
-    from app.controller import Controller
-    from app.paths import resolve_paths
-    from app.settings import Settings
+    from app.gui.controller import Controller
+    from app.services.paths import resolve_paths
+    from app.services.settings import Settings
     from ui.main_window import MainWindow
 
     settings = Settings(language="en", notifications=False, keep_awake=False)

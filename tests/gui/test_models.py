@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,6 +13,10 @@ from app.services.browser import Entry
 from ui.bucket_browser import ListingModel
 from ui.transfer_model import COL_NAME, COL_SIZE, FILTERS, ProgressRole, TransferModel
 
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import ModelTester, QtBot
+
+
 pytestmark = pytest.mark.gui
 
 
@@ -19,21 +24,21 @@ def _info(i: int, state: State = State.QUEUED, size: int = 1000) -> TransferInfo
     return TransferInfo(i, f"file{i:03}.bin", "sw", "b", f"k/file{i:03}.bin", size, state, 0, f"/tmp/file{i}")
 
 
-def test_transfer_model_passes_modeltester(qtmodeltester: object) -> None:
+def test_transfer_model_passes_modeltester(qtmodeltester: ModelTester) -> None:
     m = TransferModel()
-    qtmodeltester.check(m)  # type: ignore[attr-defined]
+    qtmodeltester.check(m)
     m.add([_info(i, State(1 + i % 9)) for i in range(1, 60)])
-    qtmodeltester.check(m)  # type: ignore[attr-defined]
+    qtmodeltester.check(m)
     for name in FILTERS:
         m.set_filter(name)
-        qtmodeltester.check(m)  # type: ignore[attr-defined]
+        qtmodeltester.check(m)
     m.set_filter("all")
     m.sort(COL_SIZE)
     m.sort(COL_NAME)
-    qtmodeltester.check(m)  # type: ignore[attr-defined]
+    qtmodeltester.check(m)
     m.apply(TransferChanges(done={1: 500}, speed={1: 100.0}, states={2: (State.FAILED, "network", "x")}))
     m.remove([3, 4, 5])
-    qtmodeltester.check(m)  # type: ignore[attr-defined]
+    qtmodeltester.check(m)
     assert m.rowCount() == 56
 
 
@@ -57,7 +62,7 @@ def test_progress_updates_and_filters_move_rows() -> None:
     assert "R1" in tip and "credentials" in tip
 
 
-def test_sort_keeps_selection_on_the_same_transfer(qtbot: object) -> None:
+def test_sort_keeps_selection_on_the_same_transfer(qtbot: QtBot) -> None:
     from PySide6.QtCore import QPersistentModelIndex, Qt
 
     m = TransferModel()
@@ -68,14 +73,14 @@ def test_sort_keeps_selection_on_the_same_transfer(qtbot: object) -> None:
     assert m.id_at(p.row()) == 1 and p.row() == 4
 
 
-def test_listing_model_passes_modeltester(qtmodeltester: object) -> None:
+def test_listing_model_passes_modeltester(qtmodeltester: ModelTester) -> None:
     m = ListingModel()
-    qtmodeltester.check(m)  # type: ignore[attr-defined]
+    qtmodeltester.check(m)
     m.set_entries(
         [
             Entry("photos/", "photos/", True),
             Entry("a.txt", "a.txt", False, 12, datetime(2026, 1, 2, tzinfo=UTC)),
         ]
     )
-    qtmodeltester.check(m)  # type: ignore[attr-defined]
+    qtmodeltester.check(m)
     assert m.index(1, 1).data() == "12 B"

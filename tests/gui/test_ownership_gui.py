@@ -77,9 +77,9 @@ def _answer_next_question(button_text: str) -> None:
 
 
 def _window(qtbot: Any, settings: Any | None = None) -> Any:
-    from app.controller import Controller
-    from app.paths import resolve_paths
-    from app.settings import Settings
+    from app.gui.controller import Controller
+    from app.services.paths import resolve_paths
+    from app.services.settings import Settings
     from ui.main_window import MainWindow
 
     settings = settings or Settings.load(resolve_paths().settings)
@@ -140,8 +140,8 @@ def test_after_kill9_the_relaunched_window_shows_paused_rows_whose_buttons_work(
     proc.send_signal(signal.SIGKILL)
     proc.wait(30)
 
-    from app.paths import resolve_paths
-    from app.settings import Settings
+    from app.services.paths import resolve_paths
+    from app.services.settings import Settings
 
     settings = Settings.load(resolve_paths().settings)
     settings.bwlimit = 4 * MiB  # slow enough to press Pause while it runs

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import random
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -17,16 +17,21 @@ from PySide6.QtWidgets import QTableView
 from app.gui.api import State
 from app.gui.bridge import TransferChanges, TransferInfo
 from bench.queue_scale import Probe
+from tests.helpers.env import ROOT
 from ui.delegates import ProgressDelegate
 from ui.transfer_model import COL_PROGRESS, TransferModel
+
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import ModelTester, QtBot
+
 
 pytestmark = pytest.mark.gui
 
 ROWS = 100_000
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ARTIFACTS = ROOT / "test-artifacts"
 
 
-def test_100k_rows_scroll_and_update_without_stalling(qtbot: object, qtmodeltester: object) -> None:
+def test_100k_rows_scroll_and_update_without_stalling(qtbot: QtBot, qtmodeltester: ModelTester) -> None:
     model = TransferModel()
     view = QTableView()
     view.setModel(model)
@@ -34,7 +39,7 @@ def test_100k_rows_scroll_and_update_without_stalling(qtbot: object, qtmodeltest
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
     view.resize(1000, 600)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    qtbot.addWidget(view)
     view.show()
     results: dict[str, dict[str, float]] = {}
 
@@ -56,7 +61,7 @@ def test_100k_rows_scroll_and_update_without_stalling(qtbot: object, qtmodeltest
     adder.setInterval(20)
     adder.timeout.connect(add_batch)
     adder.start()
-    qtbot.waitUntil(lambda: model.rowCount() == ROWS, timeout=60000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: model.rowCount() == ROWS, timeout=60000)
     adder.stop()
     results["queueing"] = probe.stop()
 
@@ -84,7 +89,7 @@ def test_100k_rows_scroll_and_update_without_stalling(qtbot: object, qtmodeltest
     ticker.setInterval(200)
     ticker.timeout.connect(tick)
     ticker.start()
-    qtbot.waitUntil(lambda: ticks >= 15, timeout=60000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: ticks >= 15, timeout=60000)
     ticker.stop()
     results["updating"] = probe.stop()
 
@@ -93,7 +98,7 @@ def test_100k_rows_scroll_and_update_without_stalling(qtbot: object, qtmodeltest
     probe.start()
     model.set_filter("active")
     model.set_filter("all")
-    qtbot.waitUntil(lambda: len(probe.gaps) >= 5, timeout=10000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(probe.gaps) >= 5, timeout=10000)
     results["filter_switch"] = probe.stop()
 
     ARTIFACTS.mkdir(exist_ok=True)

@@ -8,14 +8,19 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import ACCESS_KEY, ROOT, SECRET_KEY
+from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
+from tests.helpers.xvfb import xvfb_display
+
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import LocalServer
+
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration, pytest.mark.slow]
 OUT = ROOT / "test-artifacts" / "screenshots"
@@ -24,44 +29,11 @@ SCRIPT = Path(__file__).with_name("render_screens.py")
 
 @pytest.fixture(scope="module")
 def xvfb() -> Iterator[str]:
-    if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed (scripts/setup.sh test installs it)")
-    # -displayfd: Xvfb picks a free display itself and writes its number once it is ready, so
-    # parallel sessions (other GUI tests) never race for the same number.
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(
-        [
-            "Xvfb",
-            "-displayfd",
-            str(write_fd),
-            "-screen",
-            "0",
-            "1600x1000x24",
-            "-nolisten",
-            "tcp",
-            "-dpi",
-            "96",
-        ],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    number = b""
-    end = time.monotonic() + 30
-    with os.fdopen(read_fd, "rb") as pipe:
-        while not number.endswith(b"\n"):
-            chunk = pipe.read(1)
-            if not chunk or time.monotonic() > end:
-                proc.kill()
-                raise RuntimeError("Xvfb did not start")
-            number += chunk
-    yield f":{int(number)}"
-    proc.terminate()
-    proc.wait(10)
+    with xvfb_display("1600x1000x24", "-dpi", "96") as display:
+        yield display
 
 
-def _render(xvfb: str, weed: object, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _render(xvfb: str, weed: LocalServer, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     env.update(
         {
@@ -75,7 +47,7 @@ def _render(xvfb: str, weed: object, tmp_path: Path, *args: str) -> subprocess.C
         }
     )
     bucket = "shots-" + uuid.uuid4().hex[:8]
-    argv = [sys.executable, str(SCRIPT), str(OUT), *args[:2], weed.endpoint, bucket, *args[2:]]  # type: ignore[attr-defined]
+    argv = [sys.executable, str(SCRIPT), str(OUT), *args[:2], weed.endpoint, bucket, *args[2:]]
     if shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon"):
         # A real Secret Service, so the profile dialog shows the keyring it stores secrets in.
         argv = ["dbus-run-session", "--", "bash", str(ROOT / "tests" / "keyring-session.sh"), *argv]
@@ -93,7 +65,7 @@ def _render(xvfb: str, weed: object, tmp_path: Path, *args: str) -> subprocess.C
 @pytest.mark.parametrize(
     ("lang", "scheme"), [("en", "light"), ("zh_CN", "light"), ("en", "dark"), ("zh_CN", "dark")]
 )
-def test_screenshots(xvfb: str, weed: object, tmp_path: Path, lang: str, scheme: str) -> None:
+def test_screenshots(xvfb: str, weed: LocalServer, tmp_path: Path, lang: str, scheme: str) -> None:
     _render(xvfb, weed, tmp_path, lang, scheme)
     tag = f"{lang}_{scheme}"
     for name in ("main", "drop_panel", "profile_dialog", "bucket_browser", "settings"):
@@ -101,7 +73,7 @@ def test_screenshots(xvfb: str, weed: object, tmp_path: Path, lang: str, scheme:
         assert png.stat().st_size > 10_000, png
 
 
-def test_flow_screenshots(xvfb: str, weed: object, tmp_path: Path) -> None:
+def test_flow_screenshots(xvfb: str, weed: LocalServer, tmp_path: Path) -> None:
     _render(xvfb, weed, tmp_path, "en", "light", "--flow")
     for step in ("1_uploading", "2_paused", "3_relaunched", "4_finished"):
         assert (OUT / f"flow_{step}.png").stat().st_size > 10_000

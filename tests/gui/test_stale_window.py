@@ -3,52 +3,61 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
-import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict
 
 import pytest
 
-from tests.conftest import ACCESS_KEY, ROOT, SECRET_KEY
+from tests.helpers.env import ROOT
+from tests.helpers.s3 import raw_s3_client, upload_parts
+from tests.helpers.xvfb import xvfb_display
+from ui.stale_window import StaleWindow
+
+if TYPE_CHECKING:
+    from app.services.core import AppCore
+    from app.services.stale import StaleService
+    from tests.helpers.fixtures import LocalServer, ModelTester, QApplication, QtBot, S3Client
+
 
 pytestmark = pytest.mark.gui
 
 MiB = 1024 * 1024
 
 
-def _raw(endpoint: str) -> Any:
-    import boto3
-    from botocore.config import Config
-
-    return boto3.client(
-        "s3",
-        endpoint_url=endpoint,
-        region_name="us-east-1",
-        aws_access_key_id=ACCESS_KEY,
-        aws_secret_access_key=SECRET_KEY,
-        config=Config(
-            s3={"addressing_style": "path"},
-            request_checksum_calculation="when_required",
-            response_checksum_validation="when_required",
-        ),
-    )
+class Filled(TypedDict):
+    raw: S3Client
+    bucket: str
+    #: Upload ids by name: "small", "two" (two parts), "owned" (by the paused transfer ``tid``).
+    ids: dict[str, str]
+    tid: int
 
 
-def _upload(raw: Any, bucket: str, key: str, parts: list[bytes]) -> str:
-    uid = str(raw.create_multipart_upload(Bucket=bucket, Key=key)["UploadId"])
-    for n, data in enumerate(parts, 1):
-        raw.upload_part(Bucket=bucket, Key=key, UploadId=uid, PartNumber=n, Body=data)
-    return uid
+class QuietStaleWindow(StaleWindow):
+    """A modal message box would block an offscreen test forever; tests read what was said in ``told``."""
+
+    def __init__(self, service: StaleService) -> None:
+        super().__init__(service)
+        self.told: list[str] = []
+        self.inform = lambda title, text: self.told.append(text)
 
 
-def _own(core: Any, bucket: str, key: str, uid: str, path: str) -> int:
+def answering(answer: bool, asked: list[str]) -> Callable[[str, str], bool]:
+    """A stand-in for a confirmation box: notes the question, gives ``answer``."""
+
+    def confirm(title: str, text: str) -> bool:
+        asked.append(text)
+        return answer
+
+    return confirm
+
+
+def _own(core: AppCore, bucket: str, key: str, uid: str, path: str) -> int:
     from engine.state import State
     from engine.store import TransferRow
 
@@ -58,7 +67,7 @@ def _own(core: Any, bucket: str, key: str, uid: str, path: str) -> int:
 
 
 @pytest.fixture
-def service(gui_home: Path, weed: Any, qapp: Any) -> Iterator[Any]:
+def service(gui_home: Path, weed: LocalServer, qapp: QApplication) -> Iterator[StaleService]:
     from app.services.core import AppCore
     from app.services.paths import resolve_paths
     from app.services.progress import ProgressAccumulator
@@ -73,29 +82,24 @@ def service(gui_home: Path, weed: Any, qapp: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
-def filled(service: Any, weed: Any) -> dict[str, Any]:
+def filled(service: StaleService, weed: LocalServer) -> Filled:
     """A bucket with two orphans (one with two parts) and one upload a paused transfer owns."""
-    raw = _raw(weed.endpoint)
+    raw = raw_s3_client(weed.endpoint)
     bucket = "s-" + uuid.uuid4().hex[:12]
     raw.create_bucket(Bucket=bucket)
     ids = {
-        "small": _upload(raw, bucket, "logs/small.log", [b"s" * 1000]),
-        "two": _upload(raw, bucket, "video/two.mp4", [b"a" * 5 * MiB, b"b" * 500]),
-        "owned": _upload(raw, bucket, "backup/owned.tar", [b"o" * 2000]),
+        "small": upload_parts(raw, bucket, "logs/small.log", [b"s" * 1000]),
+        "two": upload_parts(raw, bucket, "video/two.mp4", [b"a" * 5 * MiB, b"b" * 500]),
+        "owned": upload_parts(raw, bucket, "backup/owned.tar", [b"o" * 2000]),
     }
     tid = _own(service.core, bucket, "backup/owned.tar", ids["owned"], "/data/owned.tar")
     return {"raw": raw, "bucket": bucket, "ids": ids, "tid": tid}
 
 
 @pytest.fixture
-def window(service: Any, filled: dict[str, Any], qtbot: Any) -> Iterator[Any]:
-    from ui.stale_window import StaleWindow
-
-    w = StaleWindow(service)
+def window(service: StaleService, filled: Filled, qtbot: QtBot) -> Iterator[QuietStaleWindow]:
+    w = QuietStaleWindow(service)
     qtbot.addWidget(w)
-    # A modal message box would block an offscreen test forever; tests read what was said here.
-    w.told = []
-    w.inform = lambda title, text: w.told.append(text)
     w.show()
     w.select_target("sw", filled["bucket"])
     with qtbot.waitSignal(w.listing_finished, timeout=30000):
@@ -104,7 +108,7 @@ def window(service: Any, filled: dict[str, Any], qtbot: Any) -> Iterator[Any]:
     w.close()
 
 
-def _row_of(w: Any, upload_id: str) -> int:
+def _row_of(w: StaleWindow, upload_id: str) -> int:
     from ui.stale_model import UPLOAD_ROLE
 
     for r in range(w.model.rowCount()):
@@ -113,12 +117,12 @@ def _row_of(w: Any, upload_id: str) -> int:
     raise AssertionError(f"{upload_id} is not listed")
 
 
-def _select(w: Any, upload_id: str) -> None:
+def _select(w: StaleWindow, upload_id: str) -> None:
     w.table.clearSelection()
     w.table.selectRow(_row_of(w, upload_id))
 
 
-def test_models_pass_the_model_tester(qtmodeltester: Any) -> None:
+def test_models_pass_the_model_tester(qtmodeltester: ModelTester) -> None:
     from app.services.stale import Owner, ServerPart, StaleUpload
     from engine.state import State
     from ui.stale_model import PartsModel, StaleModel
@@ -157,7 +161,7 @@ def test_models_pass_the_model_tester(qtmodeltester: Any) -> None:
     qtmodeltester.check(parts)
 
 
-def test_window_lists_with_owner_totals_and_sorting(window: Any, filled: dict[str, Any]) -> None:
+def test_window_lists_with_owner_totals_and_sorting(window: QuietStaleWindow, filled: Filled) -> None:
     from PySide6.QtCore import Qt
 
     from ui.stale_model import BYTES, KEY, OWNER, UPLOAD_ROLE
@@ -179,7 +183,7 @@ def test_window_lists_with_owner_totals_and_sorting(window: Any, filled: dict[st
     ]
 
 
-def test_parts_panel_shows_the_parts(window: Any, filled: dict[str, Any], qtbot: Any) -> None:
+def test_parts_panel_shows_the_parts(window: QuietStaleWindow, filled: Filled, qtbot: QtBot) -> None:
     w = window
     _select(w, filled["ids"]["two"])
     qtbot.waitUntil(lambda: w.parts_model.rowCount() == 2, timeout=10000)
@@ -188,11 +192,11 @@ def test_parts_panel_shows_the_parts(window: Any, filled: dict[str, Any], qtbot:
 
 
 def test_abort_selected_confirms_bytes_and_removes_only_that_upload(
-    window: Any, filled: dict[str, Any], qtbot: Any
+    window: QuietStaleWindow, filled: Filled, qtbot: QtBot
 ) -> None:
     w = window
     asked: list[str] = []
-    w.confirm = lambda title, text: asked.append(text) or True
+    w.confirm = answering(True, asked)
     _select(w, filled["ids"]["two"])
     assert w.abort_button.isEnabled()
     w.abort_button.click()
@@ -203,7 +207,7 @@ def test_abort_selected_confirms_bytes_and_removes_only_that_upload(
     assert "2 uploads (1 owned, 1 orphans)" in w.totals.text()
 
 
-def test_abort_of_an_owned_upload_is_refused(window: Any, filled: dict[str, Any], qtbot: Any) -> None:
+def test_abort_of_an_owned_upload_is_refused(window: QuietStaleWindow, filled: Filled, qtbot: QtBot) -> None:
     w = window
     told: list[str] = []
     w.confirm = lambda title, text: pytest.fail("nothing may be offered for abort")
@@ -218,7 +222,7 @@ def test_abort_of_an_owned_upload_is_refused(window: Any, filled: dict[str, Any]
 
 
 def test_adopt_refuses_a_differing_file_and_takes_the_right_one(
-    window: Any, filled: dict[str, Any], qtbot: Any, tmp_path: Path, service: Any
+    window: QuietStaleWindow, filled: Filled, qtbot: QtBot, tmp_path: Path, service: StaleService
 ) -> None:
     w = window
     wrong = tmp_path / "wrong.mp4"
@@ -297,35 +301,19 @@ _SHOT = textwrap.dedent(
 
 @pytest.fixture
 def xvfb() -> Iterator[str]:
-    if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed")
-    for n in range(90, 140):
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
-            break
-    proc = subprocess.Popen(
-        ["Xvfb", f":{n}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 20
-    while not Path(f"/tmp/.X11-unix/X{n}").exists():
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("Xvfb did not start")
-        time.sleep(0.05)  # polling for the socket, not standing in for it
-    yield f":{n}"
-    proc.terminate()
-    proc.wait(10)
+    with xvfb_display("1280x800x24") as display:
+        yield display
 
 
 def test_screenshot_with_real_data(
-    xvfb: str, service: Any, filled: dict[str, Any], weed: Any, gui_home: Path
+    xvfb: str, service: StaleService, filled: Filled, weed: LocalServer, gui_home: Path
 ) -> None:
     raw = filled["raw"]
     bucket = filled["bucket"]
     for i, size in enumerate([6, 9, 14]):
-        _upload(raw, bucket, f"datasets/part-{i:04d}.parquet", [os.urandom(64 * 1024)] * 2 + [b"x" * size])
-    _upload(raw, bucket, "photos/2026/IMG_2041.raw", [b"p" * 70_000])
+        parts = [os.urandom(64 * 1024)] * 2 + [b"x" * size]
+        upload_parts(raw, bucket, f"datasets/part-{i:04d}.parquet", parts)
+    upload_parts(raw, bucket, "photos/2026/IMG_2041.raw", [b"p" * 70_000])
     out = ROOT / "test-artifacts" / "screenshots" / "stale.png"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.unlink(missing_ok=True)
@@ -348,22 +336,22 @@ def test_screenshot_with_real_data(
 
 
 def test_resume_hands_the_owning_transfer_to_the_queue(
-    window: Any, filled: dict[str, Any], service: Any
+    window: QuietStaleWindow, filled: Filled, service: StaleService
 ) -> None:
     w = window
     _select(w, filled["ids"]["owned"])
     assert w.resume_button.isEnabled()
     w.resume_button.click()
     assert f"Transfer #{filled['tid']} is back in the queue." == w.status.text()
-    assert filled["tid"] in service.core.engine.job_ids()
+    assert service.core.engine.transfer(filled["tid"]) is not None
     _select(w, filled["ids"]["small"])
     assert not w.resume_button.isEnabled()
 
 
-def test_listing_can_be_cancelled(service: Any, weed: Any, qtbot: Any) -> None:
+def test_listing_can_be_cancelled(service: StaleService, weed: LocalServer, qtbot: QtBot) -> None:
     from ui.stale_window import StaleWindow
 
-    raw = _raw(weed.endpoint)
+    raw = raw_s3_client(weed.endpoint)
     bucket = "c-" + uuid.uuid4().hex[:12]
     raw.create_bucket(Bucket=bucket)
     for i in range(150):
@@ -384,7 +372,7 @@ def test_listing_can_be_cancelled(service: Any, weed: Any, qtbot: Any) -> None:
     w.close()
 
 
-def test_bucket_rule_is_shown_and_set(window: Any, filled: dict[str, Any], qtbot: Any) -> None:
+def test_bucket_rule_is_shown_and_set(window: QuietStaleWindow, filled: Filled, qtbot: QtBot) -> None:
     w = window
     qtbot.waitUntil(lambda: "Bucket rule: none" in w.lifecycle.text(), timeout=10000)
     w.ask_days = lambda label, value: 4
@@ -394,7 +382,7 @@ def test_bucket_rule_is_shown_and_set(window: Any, filled: dict[str, Any], qtbot
     assert [r["AbortIncompleteMultipartUpload"]["DaysAfterInitiation"] for r in rules] == [4]
 
 
-def test_emit_keeps_true_alive(qapp: Any) -> None:
+def test_emit_keeps_true_alive(qapp: QApplication) -> None:
     """PySide6 6.12 drops a reference to True on every Python-side emit; the window's thousands
     of layout changes on a big bucket would abort the interpreter without the compensation."""
     from PySide6.QtCore import QObject, Signal
@@ -414,10 +402,12 @@ def test_emit_keeps_true_alive(qapp: Any) -> None:
     assert sys.getrefcount(True) >= before - 5
 
 
-def test_abort_older_than_keeps_the_owned_upload(window: Any, filled: dict[str, Any], qtbot: Any) -> None:
+def test_abort_older_than_keeps_the_owned_upload(
+    window: QuietStaleWindow, filled: Filled, qtbot: QtBot
+) -> None:
     w = window
     asked: list[str] = []
-    w.confirm = lambda title, text: asked.append(text) or True
+    w.confirm = answering(True, asked)
     w.ask_days = lambda label, value: 0
     w.abort_old_button.click()
     qtbot.waitUntil(lambda: w.model.rowCount() == 1, timeout=15000)

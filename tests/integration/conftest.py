@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.conftest import ACCESS_KEY, SECRET_KEY
-from tests.integration.targets import OssTarget, S3Target, Target
-from tests.oss_gateway import OssGateway
+from tests.helpers.env import ACCESS_KEY, SECRET_KEY
+from tests.helpers.oss_gateway import OssGateway
+from tests.helpers.targets import OssTarget, S3Target, Target
 
 #: Protocols the shared matrix covers.
 TARGET_KINDS = ["s3", "oss"]

@@ -9,30 +9,30 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.helpers.cli import json_events, run_cli
+from tests.helpers.env import ROOT
+
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import S3Backend, S3Client
+
 
 pytestmark = pytest.mark.integration
 MiB = 1024 * 1024
 
 
-def _events(proc: subprocess.CompletedProcess[bytes], kind: str) -> list[dict[str, Any]]:
-    out = [json.loads(x) for x in proc.stdout.decode().splitlines() if x.startswith("{")]
-    return [e for e in out if e["event"] == kind]
-
-
 @pytest.fixture
-def bucket_name(tmp_path: Path, s3_backend: Any) -> str:
+def bucket_name(tmp_path: Path, s3_backend: S3Backend) -> str:
     name = "cli-" + tmp_path.name[-20:].lower().replace("_", "-")
     s3_backend.make_bucket(name)
     return name
 
 
 def test_folder_keeps_its_tree_and_summaries_carry_the_contract_fields(
-    tmp_path: Path, cli_home: dict[str, str], bucket_name: str, raw_s3: Any
+    tmp_path: Path, cli_home: dict[str, str], bucket_name: str, raw_s3: S3Client
 ) -> None:
     root = tmp_path / "photos"
     (root / "2024" / "trip").mkdir(parents=True)
@@ -57,7 +57,7 @@ def test_folder_keeps_its_tree_and_summaries_carry_the_contract_fields(
         "STANDARD",
     )
     assert res.returncode == 0, res.stderr.decode()
-    summaries = {s["key"]: s for s in _events(res, "summary")}
+    summaries = {s["key"]: s for s in json_events(res.stdout, "summary")}
     assert set(summaries) == {"backup/photos/a.txt", "backup/photos/2024/trip/b.jpg"}
     big = summaries["backup/photos/2024/trip/b.jpg"]
     assert {"id", "state", "bucket", "key", "size", "bytes_sent", "parts", "etag"} <= set(big)
@@ -69,20 +69,20 @@ def test_folder_keeps_its_tree_and_summaries_carry_the_contract_fields(
 
 
 def test_stdin_streams_into_parts(
-    tmp_path: Path, cli_home: dict[str, str], bucket_name: str, raw_s3: Any
+    tmp_path: Path, cli_home: dict[str, str], bucket_name: str, raw_s3: S3Client
 ) -> None:
     data = os.urandom(12 * MiB + 5)
     res = run_cli(
         cli_home, "upload", "-", f"sw:{bucket_name}/stream.bin", "--json", "--part-size", "5MiB", input=data
     )
     assert res.returncode == 0, res.stderr.decode()
-    (s,) = _events(res, "summary")
+    (s,) = json_events(res.stdout, "summary")
     assert (s["state"], s["size"], s["parts"]) == ("done", len(data), 3)
     assert raw_s3.get_object(Bucket=bucket_name, Key="stream.bin")["Body"].read() == data
 
 
 def test_killed_stdin_upload_is_reported_not_resumable_and_its_parts_aborted(
-    tmp_path: Path, cli_home: dict[str, str], bucket_name: str, raw_s3: Any
+    tmp_path: Path, cli_home: dict[str, str], bucket_name: str, raw_s3: S3Client
 ) -> None:
     proc = subprocess.Popen(
         [
@@ -116,13 +116,13 @@ def test_killed_stdin_upload_is_reported_not_resumable_and_its_parts_aborted(
     proc.wait(30)
     res = run_cli(cli_home, "resume", "--all", "--json")
     assert res.returncode == 1
-    (s,) = _events(res, "summary")
+    (s,) = json_events(res.stdout, "summary")
     assert (s["state"], s["error_code"]) == ("failed", "stream_not_resumable")
     assert raw_s3.list_multipart_uploads(Bucket=bucket_name).get("Uploads", []) == []
 
 
 def test_changed_file_fails_clearly_then_restart_uploads_the_new_bytes(
-    tmp_path: Path, cli_home: dict[str, str], bucket_name: str, raw_s3: Any
+    tmp_path: Path, cli_home: dict[str, str], bucket_name: str, raw_s3: S3Client
 ) -> None:
     src = tmp_path / "doc.bin"
     src.write_bytes(os.urandom(12 * MiB))
@@ -155,7 +155,7 @@ def test_changed_file_fails_clearly_then_restart_uploads_the_new_bytes(
     src.write_bytes(os.urandom(12 * MiB + 1))
     res = run_cli(cli_home, "resume", "--all", "--json")
     assert res.returncode == 1
-    (s,) = _events(res, "summary")
+    (s,) = json_events(res.stdout, "summary")
     assert s["error_code"] == "file_changed"
     assert raw_s3.list_objects_v2(Bucket=bucket_name).get("KeyCount") == 0, "nothing completed"
     old_ids = [u["UploadId"] for u in raw_s3.list_multipart_uploads(Bucket=bucket_name)["Uploads"]]
@@ -174,7 +174,7 @@ def test_wrong_secret_is_a_clear_auth_failure(
     src.write_bytes(b"x" * 100)
     res = run_cli(env, "upload", str(src), f"sw:{bucket_name}/x", "--json")
     assert res.returncode == 1
-    (s,) = _events(res, "summary")
+    (s,) = json_events(res.stdout, "summary")
     assert (s["state"], s["error_code"]) == ("failed", "auth")
     assert "not-the-secret" not in res.stdout.decode() + res.stderr.decode()
 
@@ -205,7 +205,7 @@ def test_builtin_local_storage_starts_on_demand_and_stops_on_exit(tmp_path: Path
     src.write_bytes(b"hello local storage\n")
     res = run_cli(env, "upload", str(src), "skylift/hello.txt", "--json")
     assert res.returncode == 0, res.stderr.decode()
-    (s,) = _events(res, "summary")
+    (s,) = json_events(res.stdout, "summary")
     assert (s["state"], s["bucket"], s["key"]) == ("done", "skylift", "hello.txt")
     listed = run_cli(env, "profile", "list").stdout.decode()
     assert listed.startswith("local")

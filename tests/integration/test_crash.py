@@ -9,11 +9,16 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.helpers.cli import json_events, run_cli
+from tests.helpers.env import ROOT
+
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import S3Backend, S3Client
+
 
 pytestmark = pytest.mark.integration
 
@@ -21,10 +26,6 @@ MiB = 1024 * 1024
 PART = 5 * MiB
 CONCURRENCY = 2
 SIZE = 8 * PART + 123_457
-
-
-def _lines(out: bytes) -> list[dict[str, Any]]:
-    return [json.loads(x) for x in out.decode().splitlines() if x.startswith("{")]
 
 
 def _start(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
@@ -70,8 +71,8 @@ KILL_POINTS: list[tuple[float | None, str | None]] = [
 def test_kill9_then_resume_all_completes_the_exact_bytes(
     tmp_path: Path,
     cli_home: dict[str, str],
-    s3_backend: Any,
-    raw_s3: Any,
+    s3_backend: S3Backend,
+    raw_s3: S3Client,
     fraction: float | None,
     state: str | None,
 ) -> None:
@@ -98,7 +99,7 @@ def test_kill9_then_resume_all_completes_the_exact_bytes(
 
     res = run_cli(cli_home, "resume", "--all", "--json")
     assert res.returncode == 0, res.stderr.decode()
-    summary = [e for e in _lines(res.stdout) if e["event"] == "summary"]
+    summary = json_events(res.stdout, "summary")
     if not summary:
         # The kill came after the run had finished (its last lines were still in the pipe): the
         # checkpoint must say done. The deterministic variants are in test_matrix.py.
@@ -119,7 +120,7 @@ def test_kill9_then_resume_all_completes_the_exact_bytes(
 
 
 def test_sigint_pauses_safely_and_exits_130(
-    tmp_path: Path, cli_home: dict[str, str], s3_backend: Any, raw_s3: Any
+    tmp_path: Path, cli_home: dict[str, str], s3_backend: S3Backend, raw_s3: S3Client
 ) -> None:
     bucket = "sigint-" + tmp_path.name[-16:].lower().replace("_", "-")
     s3_backend.make_bucket(bucket)

@@ -5,21 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from engine.state import State
-from tests.conftest import ACCESS_KEY, SECRET_KEY
-from tests.faultproxy import FaultProxy
-from tests.integration.rig import Rig, make_rig, random_file
-from tests.integration.targets import S3Target
+from tests.helpers.env import ACCESS_KEY, SECRET_KEY
+from tests.helpers.faultproxy import FaultProxy
+from tests.helpers.rig import Rig, make_rig, random_file
+from tests.helpers.targets import S3Target
+
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import LocalServer
+
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def proxy(weed: Any) -> Iterator[FaultProxy]:
+def proxy(weed: LocalServer) -> Iterator[FaultProxy]:
     p = FaultProxy(weed.s3_port)
     yield p
     p.close()
@@ -29,9 +33,7 @@ def proxy(weed: Any) -> Iterator[FaultProxy]:
 def rig(tmp_path: Path, proxy: FaultProxy, pool: ThreadPoolExecutor) -> Iterator[Rig]:
     r = make_rig(tmp_path, S3Target(proxy.endpoint, ACCESS_KEY, SECRET_KEY), pool)
     yield r
-    r.engine.pause_all()
-    r.engine.wait_idle(30)
-    r.store.close()
+    r.close()
 
 
 def test_a_reset_mid_part_is_retried_and_counted(rig: Rig, proxy: FaultProxy, tmp_path: Path) -> None:

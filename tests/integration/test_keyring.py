@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import ACCESS_KEY, ROOT, SECRET_KEY, run_cli
+from tests.helpers.cli import run_cli
+from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
+
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import LocalServer, S3Backend
+
 
 pytestmark = pytest.mark.integration
 
@@ -29,7 +34,7 @@ def _files_contain(root: Path, needle: bytes) -> list[str]:
 
 
 def test_secret_goes_to_the_keyring_only_and_uploads_work_with_it(
-    tmp_path: Path, keyring_env: dict[str, str], weed: Any, s3_backend: Any
+    tmp_path: Path, keyring_env: dict[str, str], weed: LocalServer, s3_backend: S3Backend
 ) -> None:
     import keyring
 
@@ -64,7 +69,7 @@ def test_secret_goes_to_the_keyring_only_and_uploads_work_with_it(
 
 
 def test_without_a_secret_service_the_secret_is_refused_and_nothing_is_saved(
-    keyring_env: dict[str, str], weed: Any
+    keyring_env: dict[str, str], weed: LocalServer
 ) -> None:
     env = dict(keyring_env)
     env.pop("DBUS_SESSION_BUS_ADDRESS")

@@ -19,9 +19,9 @@ from typing import Any
 
 import pytest
 
-from app.core import AppCore, Destination, UploadOptions
-from app.paths import resolve_paths
-from app.profiles import LOCAL, LOCAL_BUCKET
+from app.services.core import AppCore, Destination, UploadOptions
+from app.services.paths import resolve_paths
+from app.services.profiles import LOCAL, LOCAL_BUCKET
 from engine.events import Finished, ListSink
 from engine.scheduler import EngineSettings
 from engine.state import State
@@ -149,7 +149,7 @@ def test_local_storage_outlives_the_pool_threads_that_first_asked_for_it(
 def test_a_killed_server_is_restarted_on_the_same_endpoint_and_the_app_is_told(
     core: tuple[AppCore, ListSink], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from app.local_server import StorageEvent, StorageNotice
+    from app.services.local_server import StorageEvent, StorageNotice
 
     caplog.set_level(logging.INFO, logger="skylift.local_storage")
     c, sink = core
@@ -202,8 +202,8 @@ def test_close_stops_the_server_and_joins_its_owner_thread(tmp_path: Path) -> No
 
 _HOLDER = """
 import sys, threading
-from app.core import AppCore
-from app.paths import resolve_paths
+from app.services.core import AppCore
+from app.services.paths import resolve_paths
 from engine.events import NullSink
 
 core = AppCore(resolve_paths(sys.argv[1]), NullSink())
@@ -243,7 +243,7 @@ def test_a_sigkilled_skylift_takes_its_builtin_storage_with_it(tmp_path: Path) -
 
 
 def test_close_while_the_server_is_still_starting_leaves_no_weed(tmp_path: Path) -> None:
-    from app.local_server import LocalServerError, LocalStorage
+    from app.services.local_server import LocalServerError, LocalStorage
 
     storage = LocalStorage(tmp_path / "storage", (LOCAL_BUCKET,))
     outcome: list[object] = []
@@ -269,7 +269,7 @@ def test_close_while_the_server_is_still_starting_leaves_no_weed(tmp_path: Path)
 def test_a_restart_that_fails_is_reported_and_requests_get_a_clear_error(
     core: tuple[AppCore, ListSink], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.local_server import StorageEvent, StorageNotice
+    from app.services.local_server import StorageEvent, StorageNotice
     from engine.errors import ErrorCode, SkyliftError
 
     c, _sink = core
@@ -279,7 +279,7 @@ def test_a_restart_that_fails_is_reported_and_requests_get_a_clear_error(
     server = c.profiles.local_server
     assert server is not None
     # From now on the program cannot start: the restart must fail, and say so.
-    monkeypatch.setattr("app.local_server.weed_binary", lambda: "/bin/false")
+    monkeypatch.setattr("app.services.local_server.weed_binary", lambda: "/bin/false")
     os.kill(server.pid, signal.SIGKILL)
     wait_for(lambda: len(events) >= 2, 60, "the restart to be attempted")
     assert [e.notice for e in events] == [StorageNotice.STOPPED, StorageNotice.RESTART_FAILED]

@@ -12,8 +12,8 @@ import pytest
 from engine.events import Finished, ListSink, Progress
 from engine.scheduler import Engine
 from engine.state import State
-from tests.integration.rig import Rig, make_rig, random_file
-from tests.integration.targets import Target
+from tests.helpers.rig import Rig, make_rig, random_file
+from tests.helpers.targets import Target
 
 pytestmark = pytest.mark.integration
 
@@ -22,9 +22,7 @@ pytestmark = pytest.mark.integration
 def rig(tmp_path: Path, target: Target, pool: ThreadPoolExecutor) -> Iterator[Rig]:
     r = make_rig(tmp_path, target, pool)
     yield r
-    r.engine.pause_all()
-    r.engine.wait_idle(30)
-    r.store.close()
+    r.close()
 
 
 def _sizes(part: int) -> list[int]:
@@ -107,7 +105,7 @@ def test_pause_cuts_a_part_in_flight_keeps_the_upload_and_resumes(rig: Rig, tmp_
     row = rig.store.get_transfer(tid)
     assert row is not None and row.upload_id is not None
     assert (("p.bin", row.upload_id)) in rig.target.uploads(rig.bucket)
-    done_after_pause = sum(e.done for e in rig.sink.of(Progress) if e.transfer_id == tid)  # type: ignore[attr-defined]
+    done_after_pause = sum(e.done for e in rig.sink.of(Progress) if e.transfer_id == tid)
     assert done_after_pause == 0, "bytes of the interrupted part are taken back"
     rig.engine.set_bwlimit(None)
     rig.engine.resume([tid])
@@ -188,7 +186,7 @@ def test_crash_after_the_server_completed_resumes_to_done_without_sending(
     restarted.resume([tid])
     assert restarted.wait_idle(60)
     (fin,) = [e for e in sink.of(Finished) if e.transfer_id == tid]
-    assert fin.state is State.DONE, fin  # type: ignore[attr-defined]
-    assert fin.bytes_sent == 0  # type: ignore[attr-defined]
+    assert fin.state is State.DONE, fin
+    assert fin.bytes_sent == 0
     assert rig.target.get(rig.bucket, "done.bin") == src.read_bytes()
     assert rig.target.uploads(rig.bucket) == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import subprocess
@@ -22,8 +21,9 @@ from engine.crc64 import combine_parts, crc64
 from engine.errors import ErrorCode, Interrupted, SkyliftError
 from engine.integrity import digest
 from engine.providers import ChecksumMode, get_provider
-from tests.conftest import ACCESS_KEY, ROOT, SECRET_KEY, run_cli
-from tests.oss_gateway import OssGateway
+from tests.helpers.cli import json_events, run_cli
+from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
+from tests.helpers.oss_gateway import OssGateway
 
 pytestmark = pytest.mark.integration
 
@@ -294,10 +294,6 @@ def _cli_env(tmp_path: Path, gw: OssGateway, signature: str, secret: str = SECRE
     return env
 
 
-def _events(stdout: bytes) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in stdout.decode().splitlines() if line.startswith("{")]
-
-
 def test_cli_multipart_upload_with_small_parts(
     tmp_path: Path, oss_gateway: OssGateway, oss_bucket: str, signature: str
 ) -> None:
@@ -320,7 +316,7 @@ def test_cli_multipart_upload_with_small_parts(
         "--json",
     )
     assert proc.returncode == 0, proc.stderr.decode()
-    summary = [e for e in _events(proc.stdout) if e["event"] == "summary"]
+    summary = json_events(proc.stdout, "summary")
     assert [(s["state"], s["parts"]) for s in summary] == [("done", 4)]
     parts = [r for r in oss_gateway.requests if r.method == "PUT" and "partNumber" in r.query]
     assert sorted(int(r.query["partNumber"]) for r in parts) == [1, 2, 3, 4]
@@ -340,7 +336,7 @@ def test_cli_stdin_stream_in_small_parts(tmp_path: Path, oss_gateway: OssGateway
         env, "upload", "-", f"ali:{oss_bucket}/s.bin", "--part-size", "200KB", "--json", input=data
     )
     assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
-    summary = [e for e in _events(proc.stdout) if e["event"] == "summary"]
+    summary = json_events(proc.stdout, "summary")
     assert [(s["state"], s["parts"], s["size"]) for s in summary] == [("done", 4, len(data))]
     assert _raw(oss_gateway, oss_bucket).get_object("s.bin").read() == data
 
@@ -378,7 +374,7 @@ def test_cli_crc_mismatch_fails_and_is_never_done(
         "--json",
     )
     assert proc.returncode == 1, proc.stdout.decode() + proc.stderr.decode()
-    events = _events(proc.stdout)
+    events = json_events(proc.stdout)
     assert "done" not in {e.get("state") for e in events}
     summary = [e for e in events if e["event"] == "summary"]
     assert [(s["state"], s["error_code"]) for s in summary] == [("failed", "integrity")]
@@ -398,7 +394,7 @@ def test_cli_wrong_secret_is_a_clear_auth_error(
     src.write_bytes(b"x" * 10)
     proc = run_cli(env, "upload", str(src), f"ali:{oss_bucket}/f.txt", "--json")
     assert proc.returncode == 1
-    summary = [e for e in _events(proc.stdout) if e["event"] == "summary"]
+    summary = json_events(proc.stdout, "summary")
     assert [(s["state"], s["error_code"]) for s in summary] == [("failed", "auth")]
     assert "SignatureDoesNotMatch" in (summary[0]["detail"] or "")
 
@@ -426,7 +422,7 @@ def test_cli_killed_after_the_server_completed_resumes_to_done(
         proc.wait()
         oss_gateway.release_complete.set()
     res = run_cli(env, "resume", "--all", "--json")
-    summary = [e for e in _events(res.stdout) if e["event"] == "summary"]
+    summary = json_events(res.stdout, "summary")
     assert [(s["state"], s["error_code"]) for s in summary] == [("done", None)], res.stdout.decode()
     assert res.returncode == 0
     assert _raw(oss_gateway, oss_bucket).get_object("c.bin").read() == src.read_bytes()

@@ -9,13 +9,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -34,23 +35,23 @@ from engine.stale import (
 )
 from engine.state import State
 from engine.store import Store, TransferRow
-from tests.conftest import run_cli
-from tests.integration.rig import Rig, make_rig
-from tests.integration.targets import Target
+from tests.helpers.cli import run_cli
+from tests.helpers.rig import Rig, make_rig
+from tests.helpers.s3 import upload_parts
+from tests.helpers.targets import Target
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3.type_defs import LifecycleRuleTypeDef
+
+    from tests.helpers.fixtures import S3Client
+
 
 pytestmark = pytest.mark.integration
 
 MiB = 1024 * 1024
 
 
-def _upload(raw: Any, bucket: str, key: str, parts: list[bytes]) -> str:
-    uid = str(raw.create_multipart_upload(Bucket=bucket, Key=key)["UploadId"])
-    for n, data in enumerate(parts, 1):
-        raw.upload_part(Bucket=bucket, Key=key, UploadId=uid, PartNumber=n, Body=data)
-    return uid
-
-
-def _ids(raw: Any, bucket: str) -> set[str]:
+def _ids(raw: S3Client, bucket: str) -> set[str]:
     return {u["UploadId"] for u in raw.list_multipart_uploads(Bucket=bucket).get("Uploads", [])}
 
 
@@ -58,17 +59,19 @@ def _lines(out: bytes) -> list[dict[str, Any]]:
     return [json.loads(line) for line in out.decode().splitlines() if line.strip()]
 
 
-def _stale(cli_home: dict[str, str], bucket: str, *args: str) -> Any:
+def _stale(cli_home: dict[str, str], bucket: str, *args: str) -> subprocess.CompletedProcess[bytes]:
     return run_cli(cli_home, "stale", f"sw:{bucket}", *args)
 
 
 # ---- listing ---------------------------------------------------------------------------------
 
 
-def test_listing_counts_parts_and_bytes(s3_backend: Backend, raw_s3: Any, bucket: str, pool: Any) -> None:
-    empty = _upload(raw_s3, bucket, "a/empty", [])
-    one = _upload(raw_s3, bucket, "a/one", [b"x" * 1000])
-    three = _upload(raw_s3, bucket, "b/three", [b"1" * 300, b"2" * 300, b"3" * 7])
+def test_listing_counts_parts_and_bytes(
+    s3_backend: Backend, raw_s3: S3Client, bucket: str, pool: ThreadPoolExecutor
+) -> None:
+    empty = upload_parts(raw_s3, bucket, "a/empty", [])
+    one = upload_parts(raw_s3, bucket, "a/one", [b"x" * 1000])
+    three = upload_parts(raw_s3, bucket, "b/three", [b"1" * 300, b"2" * 300, b"3" * 7])
     got = {u.upload_id: u for u in list_stale(s3_backend, bucket, executor=pool)}
     assert {k: (u.key, u.parts, u.bytes) for k, u in got.items()} == {
         empty: ("a/empty", 0, 0),
@@ -80,12 +83,12 @@ def test_listing_counts_parts_and_bytes(s3_backend: Backend, raw_s3: Any, bucket
     assert sorted(under_a) == sorted([empty, one])
 
 
-def test_listing_pages_past_1000_uploads(s3_backend: Backend, raw_s3: Any, bucket: str) -> None:
+def test_listing_pages_past_1000_uploads(s3_backend: Backend, raw_s3: S3Client, bucket: str) -> None:
     n = 1050
 
     def make(i: int) -> str:
         # Every 50th upload holds one tiny part, so sizing is checked across pages too.
-        return _upload(raw_s3, bucket, f"many/{i:05d}", [b"p" * 10] if i % 50 == 0 else [])
+        return upload_parts(raw_s3, bucket, f"many/{i:05d}", [b"p" * 10] if i % 50 == 0 else [])
 
     # raw_s3 keeps 10 pooled connections; more threads would only churn sockets.
     with ThreadPoolExecutor(max_workers=10) as ex:
@@ -99,9 +102,11 @@ def test_listing_pages_past_1000_uploads(s3_backend: Backend, raw_s3: Any, bucke
     assert seen[-1] == (n, n)
 
 
-def test_listing_can_be_cancelled(s3_backend: Backend, raw_s3: Any, bucket: str, pool: Any) -> None:
+def test_listing_can_be_cancelled(
+    s3_backend: Backend, raw_s3: S3Client, bucket: str, pool: ThreadPoolExecutor
+) -> None:
     for i in range(20):
-        _upload(raw_s3, bucket, f"c/{i}", [])
+        upload_parts(raw_s3, bucket, f"c/{i}", [])
     stop = threading.Event()
     it = list_stale(s3_backend, bucket, executor=pool, cancel=stop, window=4)
     first = next(it)
@@ -110,9 +115,9 @@ def test_listing_can_be_cancelled(s3_backend: Backend, raw_s3: Any, bucket: str,
     assert list(it) == []
 
 
-def test_parts_of_one_upload(s3_backend: Backend, raw_s3: Any, bucket: str) -> None:
+def test_parts_of_one_upload(s3_backend: Backend, raw_s3: S3Client, bucket: str) -> None:
     data = [b"a" * 123, b"b" * 45]
-    uid = _upload(raw_s3, bucket, "p/x", data)
+    uid = upload_parts(raw_s3, bucket, "p/x", data)
     parts = s3_backend.list_parts(bucket, "p/x", uid)
     assert [(p.number, p.size, p.etag) for p in parts] == [
         (n, len(d), hashlib.md5(d).hexdigest()) for n, d in enumerate(data, 1)
@@ -120,9 +125,9 @@ def test_parts_of_one_upload(s3_backend: Backend, raw_s3: Any, bucket: str) -> N
     assert all(p.last_modified is not None for p in parts)
 
 
-def test_cli_parts_of_one_upload(cli_home: dict[str, str], raw_s3: Any, bucket: str) -> None:
+def test_cli_parts_of_one_upload(cli_home: dict[str, str], raw_s3: S3Client, bucket: str) -> None:
     data = [b"a" * 123, b"b" * 45]
-    uid = _upload(raw_s3, bucket, "p/cli", data)
+    uid = upload_parts(raw_s3, bucket, "p/cli", data)
     proc = _stale(cli_home, bucket, "--parts", uid, "--json")
     assert proc.returncode == 0, proc.stderr
     got = _lines(proc.stdout)
@@ -136,9 +141,9 @@ def test_cli_parts_of_one_upload(cli_home: dict[str, str], raw_s3: Any, bucket: 
 
 
 def test_older_than_uses_the_servers_initiated_time(
-    s3_backend: Backend, raw_s3: Any, bucket: str, pool: Any
+    s3_backend: Backend, raw_s3: S3Client, bucket: str, pool: ThreadPoolExecutor
 ) -> None:
-    uid = _upload(raw_s3, bucket, "old/x", [])
+    uid = upload_parts(raw_s3, bucket, "old/x", [])
     (initiated,) = [u["Initiated"] for u in raw_s3.list_multipart_uploads(Bucket=bucket)["Uploads"]]
     week = timedelta(days=7)
     just_older = initiated + week + timedelta(seconds=1)
@@ -151,8 +156,10 @@ def test_older_than_uses_the_servers_initiated_time(
     assert select(listed, older_than=week, now=just_younger)[0] == []
 
 
-def test_cli_older_than_filters_listing_and_abort(cli_home: dict[str, str], raw_s3: Any, bucket: str) -> None:
-    uid = _upload(raw_s3, bucket, "fresh/x", [b"1" * 10])
+def test_cli_older_than_filters_listing_and_abort(
+    cli_home: dict[str, str], raw_s3: S3Client, bucket: str
+) -> None:
+    uid = upload_parts(raw_s3, bucket, "fresh/x", [b"1" * 10])
     (initiated,) = [u["Initiated"] for u in raw_s3.list_multipart_uploads(Bucket=bucket)["Uploads"]]
     from engine.stale import utcnow
 
@@ -172,9 +179,9 @@ def test_cli_older_than_filters_listing_and_abort(cli_home: dict[str, str], raw_
 # ---- abort -----------------------------------------------------------------------------------
 
 
-def test_cli_dry_run_deletes_nothing(cli_home: dict[str, str], raw_s3: Any, bucket: str) -> None:
-    a = _upload(raw_s3, bucket, "d/a", [b"a" * 100])
-    b = _upload(raw_s3, bucket, "d/b", [b"b" * 50])
+def test_cli_dry_run_deletes_nothing(cli_home: dict[str, str], raw_s3: S3Client, bucket: str) -> None:
+    a = upload_parts(raw_s3, bucket, "d/a", [b"a" * 100])
+    b = upload_parts(raw_s3, bucket, "d/b", [b"b" * 50])
     proc = _stale(cli_home, bucket, "--abort", "--upload-id", a, b, "--dry-run")
     assert proc.returncode == 0, proc.stderr
     text = proc.stdout.decode()
@@ -186,10 +193,12 @@ def test_cli_dry_run_deletes_nothing(cli_home: dict[str, str], raw_s3: Any, buck
     assert len(raw_s3.list_parts(Bucket=bucket, Key="d/a", UploadId=a)["Parts"]) == 1
 
 
-def test_cli_abort_removes_exactly_the_chosen_ids(cli_home: dict[str, str], raw_s3: Any, bucket: str) -> None:
-    a = _upload(raw_s3, bucket, "e/a", [b"a" * 100])
-    b = _upload(raw_s3, bucket, "e/b", [b"b" * 20, b"c" * 5])
-    keep = _upload(raw_s3, bucket, "e/keep", [b"k" * 7])
+def test_cli_abort_removes_exactly_the_chosen_ids(
+    cli_home: dict[str, str], raw_s3: S3Client, bucket: str
+) -> None:
+    a = upload_parts(raw_s3, bucket, "e/a", [b"a" * 100])
+    b = upload_parts(raw_s3, bucket, "e/b", [b"b" * 20, b"c" * 5])
+    keep = upload_parts(raw_s3, bucket, "e/keep", [b"k" * 7])
     proc = _stale(cli_home, bucket, "--abort", "--upload-id", a, "--upload-id", b, "--yes", "--json")
     assert proc.returncode == 0, proc.stderr
     out = _lines(proc.stdout)
@@ -199,9 +208,9 @@ def test_cli_abort_removes_exactly_the_chosen_ids(cli_home: dict[str, str], raw_
 
 
 def test_cli_abort_without_confirmation_is_refused(
-    cli_home: dict[str, str], raw_s3: Any, bucket: str
+    cli_home: dict[str, str], raw_s3: S3Client, bucket: str
 ) -> None:
-    a = _upload(raw_s3, bucket, "f/a", [])
+    a = upload_parts(raw_s3, bucket, "f/a", [])
     proc = _stale(cli_home, bucket, "--abort", "--upload-id", a)
     assert proc.returncode == 2
     assert b"--yes" in proc.stderr
@@ -219,10 +228,10 @@ def _own(cli_home: dict[str, str], bucket: str, key: str, uid: str, state: State
 
 
 def test_cli_refuses_to_abort_an_owned_upload(
-    cli_home: dict[str, str], raw_s3: Any, bucket: str, tmp_path: Path
+    cli_home: dict[str, str], raw_s3: S3Client, bucket: str, tmp_path: Path
 ) -> None:
-    owned = _upload(raw_s3, bucket, "g/owned", [b"o" * 10])
-    orphan = _upload(raw_s3, bucket, "g/orphan", [b"x" * 3])
+    owned = upload_parts(raw_s3, bucket, "g/owned", [b"o" * 10])
+    orphan = upload_parts(raw_s3, bucket, "g/orphan", [b"x" * 3])
     tid = _own(cli_home, bucket, "g/owned", owned, State.PAUSED, str(tmp_path / "f.bin"))
     listing = {o["upload_id"]: o for o in _lines(_stale(cli_home, bucket, "--json").stdout)}
     assert listing[owned]["owned"] == tid
@@ -244,10 +253,10 @@ def test_cli_refuses_to_abort_an_owned_upload(
 
 
 def test_finished_owner_does_not_block_and_a_running_one_does(
-    s3_backend: Backend, raw_s3: Any, bucket: str, pool: Any
+    s3_backend: Backend, raw_s3: S3Client, bucket: str, pool: ThreadPoolExecutor
 ) -> None:
-    a = _upload(raw_s3, bucket, "h/a", [])
-    b = _upload(raw_s3, bucket, "h/b", [])
+    a = upload_parts(raw_s3, bucket, "h/a", [])
+    b = upload_parts(raw_s3, bucket, "h/b", [])
     owners = {a: Owner(1, State.CANCELLED, "/x"), b: Owner(2, State.RUNNING, "/y")}
     listed = list(list_stale(s3_backend, bucket, owners=owners, executor=pool))
     plan = plan_abort(s3_backend, bucket, listed)
@@ -263,9 +272,9 @@ def test_finished_owner_does_not_block_and_a_running_one_does(
 
 
 def test_head_guard_warns_when_the_object_is_newer(
-    s3_backend: Backend, raw_s3: Any, bucket: str, pool: Any, cli_home: dict[str, str]
+    s3_backend: Backend, raw_s3: S3Client, bucket: str, pool: ThreadPoolExecutor, cli_home: dict[str, str]
 ) -> None:
-    uid = _upload(raw_s3, bucket, "k/done", [b"z" * 10])
+    uid = upload_parts(raw_s3, bucket, "k/done", [b"z" * 10])
     raw_s3.put_object(Bucket=bucket, Key="k/done", Body=b"finished object")
     listed = list(list_stale(s3_backend, bucket, executor=pool))
     plan = plan_abort(s3_backend, bucket, listed)
@@ -288,9 +297,9 @@ def test_head_guard_warns_when_the_object_is_newer(
 
 
 def test_head_guard_compares_the_objects_time_with_the_initiation(
-    s3_backend: Backend, raw_s3: Any, bucket: str, pool: Any
+    s3_backend: Backend, raw_s3: S3Client, bucket: str, pool: ThreadPoolExecutor
 ) -> None:
-    _upload(raw_s3, bucket, "m/x", [])
+    upload_parts(raw_s3, bucket, "m/x", [])
     raw_s3.put_object(Bucket=bucket, Key="m/x", Body=b"obj")
     written = raw_s3.head_object(Bucket=bucket, Key="m/x")["LastModified"]
     (listed,) = list(list_stale(s3_backend, bucket, executor=pool))
@@ -305,17 +314,17 @@ def test_head_guard_compares_the_objects_time_with_the_initiation(
 
 
 @pytest.fixture
-def half_upload(raw_s3: Any, bucket: str, tmp_path: Path) -> tuple[str, str, Path, bytes]:
+def half_upload(raw_s3: S3Client, bucket: str, tmp_path: Path) -> tuple[str, str, Path, bytes]:
     """A 12 MiB file whose first two 5 MiB parts are on the server; part 3 is missing."""
     data = os.urandom(12 * MiB)
     path = tmp_path / "big.bin"
     path.write_bytes(data)
-    uid = _upload(raw_s3, bucket, "adopt/big.bin", [data[: 5 * MiB], data[5 * MiB : 10 * MiB]])
+    uid = upload_parts(raw_s3, bucket, "adopt/big.bin", [data[: 5 * MiB], data[5 * MiB : 10 * MiB]])
     return "adopt/big.bin", uid, path, data
 
 
 def test_cli_adopt_uploads_only_the_missing_part(
-    cli_home: dict[str, str], raw_s3: Any, bucket: str, half_upload: tuple[str, str, Path, bytes]
+    cli_home: dict[str, str], raw_s3: S3Client, bucket: str, half_upload: tuple[str, str, Path, bytes]
 ) -> None:
     key, uid, path, data = half_upload
     proc = _stale(cli_home, bucket, "--adopt", uid, "--file", str(path), "--json")
@@ -331,7 +340,7 @@ def test_cli_adopt_uploads_only_the_missing_part(
 
 
 def test_cli_adopt_refuses_a_file_that_differs_in_one_byte(
-    cli_home: dict[str, str], raw_s3: Any, bucket: str, half_upload: tuple[str, str, Path, bytes]
+    cli_home: dict[str, str], raw_s3: S3Client, bucket: str, half_upload: tuple[str, str, Path, bytes]
 ) -> None:
     key, uid, path, data = half_upload
     wrong = bytearray(data)
@@ -357,7 +366,7 @@ def test_adopt_checks_size_plausibility(
 
 
 def test_adopt_reads_a_lone_last_part_by_its_bytes(
-    s3_backend: Backend, raw_s3: Any, bucket: str, tmp_path: Path
+    s3_backend: Backend, raw_s3: S3Client, bucket: str, tmp_path: Path
 ) -> None:
     data = os.urandom(12 * MiB)
     path = tmp_path / "tail.bin"
@@ -369,7 +378,7 @@ def test_adopt_reads_a_lone_last_part_by_its_bytes(
 
 
 def test_adopt_refuses_an_owned_upload(
-    cli_home: dict[str, str], raw_s3: Any, bucket: str, half_upload: tuple[str, str, Path, bytes]
+    cli_home: dict[str, str], raw_s3: S3Client, bucket: str, half_upload: tuple[str, str, Path, bytes]
 ) -> None:
     key, uid, path, _ = half_upload
     tid = _own(cli_home, bucket, key, uid, State.FAILED, str(path))
@@ -398,9 +407,14 @@ def test_implied_part_size() -> None:
 
 
 def test_lifecycle_rule_is_set_shown_and_removed(
-    s3_backend: Backend, raw_s3: Any, bucket: str, cli_home: dict[str, str]
+    s3_backend: Backend, raw_s3: S3Client, bucket: str, cli_home: dict[str, str]
 ) -> None:
-    other = {"ID": "keep-me", "Status": "Enabled", "Filter": {"Prefix": "tmp/"}, "Expiration": {"Days": 30}}
+    other: LifecycleRuleTypeDef = {
+        "ID": "keep-me",
+        "Status": "Enabled",
+        "Filter": {"Prefix": "tmp/"},
+        "Expiration": {"Days": 30},
+    }
     raw_s3.put_bucket_lifecycle_configuration(Bucket=bucket, LifecycleConfiguration={"Rules": [other]})
     assert lifecycle_get(s3_backend, bucket).days is None
     status = lifecycle_set(s3_backend, bucket, 3)
@@ -422,9 +436,7 @@ def test_lifecycle_rule_is_set_shown_and_removed(
 def rig(tmp_path: Path, target: Target, pool: ThreadPoolExecutor) -> Iterator[Rig]:
     r = make_rig(tmp_path, target, pool)
     yield r
-    r.engine.pause_all()
-    r.engine.wait_idle(30)
-    r.store.close()
+    r.close()
 
 
 def test_matrix_listing_abort_and_dry_run(rig: Rig, pool: ThreadPoolExecutor) -> None:
@@ -538,9 +550,13 @@ def test_oss_lifecycle_rule_round_trips_through_oss2_xml(monkeypatch: pytest.Mon
 
 
 def test_parts_that_reappear_after_abort_are_reported(
-    s3_backend: Backend, raw_s3: Any, bucket: str, pool: Any, monkeypatch: pytest.MonkeyPatch
+    s3_backend: Backend,
+    raw_s3: S3Client,
+    bucket: str,
+    pool: ThreadPoolExecutor,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    uid = _upload(raw_s3, bucket, "r/x", [b"1" * 10, b"2" * 10])
+    uid = upload_parts(raw_s3, bucket, "r/x", [b"1" * 10, b"2" * 10])
     listed = list(list_stale(s3_backend, bucket, executor=pool))
     # As if the server accepted the abort while two part uploads were still landing.
     monkeypatch.setattr(s3_backend, "abort", lambda bucket, key, upload_id: None)
@@ -551,9 +567,9 @@ def test_parts_that_reappear_after_abort_are_reported(
 
 
 def test_cli_price_is_saved_per_profile_and_prices_the_total(
-    cli_home: dict[str, str], raw_s3: Any, bucket: str
+    cli_home: dict[str, str], raw_s3: S3Client, bucket: str
 ) -> None:
-    _upload(raw_s3, bucket, "cost/x", [b"c" * 1024])
+    upload_parts(raw_s3, bucket, "cost/x", [b"c" * 1024])
     proc = _stale(cli_home, bucket, "--price-per-gb-month", "1048576")
     assert proc.returncode == 0, proc.stderr
     # 1 KiB at 2**20 per GiB-month is exactly 1 per month.

@@ -23,8 +23,8 @@ from engine.body import PartBody
 from engine.integrity import digest
 from engine.plan import choose_part_size, is_multipart, parts_for
 from engine.providers import PROVIDERS, ChecksumMode, Dialect, GiB, KiB, MiB, get_provider
-from tests.faultproxy import FaultProxy
-from tests.oss_gateway import OssGateway, start_moto
+from tests.helpers.faultproxy import FaultProxy
+from tests.helpers.oss_gateway import OssGateway, start_moto
 
 S3_PRESETS = [name for name, p in PROVIDERS.items() if p.dialect is Dialect.S3]
 

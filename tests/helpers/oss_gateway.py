@@ -30,16 +30,21 @@ import hmac
 import http.client
 import os
 import re
+import socket
 import sys
 import threading
 from base64 import b64encode
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 from xml.etree import ElementTree
 
 from engine.crc64 import crc64
+
+if TYPE_CHECKING:
+    # Only for annotations: moto must be imported with the part-size override in place.
+    from moto.server import ThreadedMotoServer
 
 OSS_MIN_PART = 100 * 1024
 _S3_NS = b' xmlns="http://s3.amazonaws.com/doc/2006-03-01/"'
@@ -71,7 +76,7 @@ _MOTO_AUTH = (
 )
 
 
-def _import_moto() -> Any:
+def _import_moto() -> type[ThreadedMotoServer]:
     previous = os.environ.get("S3_UPLOAD_PART_MIN_SIZE")
     os.environ["S3_UPLOAD_PART_MIN_SIZE"] = str(OSS_MIN_PART)
     try:
@@ -82,13 +87,15 @@ def _import_moto() -> Any:
             del os.environ["S3_UPLOAD_PART_MIN_SIZE"]
         else:
             os.environ["S3_UPLOAD_PART_MIN_SIZE"] = previous
-    if moto.s3.models.S3_UPLOAD_PART_MIN_SIZE != OSS_MIN_PART:
+    # Through the module's namespace: models imports the name without re-exporting it.
+    models = vars(moto.s3.models)
+    if models["S3_UPLOAD_PART_MIN_SIZE"] != OSS_MIN_PART:
         # Something imported moto earlier with S3's 5 MiB; Complete reads this module global.
-        moto.s3.models.S3_UPLOAD_PART_MIN_SIZE = OSS_MIN_PART
+        models["S3_UPLOAD_PART_MIN_SIZE"] = OSS_MIN_PART
     return ThreadedMotoServer
 
 
-def start_moto() -> tuple[Any, str]:
+def start_moto() -> tuple[ThreadedMotoServer, str]:
     """moto's S3 on a free loopback port, with OSS's minimum part size: (server, endpoint)."""
     server = _import_moto()(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
@@ -156,7 +163,7 @@ def _v4_encode(text: str, keep_slash: bool) -> str:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def handle_error(self, request: Any, client_address: Any) -> None:
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
         # A client that drops an idle keep-alive connection, or pauses mid-body, is normal here.
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from engine.backends.base import Backend
 from engine.body import CHUNK
@@ -16,7 +18,7 @@ from engine.retry import RetryPolicy
 from engine.scheduler import Engine, EngineSettings
 from engine.state import State
 from engine.store import PartRow, ProfileRow, Store, TransferRow
-from tests.integration.targets import Target
+from tests.helpers.targets import Target
 
 PROFILE = "t"
 
@@ -31,28 +33,34 @@ class Rig:
     bucket: str
     part_size: int
 
-    def row(self, path: Path, key: str, **kw: object) -> TransferRow:
+    def row(self, path: Path, key: str, **kw: Any) -> TransferRow:
+        """A row for ``path``; ``kw`` overrides any other TransferRow field."""
         st = path.stat()
-        fields: dict[str, object] = {
-            "profile": PROFILE,
-            "local_path": str(path),
-            "size": st.st_size,
-            "mtime_ns": st.st_mtime_ns,
-            "bucket": self.bucket,
-            "key": key,
-            "part_size": self.part_size,
-            "multipart": True,
-        }
-        fields.update(kw)
-        return TransferRow(**fields)  # type: ignore[arg-type]
+        row = TransferRow(
+            profile=PROFILE,
+            local_path=str(path),
+            size=st.st_size,
+            mtime_ns=st.st_mtime_ns,
+            bucket=self.bucket,
+            key=key,
+            part_size=self.part_size,
+            multipart=True,
+        )
+        return dataclasses.replace(row, **kw)
 
     def finished(self, tid: int) -> Finished:
         done = [e for e in self.sink.of(Finished) if e.transfer_id == tid]
         assert done, f"transfer {tid} never finished"
-        return done[-1]  # type: ignore[return-value]
+        return done[-1]
 
     def sent(self, tid: int) -> int:
-        return sum(e.sent for e in self.sink.of(Progress) if e.transfer_id == tid)  # type: ignore[attr-defined]
+        return sum(e.sent for e in self.sink.of(Progress) if e.transfer_id == tid)
+
+    def close(self) -> None:
+        """Stop what still runs, then the checkpoint: the end of every rig fixture."""
+        self.engine.pause_all()
+        self.engine.wait_idle(30)
+        self.store.close()
 
     def run(self, tid: int, timeout: float = 120) -> Finished:
         assert self.engine.wait_idle(timeout), "the engine did not settle"
@@ -77,13 +85,16 @@ class Rig:
         return row
 
 
-def make_rig(tmp_path: Path, target: Target, pool: ThreadPoolExecutor, **settings: object) -> Rig:
+def make_rig(
+    tmp_path: Path, target: Target, pool: ThreadPoolExecutor, part_size: int | None = None, **settings: object
+) -> Rig:
     store = Store(tmp_path / "checkpoint.db")
     store.save_profile(ProfileRow(name=PROFILE, provider=target.provider))
     backend = target.backend()
     sink = ListSink()
     rules = get_provider(target.provider).rules
-    part_size = int(settings.pop("part_size", max(rules.min_part, 4 * CHUNK)))  # type: ignore[call-overload]
+    if part_size is None:
+        part_size = max(rules.min_part, 4 * CHUNK)
     conf = EngineSettings(part_size=part_size, retry=RetryPolicy(retries=2, interval=0.2))
     for k, v in settings.items():
         setattr(conf, k, v)

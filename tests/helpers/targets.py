@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from engine.backends.base import Backend
+from tests.helpers.s3 import raw_s3_client
+
+if TYPE_CHECKING:
+    from mypy_boto3_s3.client import S3Client
 
 
 @dataclass(frozen=True)
@@ -25,10 +29,16 @@ class Target(Protocol):
     #: Provider preset name for ``skylift profile add --provider``.
     provider: str
     endpoint: str
-    #: Environment variables that give the CLI its credentials.
-    env: dict[str, str]
-    #: Extra ``profile add`` arguments (region, signature...).
-    profile_args: list[str]
+
+    @property
+    def env(self) -> dict[str, str]:
+        """Environment variables that give the CLI its credentials."""
+        ...
+
+    @property
+    def profile_args(self) -> list[str]:
+        """Extra ``profile add`` arguments (region, signature...)."""
+        ...
 
     def backend(self) -> Backend: ...
 
@@ -55,30 +65,16 @@ class S3Target:
     kind: str = "s3"
     provider: str = "seaweedfs"
     profile_args: list[str] = field(default_factory=list)
-    _client: Any = None
+    _client: S3Client | None = None
 
     @property
     def env(self) -> dict[str, str]:
         return {"AWS_ACCESS_KEY_ID": self.access_key, "AWS_SECRET_ACCESS_KEY": self.secret_key}
 
     @property
-    def raw(self) -> Any:
+    def raw(self) -> S3Client:
         if self._client is None:
-            import boto3
-            from botocore.config import Config
-
-            self._client = boto3.client(
-                "s3",
-                endpoint_url=self.endpoint,
-                region_name="us-east-1",
-                aws_access_key_id=self.access_key,
-                aws_secret_access_key=self.secret_key,
-                config=Config(
-                    s3={"addressing_style": "path"},
-                    request_checksum_calculation="when_required",
-                    response_checksum_validation="when_required",
-                ),
-            )
+            self._client = raw_s3_client(self.endpoint, self.access_key, self.secret_key)
         return self._client
 
     def backend(self) -> Backend:
@@ -118,7 +114,7 @@ class S3Target:
 
 @dataclass
 class OssTarget:
-    """The OSS gateway (``tests/oss_gateway.py``); raw checks go through oss2 directly."""
+    """The OSS gateway (``tests/helpers/oss_gateway.py``); raw checks go through oss2 directly."""
 
     endpoint: str
     access_key: str
@@ -127,7 +123,6 @@ class OssTarget:
     kind: str = "oss"
     provider: str = "oss"
     signature: str = "v4"
-    _service: Any = None
 
     @property
     def env(self) -> dict[str, str]:

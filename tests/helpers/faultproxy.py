@@ -10,6 +10,7 @@ import contextlib
 import socket
 import struct
 import threading
+from collections.abc import Callable
 
 
 class FaultProxy:
@@ -94,7 +95,11 @@ def _reset(sock: socket.socket) -> None:
 
 
 def _pipe(
-    src: socket.socket, dst: socket.socket, cut: int | None, on_cut: object, sink: bytearray | None = None
+    src: socket.socket,
+    dst: socket.socket,
+    cut: int | None,
+    on_cut: Callable[[], None] | None,
+    sink: bytearray | None = None,
 ) -> None:
     moved = 0
     try:
@@ -106,7 +111,7 @@ def _pipe(
                 dst.sendall(data[: cut - moved])
                 _reset(src)
                 _reset(dst)
-                if callable(on_cut):
+                if on_cut is not None:
                     on_cut()
                 return
             dst.sendall(data)
