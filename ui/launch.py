@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
 
 from app.services.logsetup import setup_logging
 from app.services.paths import Paths, resolve_paths
@@ -59,10 +62,31 @@ def build_window(
 _translators: list[object] = []
 
 
-def run_gui() -> int:
-    paths = resolve_paths()
+def run_gui(files: list[str] | None = None) -> int:
+    """The window, or — when one already runs on this checkpoint — hand ``files`` to it and exit."""
+    from app.gui.single import SingleInstance, hand_over, instance_name
+
+    paths = resolve_paths().create()
     setup_logging(paths.logs)
     app = make_application()
+    name = instance_name(paths.db)
+    files = [os.path.abspath(f) for f in files or []]
+    if hand_over(name, files):
+        print("skylift: handed over to the Skylift window that is already open", file=sys.stderr)
+        return 0
+    single = SingleInstance(name, app)
+    single.listen()
     _controller, window = build_window(paths)
     window.show()
+
+    def take(handed: list[str]) -> None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        if handed:
+            window.queue_paths(handed)
+
+    single.paths_received.connect(take)
+    if files:
+        QTimer.singleShot(0, lambda: window.queue_paths(files))
     return int(app.exec())

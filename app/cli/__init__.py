@@ -1,5 +1,5 @@
 """The ``skylift`` command line: ``main`` parses argv and runs one command."""
 
-from app.cli.commands import main
+from app.cli.commands import COMMANDS, main
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "main"]

@@ -29,6 +29,9 @@ from engine.store import StoreError, TransferRow
 from engine.transfer import STDIN
 from engine.units import parse_rate, parse_size
 
+#: The subcommands; anything else given to ``skylift`` that names files opens the window with them.
+COMMANDS = frozenset({"profile", "upload", "resume", "list", "cancel", "restart", "self-check", "stale"})
+
 
 class UsageError(Exception):
     pass
