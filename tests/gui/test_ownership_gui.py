@@ -8,32 +8,18 @@ import hashlib
 import json
 import os
 import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ACCESS_KEY, ROOT, SECRET_KEY, run_cli
+from tests.helpers.cli import run_cli, start_cli
+from tests.helpers.env import ROOT
+from tests.helpers.s3 import raw_s3_client
 
 pytestmark = pytest.mark.gui
 MiB = 1024 * 1024
-
-
-def _raw(endpoint: str) -> Any:
-    import boto3
-    from botocore.config import Config
-
-    return boto3.client(
-        "s3",
-        endpoint_url=endpoint,
-        region_name="us-east-1",
-        aws_access_key_id=ACCESS_KEY,
-        aws_secret_access_key=SECRET_KEY,
-        config=Config(s3={"addressing_style": "path"}, request_checksum_calculation="when_required"),
-    )
 
 
 def _sha(data: bytes) -> str:
@@ -107,30 +93,22 @@ def test_after_kill9_the_relaunched_window_shows_paused_rows_whose_buttons_work(
 
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     run_cli(env, "profile", "add", "sw", "--provider", "seaweedfs", "--endpoint", weed.endpoint, check=True)
-    raw = _raw(weed.endpoint)
+    raw = raw_s3_client(weed.endpoint)
     raw.create_bucket(Bucket=gui_bucket)
     src = tmp_path / "big.bin"
     src.write_bytes(os.urandom(6 * 5 * MiB))
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "app",
-            "upload",
-            str(src),
-            f"sw:{gui_bucket}/big.bin",
-            "--json",
-            "--part-size",
-            "5MiB",
-            "--concurrency",
-            "2",
-            "--bwlimit",
-            "6MiB/s",
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+    proc = start_cli(
+        env,
+        "upload",
+        str(src),
+        f"sw:{gui_bucket}/big.bin",
+        "--json",
+        "--part-size",
+        "5MiB",
+        "--concurrency",
+        "2",
+        "--bwlimit",
+        "6MiB/s",
     )
     assert proc.stdout is not None
     for raw_line in proc.stdout:
@@ -191,7 +169,9 @@ def test_retry_after_the_file_changed_starts_again_and_finishes(
     _click(w, w.commands.retry)
     qtbot.waitUntil(lambda: w.model.state_of(tid) is State.DONE, timeout=60000)
     body = (
-        _raw(weed.endpoint).get_object(Bucket=gui_bucket, Key=w.model.destination_of(tid)[2])["Body"].read()
+        raw_s3_client(weed.endpoint)
+        .get_object(Bucket=gui_bucket, Key=w.model.destination_of(tid)[2])["Body"]
+        .read()
     )
     assert _sha(body) == _sha(changed)
 
@@ -205,7 +185,7 @@ def test_an_adopted_upload_shows_in_the_queue_at_once_and_finishes(
     from ui.stale_window import StaleWindow
 
     w = window
-    raw = _raw(weed.endpoint)
+    raw = raw_s3_client(weed.endpoint)
     data = os.urandom(5 * MiB) + os.urandom(700)
     uid = raw.create_multipart_upload(Bucket=gui_bucket, Key="video/orphan.mp4")["UploadId"]
     raw.upload_part(

@@ -34,3 +34,14 @@ def json_events(out: bytes, kind: str | None = None) -> list[dict[str, Any]]:
     events of ``kind`` if given."""
     events = [json.loads(line) for line in out.decode().splitlines() if line.startswith("{")]
     return [e for e in events if kind is None or e["event"] == kind]
+
+
+def start_cli(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
+    """``skylift ARGS`` running in the background, its output piped, for kill and signal tests."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "app", *args],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )

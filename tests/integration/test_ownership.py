@@ -7,26 +7,15 @@ import json
 import os
 import signal
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.helpers.cli import run_cli, start_cli
 
 pytestmark = pytest.mark.integration
 MiB = 1024 * 1024
-
-
-def _start(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "app", *args],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
 
 
 def _until_progress(proc: subprocess.Popen[bytes]) -> None:
@@ -43,7 +32,7 @@ def _paused_transfer(tmp_path: Path, env: dict[str, str], bucket: str, size: int
     """A multipart transfer stopped by SIGINT after its first bytes: paused, upload id kept."""
     src = tmp_path / "big.bin"
     src.write_bytes(os.urandom(size))
-    proc = _start(
+    proc = start_cli(
         env,
         "upload",
         str(src),
@@ -82,7 +71,7 @@ def test_a_second_resume_of_a_held_transfer_says_who_holds_it_and_sends_nothing(
     bucket = "lease-" + tmp_path.name[-16:].lower().replace("_", "-")
     s3_backend.make_bucket(bucket)
     tid, src = _paused_transfer(tmp_path, cli_home, bucket, 4 * 5 * MiB)
-    first = _start(cli_home, "resume", str(tid), "--json", "--bwlimit", "8MiB/s")
+    first = start_cli(cli_home, "resume", str(tid), "--json", "--bwlimit", "8MiB/s")
     _until_progress(first)  # it holds the transfer now and is sending
     second = run_cli(cli_home, "resume", str(tid), "--json", timeout=60)
     _, err_first = first.communicate(timeout=120)
@@ -103,7 +92,7 @@ def test_a_lease_left_by_a_killed_process_is_taken_over(
     bucket = "steal-" + tmp_path.name[-16:].lower().replace("_", "-")
     s3_backend.make_bucket(bucket)
     tid, src = _paused_transfer(tmp_path, cli_home, bucket, 3 * 5 * MiB)
-    first = _start(cli_home, "resume", str(tid), "--json", "--bwlimit", "4MiB/s")
+    first = start_cli(cli_home, "resume", str(tid), "--json", "--bwlimit", "4MiB/s")
     _until_progress(first)
     first.send_signal(signal.SIGKILL)
     first.wait(30)
