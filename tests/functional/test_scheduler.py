@@ -10,7 +10,7 @@ import os
 import socket
 import subprocess
 
-from engine.events import Added, Finished, PartDone
+from engine.events import Added, Finished, PartDone, StateChanged
 from engine.lease import Holder, _start_time, is_dead, this_process
 from engine.state import State
 from engine.store import TransferRow
@@ -234,4 +234,66 @@ def test_adopt_continues_an_orphan_upload_sending_only_what_it_lacks(harness: Ha
     done = _row(h, tid)
     assert (done.state, done.upload_id) == (State.DONE, upload_id)
     assert sorted(h.store.parts(tid)) == [1, 2]
+    assert_legal(h.sink, tid)
+
+
+def test_resume_while_pausing_takes_effect_once_the_part_in_flight_settles(harness: Harness) -> None:
+    """Pause then resume before the in-flight part ends: the transfer passes through PAUSED and
+    carries on by itself, on the same upload, without the user asking again."""
+    h = harness
+    tid, data = _start_two_parts(h, "flip.bin")
+    upload_id = _row(h, tid).upload_id
+    h.engine.pause([tid])
+    h.engine.resume([tid])
+    assert h.engine.state_of(tid) is State.PAUSING, "the resume waits for the part in flight"
+    h.executor.run_all()
+    assert h.engine.state_of(tid) is State.DONE
+    assert _parts_sent(h, tid) == [1, 2]
+    assert h.server_bytes("flip.bin") == data
+    assert h.server_uploads() == []
+    done = _row(h, tid)
+    assert (done.state, done.upload_id) == (State.DONE, upload_id)
+    assert State.PAUSED in [e.state for e in h.sink.of(StateChanged) if e.transfer_id == tid]
+    assert_legal(h.sink, tid)
+
+
+def test_cancel_while_paused_aborts_the_kept_upload(harness: Harness) -> None:
+    """A paused transfer still owns billed parts on the server: cancelling it aborts them."""
+    h = harness
+    tid, _ = _start_two_parts(h, "paused-cancel.bin")
+    h.engine.pause([tid])
+    h.executor.run_all()
+    upload_id = _row(h, tid).upload_id
+    assert h.engine.state_of(tid) is State.PAUSED and h.server_uploads() == [upload_id]
+    h.engine.cancel([tid])
+    h.executor.run_all()  # the abort request
+    assert h.engine.state_of(tid) is State.CANCELLED
+    assert h.server_uploads() == []
+    row = _row(h, tid)
+    assert (row.state, row.upload_id) == (State.CANCELLED, None)
+    assert h.store.parts(tid) == {}
+    assert_legal(h.sink, tid)
+
+
+def test_pause_during_prepare_keeps_the_new_upload_for_the_resume(harness: Harness) -> None:
+    """A pause while CreateMultipartUpload is in flight: the upload id it returns is recorded
+    (a forgotten id would leak), no part goes up, and the resume uses that same upload."""
+    h = harness
+    path, data = h.write_file("early.bin", PART + 5 * KiB)
+    (tid,) = h.engine.add([h.row(path, "early.bin")])
+    h.engine.pause([tid])
+    assert h.engine.state_of(tid) is State.PAUSING
+    h.executor.run_all()  # prepare runs to its end
+    assert h.engine.state_of(tid) is State.PAUSED
+    paused = _row(h, tid)
+    assert paused.upload_id is not None and h.server_uploads() == [paused.upload_id]
+    assert _parts_sent(h, tid) == [] and h.store.parts(tid) == {}
+
+    h.engine.resume([tid])
+    h.executor.run_all()
+    assert h.engine.state_of(tid) is State.DONE
+    assert sorted(_parts_sent(h, tid)) == [1, 2]
+    assert h.server_bytes("early.bin") == data
+    assert h.server_uploads() == []
+    assert _row(h, tid).upload_id == paused.upload_id
     assert_legal(h.sink, tid)
