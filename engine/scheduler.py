@@ -137,30 +137,34 @@ class Engine:
         are reported in ``Loaded.held`` and not touched. A transfer that was active when its
         process died comes back paused.
         """
-        rows = (
-            self.store.list_transfers()
-            if ids is None
-            else [r for i in ids if (r := self.store.get_transfer(i)) is not None]
-        )
-        fresh = [r for r in rows if r.id not in self._transfers]
-        got, held = self.store.claim([r.id for r in fresh if r.state not in FINAL], self.holder, is_dead)
+        wanted = None if ids is None else list(ids)
+
+        def read() -> list[TransferRow]:
+            if wanted is None:
+                return self.store.list_transfers()
+            return [r for i in wanted if (r := self.store.get_transfer(i)) is not None]
+
+        first = [r for r in read() if r.id not in self._transfers]
+        got, held = self.store.claim([r.id for r in first if r.state not in FINAL], self.holder, is_dead)
         mine = set(got)
+        # Read again now that the claim is ours: the last holder may have written until it let go.
+        rows = [r for r in read() if r.id not in self._transfers] if mine else first
         done_bytes = self.store.bytes_done()  # one query, not one per transfer
         out = Loaded(held=held)
         with self._lock:
             made: list[Transfer] = []
-            for row in fresh:
+            for row in rows:
                 if row.state in FINAL and not include_finished:
                     continue
                 if row.state not in FINAL and row.id not in mine:
                     continue
-                dying_state = row.state
                 t = self._take_in(row)
                 t.bytes_done = done_bytes.get(row.id, 0)
-                if dying_state in INTERRUPTED or dying_state is State.QUEUED:
-                    # Through the coordinator: the DB and every view hear "paused" from one place.
-                    t.was_completing = dying_state in (State.COMPLETING, State.VERIFYING)
-                    t.set_state(State.PAUSED)
+                dying = row.state
+                if dying in INTERRUPTED or dying is State.QUEUED:
+                    # Through the coordinator (checked, written); views hear it in the Added view.
+                    t.was_completing = dying in (State.COMPLETING, State.VERIFYING)
+                    t.set_state(State.PAUSED, announce=False)
                 if row.state not in FINAL:
                     self._held.add(row.id)
                     out.ids.append(row.id)

@@ -97,8 +97,11 @@ class Transfer:
         return ObjectSpec(r.bucket, r.key, r.content_type, r.storage_class, dict(r.metadata))
 
     # ---- state --------------------------------------------------------------------------------
-    def set_state(self, new: State, error: SkyliftError | None = None) -> State:
-        """Move to ``new`` (checked), record it durably and tell the sink; returns the old state."""
+    def set_state(self, new: State, error: SkyliftError | None = None, announce: bool = True) -> State:
+        """Move to ``new`` (checked), record it durably and tell the sink; returns the old state.
+
+        ``announce=False`` is for a transfer not yet announced (its ``Added`` view will carry it).
+        """
         with self.lock:
             old = self.row.state
             if old is new and error is None:
@@ -116,7 +119,8 @@ class Transfer:
                 fields["etag"] = self.row.etag
                 fields["size"] = self.row.size
             self._store.update_transfer(self.id, **fields)
-        self._sink.emit(StateChanged(self.id, new, code, detail))
+        if announce:
+            self._sink.emit(StateChanged(self.id, new, code, detail))
         return old
 
     def finished(self) -> Finished:
