@@ -65,7 +65,13 @@ _translators: list[object] = []
 def run_gui(files: list[str] | None = None) -> int:
     """The window, or — when one already runs on this checkpoint — hand ``files`` to it and exit."""
     from app.gui.single import SingleInstance, hand_over, instance_name
+    from app.services.display import display_problem
 
+    problem = display_problem()
+    if problem:
+        # Qt would abort the process (exit 134) with a message about plugins; say what to do.
+        print(f"skylift: {problem}", file=sys.stderr)
+        return 2
     paths = resolve_paths().create()
     setup_logging(paths.logs)
     app = make_application()

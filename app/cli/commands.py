@@ -8,11 +8,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from app.cli import selfcheck
 from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_OK, EXIT_USAGE
 from app.cli.running import run_transfers as _run
 from app.cli.stale import add_stale_parser, cmd_stale
 from app.services.core import AppCore, Destination, DestinationError, UploadOptions, parse_destination
-from app.services.keystore import KeyringUnavailable, backend_name, keyring_problem
+from app.services.keystore import KeyringUnavailable
 from app.services.logsetup import setup_logging
 from app.services.paths import resolve_paths
 from app.services.profiles import ProfileError
@@ -113,7 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     rs = sub.add_parser("restart", help="upload again from the start (after the file changed)")
     rs.add_argument("ids", nargs="+", type=int)
     rs.add_argument("--json", action="store_true")
-    sub.add_parser("self-check", help="print the keyring backend, paths and Qt platform")
+    sub.add_parser(
+        "self-check", help="keyring, Qt and a 1 MiB upload to the built-in storage; non-zero on failure"
+    )
     add_stale_parser(sub)
     return p
 
@@ -278,18 +281,6 @@ def cmd_profile(core: AppCore, a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_self_check(core: AppCore) -> int:
-    import PySide6
-    from PySide6.QtGui import QGuiApplication
-
-    print(f"skylift {__version__}")
-    print(f"keyring: {backend_name()} ({keyring_problem() or 'secure'})")
-    print(f"database: {core.paths.db}")
-    print(f"logs: {core.paths.logs}")
-    print(f"qt: PySide6 {PySide6.__version__}, platform {QGuiApplication.platformName() or 'none'}")
-    return EXIT_OK
-
-
 def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None) -> int:
     """Run a command; with none, start ``gui`` (ui/ passes its launcher: app/ may not import ui/)."""
     parser = build_parser()
@@ -346,7 +337,7 @@ def _dispatch(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) ->
     if a.command == "profile":
         return cmd_profile(core, a)
     if a.command == "self-check":
-        return cmd_self_check(core)
+        return selfcheck.run(core)
     if a.command == "stale":
         return cmd_stale(core, acc, a)
     raise UsageError(f"unknown command {a.command}")

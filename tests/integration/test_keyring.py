@@ -96,5 +96,16 @@ def test_without_a_secret_service_the_secret_is_refused_and_nothing_is_saved(
 
 def test_self_check_names_the_keyring_backend(keyring_env: dict[str, str]) -> None:
     res = run_cli(keyring_env, "self-check")
-    assert res.returncode == 0, res.stderr.decode()
-    assert "SecretService" in res.stdout.decode()
+    assert res.returncode == 0, res.stderr.decode() + res.stdout.decode()
+    out = res.stdout.decode()
+    assert "SecretService" in out and "stores, reads and deletes a secret" in out
+    assert "upload:    ok      1 MiB to the built-in storage and back, identical" in out
+
+
+def test_self_check_fails_without_a_usable_keyring(keyring_env: dict[str, str]) -> None:
+    env = dict(keyring_env)
+    env.pop("DBUS_SESSION_BUS_ADDRESS")
+    res = run_cli(env, "self-check")
+    assert res.returncode == 1
+    keyring_line = next(x for x in res.stdout.decode().splitlines() if x.startswith("keyring:"))
+    assert "FAILED" in keyring_line and "fail" in keyring_line
