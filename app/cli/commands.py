@@ -12,6 +12,7 @@ from app.cli import selfcheck
 from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_OK, EXIT_USAGE
 from app.cli.running import run_transfers as _run
 from app.cli.stale import add_stale_parser, cmd_stale
+from app.services import desktop_entry
 from app.services.core import AppCore, Destination, DestinationError, UploadOptions, parse_destination
 from app.services.keystore import KeyringUnavailable
 from app.services.logsetup import setup_logging
@@ -31,7 +32,9 @@ from engine.transfer import STDIN
 from engine.units import parse_rate, parse_size
 
 #: The subcommands; anything else given to ``skylift`` that names files opens the window with them.
-COMMANDS = frozenset({"profile", "upload", "resume", "list", "cancel", "restart", "self-check", "stale"})
+COMMANDS = frozenset(
+    {"profile", "upload", "resume", "list", "cancel", "restart", "self-check", "stale", "desktop-install"}
+)
 
 
 class UsageError(Exception):
@@ -117,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "self-check", help="keyring, Qt and a 1 MiB upload to the built-in storage; non-zero on failure"
     )
+    di = sub.add_parser("desktop-install", help="add Skylift to the applications menu (and Open With)")
+    di.add_argument("--remove", action="store_true", help="take the menu entry and icon away again")
     add_stale_parser(sub)
     return p
 
@@ -281,6 +286,16 @@ def cmd_profile(core: AppCore, a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_desktop_install(a: argparse.Namespace) -> int:
+    if a.remove:
+        gone = desktop_entry.remove()
+        print(f"removed {gone.entry} and {gone.icon}")
+        return EXIT_OK
+    done = desktop_entry.install()
+    print(f"installed {done.entry} and {done.icon}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None) -> int:
     """Run a command; with none, start ``gui`` (ui/ passes its launcher: app/ may not import ui/)."""
     parser = build_parser()
@@ -338,6 +353,8 @@ def _dispatch(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) ->
         return cmd_profile(core, a)
     if a.command == "self-check":
         return selfcheck.run(core)
+    if a.command == "desktop-install":
+        return cmd_desktop_install(a)
     if a.command == "stale":
         return cmd_stale(core, acc, a)
     raise UsageError(f"unknown command {a.command}")

