@@ -12,26 +12,30 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 out=test-artifacts/bundle
 
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+start=''
+
 fail() {
-  echo "bundle-check: FAILED: $*" >&2
+  echo "bundle-check: FAILED${start:+ after $(seconds "$start" "$(now)") s}: $*" >&2
   exit 1
 }
 
-now() { date +%s.%N; }
-seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
-
 # ---- 2 and 3, run by step 1 inside the keyring session -------------------------------------------
 if [ "${1:-}" = --in-session ]; then
+  mkdir -p "$out"
   app_pid='' xvfb_pid=''
+  homes=$(mktemp -d)  # the throwaway SKYLIFT_HOMEs
   cleanup() {
     [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
     [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
     wait 2>/dev/null
+    rm -rf "$homes"
   }
   trap cleanup EXIT
 
   t=$(now)
-  home=$(mktemp -d)
+  home=$homes/cli
   QT_QPA_PLATFORM=offscreen SKYLIFT_HOME=$home timeout 180 dist/skylift/skylift-cli self-check \
     >"$out/self-check.txt" 2>&1
   rc=$?
@@ -53,14 +57,25 @@ if [ "${1:-}" = --in-session ]; then
   [ -s "$out/xvfb-display" ] || fail "Xvfb gave no display number within 10 s"
   export DISPLAY=":$(tr -d '[:space:]' <"$out/xvfb-display")"
 
-  home=$(mktemp -d)
+  home=$homes/gui
   env -u QT_QPA_PLATFORM SKYLIFT_HOME="$home" dist/skylift/skylift >"$out/skylift-gui.log" 2>&1 &
   app_pid=$!
-  # --onlyvisible: mapped, not only created. --sync waits for it; timeout bounds the wait.
-  wid=$(timeout 60 xdotool search --sync --onlyvisible --name '^Skylift$' | head -1)
+  # --onlyvisible: mapped, not only created. --sync waits for it, in 1 s slices (up to 60 s) so
+  # that an app that died at start is reported at once.
+  wid=''
+  for _ in $(seq 60); do
+    wid=$(timeout 1 xdotool search --sync --onlyvisible --name '^Skylift$' 2>/dev/null | head -1)
+    [ -n "$wid" ] && break
+    kill -0 "$app_pid" 2>/dev/null || break
+  done
   if [ -z "$wid" ]; then
-    kill -0 "$app_pid" 2>/dev/null || { wait "$app_pid"; echo "  (exit code $?)"; }
     sed 's/^/  | /' "$out/skylift-gui.log"
+    if ! kill -0 "$app_pid" 2>/dev/null; then
+      wait "$app_pid"
+      rc=$?
+      app_pid=''
+      fail "dist/skylift/skylift exited $rc before showing its window (log above, $out/skylift-gui.log)"
+    fi
     fail "the bundled window was not mapped within 60 s (log above, $out/skylift-gui.log)"
   fi
   echo "bundle-check: window $wid mapped $(seconds "$t" "$(now)") s after Xvfb started"
