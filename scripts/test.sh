@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run the whole test suite: unit, integration (real SeaweedFS, moto, the OSS gateway),
 # keyring (a real Secret Service in a private D-Bus session) and GUI (offscreen and Xvfb); then
+# the PyInstaller bundle (scripts/bundle-check.sh: build it, self-check, window under Xvfb); then
 # ruff, the import-linter contracts in pyproject.toml, and mypy. Every step runs; the exit code
 # is non-zero if any of them failed.
 set -uo pipefail
@@ -8,6 +9,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh test || exit 1
 status=0
 dbus-run-session -- bash tests/keyring-session.sh .venv/bin/python -m pytest "$@" || status=1
+bash scripts/bundle-check.sh || status=1
 .venv/bin/ruff check . || status=1
 .venv/bin/lint-imports || status=1
 .venv/bin/mypy || status=1

