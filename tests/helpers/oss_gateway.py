@@ -15,7 +15,8 @@ OSS dialect for oss2 and Skylift's ``OssBackend`` and forwards everything to mot
 - drops the CreateBucket body and rewrites form-urlencoded content types (moto's dev server
   hangs on those);
 - records what it saw (``requests``) and can lie: ``corrupt_crc_for_part = N`` answers every
-  upload of part N with a wrong CRC64, ``corrupt_crc_for_put`` does the same for PutObject;
+  upload of part N with a wrong CRC64, ``corrupt_crc_for_put`` does the same for PutObject and
+  ``corrupt_crc_for_complete`` for CompleteMultipartUpload (HeadObject stays truthful);
   ``stall_complete`` holds Complete's answer back after the object was built.
 
 moto enforces S3's 5 MiB minimum part at Complete; OSS's minimum is 100 KiB, so
@@ -175,6 +176,7 @@ class OssGateway:
         self.region = region
         self.corrupt_crc_for_part: int | None = None
         self.corrupt_crc_for_put = False
+        self.corrupt_crc_for_complete = False
         #: When set, Complete is carried out on moto but its answer waits for ``release_complete``:
         #: the window in which a client can die after the server finished (``completed`` is set).
         self.stall_complete = False
@@ -206,6 +208,7 @@ class OssGateway:
         with self._lock:
             self.corrupt_crc_for_part = None
             self.corrupt_crc_for_put = False
+            self.corrupt_crc_for_complete = False
             self.stall_complete = False
             self.requests.clear()
         self.release_complete.set()
@@ -425,6 +428,8 @@ class OssGateway:
             if m:
                 out["ETag"] = m.group(1).decode().replace("&quot;", '"')
             crc = self._object_crc(bucket, key)
+            if crc is not None and self.corrupt_crc_for_complete:
+                crc ^= 1
             if self.stall_complete:
                 self.completed.set()
                 self.release_complete.wait(60)

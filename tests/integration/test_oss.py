@@ -14,6 +14,7 @@ from typing import Any
 import oss2
 import pytest
 
+from engine.backends import oss as oss_backend
 from engine.backends.base import NoSuchUpload, ObjectSpec
 from engine.backends.oss import OssBackend, region_from_endpoint
 from engine.body import CHUNK, PartBody
@@ -104,7 +105,29 @@ def test_traffic_limit_outside_oss_range_is_refused(oss_gateway: OssGateway) -> 
     assert err.value.code is ErrorCode.CONFIG
 
 
-def test_part_crc_mismatch_is_an_integrity_error(oss_gateway: OssGateway, oss_bucket: str) -> None:
+@pytest.fixture(params=[True, False], ids=["oss2-crc-on", "oss2-crc-off"])
+def oss2_crc(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Both ways oss2's own CRC check can be set: on (crcmod's C extension, as here) and off (crcmod
+    fell back to pure Python). Off, Skylift's own checks must still catch every mismatch."""
+    on = bool(request.param)
+    monkeypatch.setattr(oss_backend, "OSS2_CRC", on)
+    return on
+
+
+def _caught_by(err: SkyliftError, oss2_on: bool) -> None:
+    # Which check fired: oss2's raises InconsistentError (translated); Skylift's raises directly.
+    assert isinstance(err.__cause__, oss2.exceptions.InconsistentError) is oss2_on
+
+
+def test_oss2_crc_check_follows_crcmods_c_extension(oss_gateway: OssGateway) -> None:
+    # crcmod's package namespace shadows its crcmod.crcmod submodule; the flag lives on the latter.
+    assert oss_backend.OSS2_CRC is sys.modules["crcmod.crcmod"]._usingExtension
+    assert _backend(oss_gateway)._bucket("any").enable_crc is oss_backend.OSS2_CRC
+
+
+def test_part_crc_mismatch_is_an_integrity_error(
+    oss_gateway: OssGateway, oss_bucket: str, oss2_crc: bool
+) -> None:
     be = _backend(oss_gateway)
     upload_id = be.create_upload(ObjectSpec(oss_bucket, "k"))
     oss_gateway.corrupt_crc_for_part = 2
@@ -115,9 +138,12 @@ def test_part_crc_mismatch_is_an_integrity_error(oss_gateway: OssGateway, oss_bu
         be.upload_part(oss_bucket, "k", upload_id, 2, _body(data), dg)
     assert err.value.code is ErrorCode.INTEGRITY
     assert str(dg.crc64) in err.value.detail
+    _caught_by(err.value, oss2_crc)
 
 
-def test_put_crc_mismatch_is_an_integrity_error(oss_gateway: OssGateway, oss_bucket: str) -> None:
+def test_put_crc_mismatch_is_an_integrity_error(
+    oss_gateway: OssGateway, oss_bucket: str, oss2_crc: bool
+) -> None:
     oss_gateway.corrupt_crc_for_put = True
     data = b"x" * 1000
     with pytest.raises(SkyliftError) as err:
@@ -125,6 +151,28 @@ def test_put_crc_mismatch_is_an_integrity_error(oss_gateway: OssGateway, oss_buc
             ObjectSpec(oss_bucket, "p"), _body(data), digest(data, ChecksumMode.CRC64)
         )
     assert err.value.code is ErrorCode.INTEGRITY
+    _caught_by(err.value, oss2_crc)
+
+
+def test_complete_crc_mismatch_is_an_integrity_error(
+    oss_gateway: OssGateway, oss_bucket: str, oss2_crc: bool
+) -> None:
+    # oss2 checks Complete only against PartInfo CRCs, which Skylift does not pass: this one is
+    # Skylift's (combine_parts) either way.
+    be = _backend(oss_gateway)
+    upload_id = be.create_upload(ObjectSpec(oss_bucket, "c"))
+    rng = random.Random(4)
+    blobs = [rng.randbytes(100 * KiB), rng.randbytes(1000)]
+    results = [
+        be.upload_part(oss_bucket, "c", upload_id, n, _body(b), digest(b, ChecksumMode.CRC64))
+        for n, b in enumerate(blobs, 1)
+    ]
+    oss_gateway.corrupt_crc_for_complete = True
+    with pytest.raises(SkyliftError) as err:
+        be.complete(oss_bucket, "c", upload_id, results)
+    assert err.value.code is ErrorCode.INTEGRITY
+    assert str(crc64(b"".join(blobs))) in err.value.detail
+    _caught_by(err.value, False)
 
 
 def test_parts_below_100_kib_fail_at_complete(oss_gateway: OssGateway, oss_bucket: str) -> None:
