@@ -4,15 +4,14 @@ oss2's ``resumable_upload`` is not used: the engine owns checkpoints, retries an
 engine computes each part's CRC64 (``engine.crc64``, anycrc) while reading it, and this backend
 compares it with the ``x-oss-hash-crc64ecma`` the server returns for every UploadPart and
 PutObject, and the parts' combined CRC64 with the object's after Complete; ``verify_object``
-compares it once more with HeadObject's. oss2's own check (``enable_crc``) runs only where it is
-fast: see :data:`OSS2_CRC`.
+compares it once more with HeadObject's. oss2's own duplicate check (``enable_crc``) is off: see
+:data:`OSS2_CRC`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-import sys
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -42,22 +41,15 @@ TRAFFIC_LIMIT_MIN = 819_200
 TRAFFIC_LIMIT_MAX = 838_860_800
 
 
-def _crcmod_has_c_extension() -> bool:
-    """Did crcmod (imported by oss2 above, never by us) load its C extension?"""
-    return bool(getattr(sys.modules.get("crcmod.crcmod"), "_usingExtension", False))
-
-
-#: ``oss2.Bucket(enable_crc=...)``. With it on, oss2 wraps every PutObject/UploadPart body in an
-#: adapter that runs ``oss2.utils.Crc64`` (crcmod) over the bytes as they are sent and raises
-#: InconsistentError if the server's CRC64 differs; it also checks GetObject. Skylift makes each
-#: of those upload checks itself with ``engine.crc64`` (``OssBackend._check_crc`` per part and per
-#: PutObject, ``combine_parts`` after Complete; oss2's Complete check is a no-op here anyway, as it
-#: needs each PartInfo's CRC), and downloads nothing, so oss2's check is a second opinion on the
-#: same bytes. It is kept where it is affordable (crcmod's C extension: ~380 MB/s, ~90 ms of CPU
-#: per 32 MiB part) and off where crcmod fell back to pure Python (~8 MB/s, e.g. pip on Windows or
-#: macOS without a compiler), which would cap every upload at that speed. Off, no check is lost:
-#: Skylift's own catch every mismatch (tests/integration/test_oss.py runs them both ways).
-OSS2_CRC = _crcmod_has_c_extension()
+#: ``oss2.Bucket(enable_crc=...)``: off. On, oss2 wraps every PutObject/UploadPart body in an
+#: adapter that runs ``oss2.utils.Crc64`` (crcmod) over the bytes as they are sent and compares the
+#: server's CRC64. Skylift makes each of those checks itself with ``engine.crc64`` (anycrc, ~20x
+#: crcmod's C): ``OssBackend._check_crc`` per part and per PutObject, ``combine_parts`` after
+#: Complete, ``verify_object`` against HeadObject. oss2's pass would be a second opinion on the same
+#: bytes against the same server value for ~90 ms of CPU per 32 MiB part (~2.8 CPU-s/GiB, more than
+#: the whole upload costs otherwise), or a cap of ~8 MB/s where crcmod fell back to pure Python.
+#: tests/integration/test_oss.py runs the mismatch tests with it on and off: no check is lost.
+OSS2_CRC = False
 
 _ENDPOINT_REGION = re.compile(r"(?:^|[/.])oss-([a-z0-9-]+?)(?:-internal)?\.aliyuncs\.com", re.IGNORECASE)
 
