@@ -43,6 +43,16 @@ if [ "${1:-}" = --in-session ]; then
   [ $rc -eq 0 ] || fail "dist/skylift/skylift-cli self-check exited $rc (output above, $out/self-check.txt)"
   echo "bundle-check: self-check passed in $(seconds "$t" "$(now)") s"
 
+  # The menu entry the bundle installs must be valid and start the bundle's own window.
+  share=$homes/share
+  XDG_DATA_HOME=$share SKYLIFT_HOME=$homes/desk dist/skylift/skylift-cli desktop-install >/dev/null \
+    || fail "skylift-cli desktop-install failed"
+  desktop-file-validate "$share/applications/skylift.desktop" || fail "the installed desktop entry is not valid"
+  [ -s "$share/icons/hicolor/scalable/apps/skylift.svg" ] || fail "desktop-install wrote no icon"
+  grep -q "^Exec=$PWD/dist/skylift/skylift %F\$" "$share/applications/skylift.desktop" \
+    || fail "the desktop entry does not start dist/skylift/skylift with %F"
+  echo "bundle-check: desktop entry valid, starts the bundled window"
+
   t=$(now)
   command -v Xvfb >/dev/null && command -v xdotool >/dev/null \
     || fail "Xvfb or xdotool is missing (bash scripts/setup.sh test installs them)"

@@ -30,7 +30,9 @@ def data_home() -> Path:
 def launcher() -> str:
     """The program the menu should start: the bundle's executable, or this environment's skylift."""
     if getattr(sys, "frozen", False):
-        return sys.executable
+        # The bundle has a windowed `skylift` beside the console `skylift-cli` that may run this.
+        window = Path(sys.executable).with_name("skylift.exe" if sys.platform == "win32" else "skylift")
+        return str(window) if window.exists() else sys.executable
     beside = Path(sys.executable).with_name("skylift")
     if beside.exists():
         return str(beside)
