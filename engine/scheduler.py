@@ -48,6 +48,8 @@ class EngineSettings:
     threshold: int = DEFAULT_THRESHOLD
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     bwlimit: int | None = None
+    #: On resume, prove the parts the server holds against the file (not only its size and time).
+    reprove_parts: bool = True
 
 
 @dataclass
@@ -91,6 +93,7 @@ class Engine:
             clock=clock or SystemClock(),
             part_size=lambda: self.settings.part_size,
             threshold=lambda: self.settings.threshold,
+            reprove=lambda: self.settings.reprove_parts,
         )
 
     # ---- taking transfers in ------------------------------------------------------------------

@@ -37,6 +37,8 @@ class StepContext:
     clock: Clock
     part_size: Callable[[], int]
     threshold: Callable[[], int]
+    #: Re-read the parts the server holds on resume and prove them against the file.
+    reprove: Callable[[], bool] = lambda: True
     buffers: BufferPool = field(default_factory=BufferPool)
 
 
@@ -137,6 +139,8 @@ def prepare(ctx: StepContext, t: Transfer, local_parts: Callable[[], dict[int, P
         mine = local.get(sp.number)
         trusted = mine is not None and (mine.checksum or backend.provider.checksum is ChecksumMode.NONE)
         if mine is not None and mine.etag == sp.etag and trusted:
+            if mine.checksum and ctx.reprove():
+                _reprove(ctx, t, backend, spec, mine.checksum)
             kept[sp.number] = PartResult(sp.number, sp.etag, sp.size, mine.checksum)
         else:
             # No row (a crash came between the server's ack and the row), another ETag, or a row
@@ -146,6 +150,29 @@ def prepare(ctx: StepContext, t: Transfer, local_parts: Callable[[], dict[int, P
             if checksum is not None:
                 kept[sp.number] = PartResult(sp.number, sp.etag, sp.size, checksum)
     return Prepared(parts, kept)
+
+
+def _reprove(ctx: StepContext, t: Transfer, backend: Backend, spec: PartSpec, checksum: str) -> None:
+    """The file still holds the bytes of a part the server has, though only size and time were
+    compared so far: a file rewritten in place with its time put back (``cp -p``, ``rsync -t``, a
+    restore) would otherwise complete an object of old and new bytes. One checksum pass over what
+    is already uploaded (CRC32 ~5 GB/s, CRC64 faster, MD5 ~0.75 GB/s)."""
+    if t.interrupt.is_set():
+        raise Interrupted()
+    row = t.row
+    buf = ctx.buffers.take(spec.size)
+    try:
+        data = read_range(row.local_path, spec.offset, spec.size, row.size, row.mtime_ns, buf)
+        now = digest(data, backend.provider.checksum).checksum()
+    finally:
+        ctx.buffers.give(buf)
+    if now != checksum:
+        raise SkyliftError(
+            ErrorCode.FILE_CHANGED,
+            f"{row.local_path}: part {spec.number} (bytes {spec.offset}-{spec.offset + spec.size - 1}) "
+            "differs from what was uploaded, though the file's size and time are unchanged; "
+            "restart the transfer to upload the file as it is now",
+        )
 
 
 def _new_upload(ctx: StepContext, backend: Backend, t: Transfer) -> None:

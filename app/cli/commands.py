@@ -106,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     res.add_argument("--all", action="store_true")
     res.add_argument("--concurrency", type=int, default=4)
     res.add_argument("--bwlimit", type=_rate, default=None)
+    res.add_argument(
+        "--no-reprove",
+        action="store_true",
+        help="do not re-read the parts already uploaded to prove the file still holds them "
+        "(faster for huge files; only when nothing can have rewritten the file in place)",
+    )
     res.add_argument("--json", action="store_true")
 
     ls = sub.add_parser("list", help="transfers in the checkpoint database")
@@ -315,6 +321,8 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None
         settings.threshold = a.threshold
     if getattr(a, "bwlimit", None):
         settings.bwlimit = a.bwlimit
+    if getattr(a, "no_reprove", False):
+        settings.reprove_parts = False
     if hasattr(a, "retries"):
         settings.retry = RetryPolicy(retries=max(0, a.retries), interval=a.retry_interval)
     acc = ProgressAccumulator()
