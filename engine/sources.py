@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import enum
 import fnmatch
 import mimetypes
 import os
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,56 @@ class Source:
         return mimetypes.guess_type(self.path)[0] or "application/octet-stream"
 
 
+class SkipReason(enum.StrEnum):
+    UNREADABLE_FOLDER = "unreadable_folder"
+    UNREADABLE_FILE = "unreadable_file"
+    LINKED_FOLDER = "linked_folder"
+    SPECIAL_FILE = "special_file"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Something under a dropped folder that is not uploaded, and why (never skipped silently)."""
+
+    path: str
+    code: SkipReason
+    #: The system's words (``Permission denied``) or the kind of file (``a FIFO``).
+    detail: str = ""
+
+    @property
+    def lost(self) -> bool:
+        """It may hold data the user meant to upload."""
+        return self.code in (SkipReason.UNREADABLE_FOLDER, SkipReason.UNREADABLE_FILE)
+
+    @property
+    def reason(self) -> str:
+        return {
+            SkipReason.UNREADABLE_FOLDER: f"cannot read this folder ({self.detail})",
+            SkipReason.UNREADABLE_FILE: f"cannot read it ({self.detail})",
+            SkipReason.LINKED_FOLDER: "a symbolic link to a folder (not followed)",
+            SkipReason.SPECIAL_FILE: f"not a regular file ({self.detail})",
+        }[self.code]
+
+
+class SourceError(ValueError):
+    """A named source that cannot be uploaded at all (bad input: exit 2 on the command line)."""
+
+
+def _kind(mode: int) -> str | None:
+    """What a non-regular, non-folder file is, for the message; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return name
+    return "not a file"
+
+
 def _excluded(rel: str, name: str, include: list[str], exclude: list[str]) -> bool:
     if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in exclude):
         return True
@@ -33,6 +85,7 @@ def iter_sources(
     key: str,
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
+    skipped: Callable[[Skipped], None] | None = None,
 ) -> Iterator[Source]:
     """Walk files and folders lazily (a folder of 100,000 files must not freeze anyone).
 
@@ -40,21 +93,30 @@ def iter_sources(
     files at prefix + folder name + their path inside it. Otherwise ``key`` names the one object.
     """
     inc, exc = list(include), list(exclude)
+    say = skipped or (lambda s: None)
     prefix = key if key.endswith("/") or not key else None
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             base = prefix if prefix is not None else key + "/"
-            yield from _walk(p, base + p.resolve().name + "/", inc, exc)
+            yield from _walk(p, base + p.resolve().name + "/", inc, exc, say)
         else:
             st = p.stat()
+            kind = _kind(st.st_mode)
+            if kind is not None:
+                raise SourceError(
+                    f"{p} is not a regular file ({kind}); Skylift uploads files and folders "
+                    "(to upload a stream, pipe it to 'skylift upload - DEST')"
+                )
             name = p.name
             yield Source(
                 str(p.resolve()), (prefix + name) if prefix is not None else key, st.st_size, st.st_mtime_ns
             )
 
 
-def _walk(root: Path, prefix: str, include: list[str], exclude: list[str]) -> Iterator[Source]:
+def _walk(
+    root: Path, prefix: str, include: list[str], exclude: list[str], say: Callable[[Skipped], None]
+) -> Iterator[Source]:
     # The root is resolved once and relative paths ride along on the stack: resolve() and
     # relpath() per file were half the time of queueing a 100,000-file folder.
     stack: list[tuple[str, str]] = [(str(root.resolve()), "")]
@@ -62,7 +124,8 @@ def _walk(root: Path, prefix: str, include: list[str], exclude: list[str]) -> It
         d, rel_dir = stack.pop()
         try:
             entries = sorted(os.scandir(d), key=lambda e: e.name)
-        except OSError:
+        except OSError as exc:
+            say(Skipped(d, SkipReason.UNREADABLE_FOLDER, exc.strerror or str(exc)))
             continue
         subdirs = []
         for e in entries:
@@ -71,9 +134,21 @@ def _walk(root: Path, prefix: str, include: list[str], exclude: list[str]) -> It
                 if not any(fnmatch.fnmatch(e.name, p) for p in exclude):
                     subdirs.append((e.path, rel + "/"))
                 continue
-            if not e.is_file() or _excluded(rel, e.name, include, exclude):
+            if _excluded(rel, e.name, include, exclude):
                 continue
-            st = e.stat()
+            try:
+                st = e.stat()  # follows a link to a file: its bytes are uploaded
+            except OSError as exc:
+                say(Skipped(e.path, SkipReason.UNREADABLE_FILE, exc.strerror or str(exc)))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                # Following links to folders invites loops and uploads outside the dropped folder.
+                say(Skipped(e.path, SkipReason.LINKED_FOLDER))
+                continue
+            kind = _kind(st.st_mode)
+            if kind is not None:
+                say(Skipped(e.path, SkipReason.SPECIAL_FILE, kind))
+                continue
             yield Source(e.path, prefix + rel, st.st_size, st.st_mtime_ns)
         stack.extend(reversed(subdirs))
 

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
-from app.gui.api import format_size
+from app.gui.api import Skipped, format_size
 from app.gui.controller import Controller
 from app.gui.uploads import ConflictQuestion
+from ui import messages
 
 if TYPE_CHECKING:
     from ui.stale_window import StaleWindow
@@ -140,3 +141,27 @@ def open_stale(parent: QWidget, controller: Controller) -> None:
         return
     win = cls(controller.stale_service(), parent)
     win.show()
+
+
+def tell_not_queued(parent: QWidget, items: list[Skipped]) -> None:
+    """Say what a drop could not queue; an unreadable folder may hold files the user wanted."""
+    lines = [f"{item.path}: {messages.skip_text(item)}" for item in items[:12]]
+    if len(items) > 12:
+        lines.append(
+            QCoreApplication.translate("Dialogs", "… and %1 more").replace("%1", f"{len(items) - 12:,}")
+        )
+    box = QMessageBox(parent)
+    lost = any(item.lost for item in items)
+    box.setIcon(QMessageBox.Icon.Warning if lost else QMessageBox.Icon.Information)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Not everything was queued"))
+    box.setText(
+        QCoreApplication.translate(
+            "Dialogs",
+            "Some items could not be read and were not queued. Fix their permissions and drop them again.",
+        )
+        if lost
+        else QCoreApplication.translate("Dialogs", "Special files and links to folders were left out.")
+    )
+    box.setDetailedText("\n".join(lines))
+    box.setInformativeText("\n".join(lines[:3]))
+    box.exec()

@@ -308,6 +308,8 @@ class MainWindow(QMainWindow):
                 .replace("%2", f"{result.skipped:,}"),
                 5000,
             )
+            if result.not_queued:
+                dialogs.tell_not_queued(self, result.not_queued)
         else:
             self.status.showMessage(self.tr("Queueing… %1 file(s)").replace("%1", f"{result.queued:,}"))
 

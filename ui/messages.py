@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.gui.api import ErrorCode, State, StorageNotice, format_size
+from app.gui.api import ErrorCode, Skipped, SkipReason, State, StorageNotice, format_size
 
 
 def state_text(state: State) -> str:
@@ -19,6 +19,21 @@ def state_text(state: State) -> str:
         State.FAILED: QCoreApplication.translate("Messages", "Failed"),
         State.CANCELLED: QCoreApplication.translate("Messages", "Cancelled"),
     }[state]
+
+
+def skip_text(item: Skipped) -> str:
+    """Why a dropped item was not queued; the system's own words ride along untranslated."""
+    if item.code is SkipReason.UNREADABLE_FOLDER:
+        return QCoreApplication.translate("Messages", "this folder cannot be read (%1)").replace(
+            "%1", item.detail
+        )
+    if item.code is SkipReason.UNREADABLE_FILE:
+        return QCoreApplication.translate("Messages", "this file cannot be read (%1)").replace(
+            "%1", item.detail
+        )
+    if item.code is SkipReason.LINKED_FOLDER:
+        return QCoreApplication.translate("Messages", "a link to a folder, not followed")
+    return QCoreApplication.translate("Messages", "not a regular file (a pipe, socket or device)")
 
 
 def error_text(code: str) -> str:

@@ -26,6 +26,7 @@ from engine.plan import choose_part_size
 from engine.providers import PROVIDERS, get_provider
 from engine.retry import RetryPolicy
 from engine.scheduler import EngineSettings
+from engine.sources import Skipped
 from engine.state import FINAL, State
 from engine.store import StoreError, TransferRow
 from engine.transfer import STDIN
@@ -151,10 +152,27 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     for s in srcs:
         if not os.path.exists(s):
             raise UsageError(f"no such file or folder: {s}")
-    ids = core.enqueue(srcs, dest, opts)
-    if not ids:
+    skipped: list[Skipped] = []
+
+    def say(s: Skipped) -> None:
+        skipped.append(s)
+        print(f"skylift: {s.path}: skipped: {s.reason}", file=sys.stderr)
+
+    ids = core.enqueue(srcs, dest, opts, skipped=say)
+    lost = sum(1 for s in skipped if s.lost)
+    if not ids and not lost:
         raise UsageError("nothing to upload: the sources hold no files (after --include/--exclude)")
-    return _run(core, acc, ids, a.json)
+    status = _run(core, acc, ids, a.json) if ids else EXIT_FAILED
+    if lost:
+        # Files the user meant to upload may be among them: the run did not do all it was asked.
+        what = "folder or file" if lost == 1 else "folders or files"
+        print(
+            f"skylift: {lost} {what} could not be read and {'was' if lost == 1 else 'were'} not "
+            "uploaded (named above); fix their permissions and upload again",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED if status == EXIT_OK else status
+    return status
 
 
 def _upload_stdin(

@@ -8,6 +8,7 @@ from app.services.profiles import LOCAL, LOCAL_BUCKET, ProfileError
 from engine import __version__
 from engine.errors import ErrorCode
 from engine.providers import PROVIDERS, Provider
+from engine.sources import Skipped, SkipReason
 from engine.state import ACTIVE, FINAL, State
 from engine.store import ProfileRow
 from engine.units import format_size, parse_rate, parse_size
@@ -23,6 +24,8 @@ __all__ = [
     "ProfileError",
     "ProfileRow",
     "Provider",
+    "SkipReason",
+    "Skipped",
     "State",
     "StorageNotice",
     "__version__",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.services.core import AppCore, Destination, UploadOptions
 from engine.errors import SkyliftError
-from engine.sources import Source, empty_dirs
+from engine.sources import Skipped, Source, empty_dirs
 from engine.store import TransferRow
 
 log = logging.getLogger("skylift.uploads")
@@ -71,6 +71,8 @@ class EnqueueResult:
     skipped: int = 0
     error: str = ""
     finished: bool = False
+    #: What the walk could not upload (unreadable, special files, links to folders), to be said.
+    not_queued: list[Skipped] = field(default_factory=list)
 
 
 def renamed_key(key: str, n: int) -> str:
@@ -133,7 +135,7 @@ class EnqueueJob:
         self._report(self.result)
 
     def _all_sources(self, dest: Destination, opts: UploadOptions) -> Iterator[Source]:
-        yield from self.core.sources(self.request.paths, dest, opts)
+        yield from self.core.sources(self.request.paths, dest, opts, self.result.not_queued.append)
         if self.request.empty_folders:
             marker = self._marker()
             st = marker.stat()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from app.services.paths import Paths
@@ -17,7 +17,7 @@ from app.services.qtpool import QtPoolExecutor
 from engine.events import EventSink
 from engine.plan import choose_part_size, is_multipart
 from engine.scheduler import Engine, EngineSettings
-from engine.sources import Source, iter_sources
+from engine.sources import Skipped, Source, iter_sources
 from engine.store import Store, TransferRow
 
 log = logging.getLogger("skylift.app")
@@ -99,17 +99,29 @@ class AppCore:
             metadata=dict(opts.metadata),
         )
 
-    def sources(self, paths: Iterable[str], dest: Destination, opts: UploadOptions) -> Iterator[Source]:
-        return iter_sources(paths, dest.key, opts.include, opts.exclude)
+    def sources(
+        self,
+        paths: Iterable[str],
+        dest: Destination,
+        opts: UploadOptions,
+        skipped: Callable[[Skipped], None] | None = None,
+    ) -> Iterator[Source]:
+        return iter_sources(paths, dest.key, opts.include, opts.exclude, skipped)
 
     def enqueue(
-        self, paths: Iterable[str], dest: Destination, opts: UploadOptions, batch: int = 500
+        self,
+        paths: Iterable[str],
+        dest: Destination,
+        opts: UploadOptions,
+        batch: int = 500,
+        skipped: Callable[[Skipped], None] | None = None,
     ) -> list[int]:
-        """Plan and queue every file under ``paths``, in batches so uploads start at once."""
+        """Plan and queue every file under ``paths``, in batches so uploads start at once; what
+        the walk cannot upload goes to ``skipped``."""
         self.profiles.get(dest.profile)
         ids: list[int] = []
         rows: list[TransferRow] = []
-        for src in self.sources(paths, dest, opts):
+        for src in self.sources(paths, dest, opts, skipped):
             rows.append(self.plan(src, dest, opts))
             if len(rows) >= batch:
                 ids += self.engine.add(rows)

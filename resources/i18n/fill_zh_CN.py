@@ -264,6 +264,14 @@ ZH = {
     "Abort incomplete uploads after (days, 0 removes the rule):": "在以下天数后中止未完成的上传（0 表示删除该规则）：",
     "The local file this upload was sending": "此上传正在发送的本地文件",
     "Another Skylift process is uploading these transfers; they are not shown: %1": "另一个 Skylift 进程正在上传这些传输，因此未显示：%1",
+    "… and %1 more": "……以及另外 %1 项",
+    "Not everything was queued": "并非所有项目都已加入队列",
+    "Some items could not be read and were not queued. Fix their permissions and drop them again.": "部分项目无法读取，未加入队列。请修正其权限后重新拖放。",
+    "Special files and links to folders were left out.": "已略过特殊文件和指向文件夹的链接。",
+    "this folder cannot be read (%1)": "无法读取此文件夹（%1）",
+    "this file cannot be read (%1)": "无法读取此文件（%1）",
+    "a link to a folder, not followed": "指向文件夹的链接，未跟随",
+    "not a regular file (a pipe, socket or device)": "不是普通文件（管道、套接字或设备）",
 }
 
 

@@ -170,7 +170,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/controller.py" line="96" />
+        <location filename="../../app/gui/controller.py" line="100" />
         <source>Another Skylift process is uploading these transfers; they are not shown: %1</source>
         <extracomment>Failures a plain resume cannot cure: the file must be read again from the start.</extracomment>
         <translation>另一个 Skylift 进程正在上传这些传输，因此未显示：%1</translation>
@@ -179,106 +179,126 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="19" />
+        <location filename="../../ui/dialogs.py" line="23" />
         <source>Unfinished transfers</source>
         <translation>未完成的传输</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="21" />
+        <location filename="../../ui/dialogs.py" line="25" />
         <source>%1 transfer(s) did not finish last time.</source>
         <translation>上次有 %1 个传输未完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="26" />
+        <location filename="../../ui/dialogs.py" line="30" />
         <source>Resume them now? They stay paused otherwise.</source>
         <translation>现在继续吗？否则它们将保持暂停。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="28" />
+        <location filename="../../ui/dialogs.py" line="32" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="29" />
+        <location filename="../../ui/dialogs.py" line="33" />
         <source>Keep Paused</source>
         <translation>保持暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="38" />
+        <location filename="../../ui/dialogs.py" line="42" />
         <source>Quit Skylift</source>
         <translation>退出 Skylift</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="40" />
+        <location filename="../../ui/dialogs.py" line="44" />
         <source>%1 transfer(s) are still running.</source>
         <translation>还有 %1 个传输正在进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="45" />
+        <location filename="../../ui/dialogs.py" line="49" />
         <source>They will be paused safely and can be resumed at the next start.</source>
         <translation>它们将被安全暂停，下次启动时可以继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="50" />
+        <location filename="../../ui/dialogs.py" line="54" />
         <source>Pause and Quit</source>
         <translation>暂停并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="61" />
+        <location filename="../../ui/dialogs.py" line="65" />
         <source>Cancel transfers</source>
         <translation>取消传输</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="62" />
+        <location filename="../../ui/dialogs.py" line="66" />
         <source>Cancel %1 transfer(s)? Uploaded parts are deleted from the server.</source>
         <translation>取消 %1 个传输？已上传的分片将从服务器删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="74" />
+        <location filename="../../ui/dialogs.py" line="78" />
         <source>Object exists</source>
         <translation>对象已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="76" />
+        <location filename="../../ui/dialogs.py" line="80" />
         <source>%1 already exists in the bucket.</source>
         <translation>存储桶中已存在 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="79" />
+        <location filename="../../ui/dialogs.py" line="83" />
         <source>Local file: %1. Object: %2.</source>
         <translation>本地文件：%1。对象：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="84" />
+        <location filename="../../ui/dialogs.py" line="88" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="87" />
+        <location filename="../../ui/dialogs.py" line="91" />
         <source>Keep Both</source>
         <translation>保留两者</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="89" />
+        <location filename="../../ui/dialogs.py" line="93" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="90" />
+        <location filename="../../ui/dialogs.py" line="94" />
         <source>Apply to all</source>
         <translation>应用到全部</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="102" />
+        <location filename="../../ui/dialogs.py" line="106" />
         <source>About Skylift</source>
         <translation>关于 Skylift</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="103" />
+        <location filename="../../ui/dialogs.py" line="107" />
         <source>Skylift %1
 Resumable uploads to object storage.</source>
         <translation>Skylift %1
 可断点续传的对象存储上传工具。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="151" />
+        <source>… and %1 more</source>
+        <translation>……以及另外 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="156" />
+        <source>Not everything was queued</source>
+        <translation>并非所有项目都已加入队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="158" />
+        <source>Some items could not be read and were not queued. Fix their permissions and drop them again.</source>
+        <translation>部分项目无法读取，未加入队列。请修正其权限后重新拖放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="163" />
+        <source>Special files and links to folders were left out.</source>
+        <translation>已略过特殊文件和指向文件夹的链接。</translation>
     </message>
 </context>
 <context>
@@ -446,27 +466,27 @@ Resumable uploads to object storage.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>Cannot queue</source>
         <translation>无法加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="306" />
         <source>Queued %1 file(s), skipped %2</source>
         <translation>已加入 %1 个文件，跳过 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>Queueing… %1 file(s)</source>
         <translation>正在加入队列… %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>Add Folder</source>
         <translation>添加文件夹</translation>
     </message>
@@ -520,121 +540,141 @@ Resumable uploads to object storage.</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="27" />
+        <source>this folder cannot be read (%1)</source>
+        <translation>无法读取此文件夹（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="31" />
+        <source>this file cannot be read (%1)</source>
+        <translation>无法读取此文件（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="35" />
+        <source>a link to a folder, not followed</source>
+        <translation>指向文件夹的链接，未跟随</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="36" />
+        <source>not a regular file (a pipe, socket or device)</source>
+        <translation>不是普通文件（管道、套接字或设备）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="42" />
         <source>The file changed since it was queued</source>
         <translation>文件在加入队列后已被修改</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="30" />
+        <location filename="../../ui/messages.py" line="45" />
         <source>The file no longer exists</source>
         <translation>文件已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="31" />
+        <location filename="../../ui/messages.py" line="46" />
         <source>The file cannot be read</source>
         <translation>无法读取文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32" />
+        <location filename="../../ui/messages.py" line="47" />
         <source>The server cannot be reached</source>
         <translation>无法连接服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../ui/messages.py" line="48" />
         <source>The credentials were rejected</source>
         <translation>凭证被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="34" />
+        <location filename="../../ui/messages.py" line="49" />
         <source>The bucket does not exist</source>
         <translation>存储桶不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35" />
+        <location filename="../../ui/messages.py" line="50" />
         <source>Access denied</source>
         <translation>拒绝访问</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="36" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>The server reported an error</source>
         <translation>服务器返回错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37" />
+        <location filename="../../ui/messages.py" line="52" />
         <source>The uploaded data did not verify</source>
         <translation>上传的数据校验失败</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>The file is too large for this storage</source>
         <translation>文件超出该存储的大小限制</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39" />
+        <location filename="../../ui/messages.py" line="54" />
         <source>A stream cannot be resumed</source>
         <translation>数据流无法续传</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40" />
+        <location filename="../../ui/messages.py" line="55" />
         <source>The server did not abort the upload</source>
         <translation>服务器未能中止上传</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../ui/messages.py" line="56" />
         <source>The storage rejected the request</source>
         <translation>存储服务拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
+        <location filename="../../ui/messages.py" line="57" />
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../ui/messages.py" line="68" />
         <source>The built-in storage stopped unexpectedly and was restarted</source>
         <translation>内置存储意外停止，已重新启动</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56" />
+        <location filename="../../ui/messages.py" line="71" />
         <source>The built-in storage stopped unexpectedly and could not be restarted; see the log</source>
         <translation>内置存储意外停止，且无法重新启动；请查看日志</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61" />
+        <location filename="../../ui/messages.py" line="92" />
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77" />
+        <location filename="../../ui/messages.py" line="108" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
+        <location filename="../../ui/messages.py" line="116" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86" />
+        <location filename="../../ui/messages.py" line="117" />
         <source>Skip if same size and date</source>
         <translation>大小和日期相同则跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="118" />
         <source>Keep both (rename)</source>
         <translation>保留两者（重命名）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="119" />
         <source>Ask for each</source>
         <translation>逐个询问</translation>
     </message>
@@ -935,348 +975,348 @@ Resumable uploads to object storage.</source>
 <context>
     <name>StaleWindow</name>
     <message>
-        <location filename="../../ui/stale_model.py" line="98" />
+        <location filename="../../ui/stale_model.py" line="101" />
         <source>%1 min</source>
         <extracomment>The raw value a column sorts by (age as seconds, bytes as an integer), not its display text. The :class:`StaleUpload` of a row. The widest text each fixed-width column usually holds; the view sizes columns from these. PySide6 6.12's ``SignalInstance.emit`` returns ``True`` without a reference of its own, so every emit from Python takes one from ``True``; after a few hundred the interpreter aborts with "bool_dealloc". Measured once here, compensated in :func:`emit`.</extracomment>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="100" />
+        <location filename="../../ui/stale_model.py" line="103" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="101" />
+        <location filename="../../ui/stale_model.py" line="104" />
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="125" />
+        <location filename="../../ui/stale_model.py" line="128" />
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="126" />
+        <location filename="../../ui/stale_model.py" line="129" />
         <source>Upload ID</source>
         <translation>上传 ID</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="127" />
+        <location filename="../../ui/stale_model.py" line="130" />
         <source>Initiated</source>
         <translation>发起时间</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="128" />
+        <location filename="../../ui/stale_model.py" line="131" />
         <source>Age</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="129" />
+        <location filename="../../ui/stale_model.py" line="132" />
         <source>Class</source>
         <translation>存储类型</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="130" />
+        <location filename="../../ui/stale_model.py" line="133" />
         <source>Parts</source>
         <translation>分片</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="131" />
-        <location filename="../../ui/stale_model.py" line="284" />
+        <location filename="../../ui/stale_model.py" line="134" />
+        <location filename="../../ui/stale_model.py" line="287" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="132" />
+        <location filename="../../ui/stale_model.py" line="135" />
         <source>Owner</source>
         <translation>归属</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="151" />
+        <location filename="../../ui/stale_model.py" line="154" />
         <source>Parts unknown: %1</source>
         <translation>分片未知：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="174" />
+        <location filename="../../ui/stale_model.py" line="177" />
         <source>Orphan</source>
         <translation>孤立</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="176" />
+        <location filename="../../ui/stale_model.py" line="179" />
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="283" />
+        <location filename="../../ui/stale_model.py" line="286" />
         <source>Part</source>
         <translation>分片</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="285" />
+        <location filename="../../ui/stale_model.py" line="288" />
         <source>ETag</source>
         <translation>ETag</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="286" />
+        <location filename="../../ui/stale_model.py" line="289" />
         <source>Last modified</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="304" />
+        <location filename="../../ui/stale_model.py" line="307" />
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="324" />
+        <location filename="../../ui/stale_model.py" line="327" />
         <source>%1 uploads (%2 owned, %3 orphans) · %4 parts · %5 · est. %6 per month</source>
         <translation>%1 个上传（%2 个有归属，%3 个孤立）· %4 个分片 · %5 · 预计每月 %6</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="339" />
+        <location filename="../../ui/stale_model.py" line="342" />
         <source>Bucket rule: not available here (%1).</source>
         <translation>存储桶规则：此处不可用（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="342" />
+        <location filename="../../ui/stale_model.py" line="345" />
         <source>Bucket rule: none; stale uploads stay until someone aborts them.</source>
         <translation>存储桶规则：无；残留上传会一直保留，直到有人中止。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="346" />
+        <location filename="../../ui/stale_model.py" line="349" />
         <source>Bucket rule: incomplete uploads are aborted after %1 days.</source>
         <translation>存储桶规则：未完成的上传在 %1 天后中止。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="357" />
+        <location filename="../../ui/stale_model.py" line="360" />
         <source>Adopted as transfer #%1: %2 parts (%3) verified; uploading the rest.</source>
         <translation>已接管为传输 #%1：%2 个分片（%3）校验通过；正在上传其余部分。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="366" />
+        <location filename="../../ui/stale_model.py" line="369" />
         <source>Not adopted: part %1 differs from the file.</source>
         <translation>未接管：分片 %1 与文件不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="369" />
+        <location filename="../../ui/stale_model.py" line="372" />
         <source>Not adopted: %1</source>
         <translation>未接管：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="375" />
+        <location filename="../../ui/stale_model.py" line="378" />
         <source>Abort %1 uploads and free %2 (%3 bytes)?</source>
         <translation>中止 %1 个上传并释放 %2（%3 字节）？</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="384" />
+        <location filename="../../ui/stale_model.py" line="387" />
         <source>%1 uploads belong to unfinished transfers and will be kept; cancel those first.</source>
         <translation>%1 个上传属于未完成的传输，将予以保留；请先取消这些传输。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="394" />
+        <location filename="../../ui/stale_model.py" line="397" />
         <source>For %1 of them an object with the same key was written after the upload began. The id may belong to an upload that completed, and aborting such ids has destroyed object data on some servers. Abort these too?</source>
         <translation>其中 %1 个上传开始后，有同名对象被写入。该 ID 可能属于已完成的上传，而在某些服务器上中止这类 ID 曾导致对象数据丢失。是否也中止它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="409" />
+        <location filename="../../ui/stale_model.py" line="412" />
         <source>Aborted %1 uploads, freed %2.</source>
         <translation>已中止 %1 个上传，释放 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="421" />
+        <location filename="../../ui/stale_model.py" line="424" />
         <source>%1: parts %2 reappeared after the abort; abort it again.</source>
         <translation>%1：中止后分片 %2 再次出现；请再次中止。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="82" />
+        <location filename="../../ui/stale_window.py" line="85" />
         <source>Stale uploads</source>
         <extracomment>The GIL switch interval while a listing runs. The ListParts workers parse XML in Python, and every cell the table paints calls into Python and must win the GIL back first: with busy workers the default 5 ms left the window frozen for hundreds of milliseconds at a time, and 1 ms cut those stalls several times over.</extracomment>
         <translation>残留上传</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="107" />
+        <location filename="../../ui/stale_window.py" line="110" />
         <source>prefix (optional)</source>
         <extracomment>Replaceable in tests: ask the user a yes/no question.</extracomment>
         <translation>前缀（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="110" />
+        <location filename="../../ui/stale_window.py" line="113" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="111" />
+        <location filename="../../ui/stale_window.py" line="114" />
         <source>any age</source>
         <translation>任意时长</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="112" />
+        <location filename="../../ui/stale_window.py" line="115" />
         <source>&amp;List</source>
         <translation>列出(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="113" />
+        <location filename="../../ui/stale_window.py" line="116" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="117" />
+        <location filename="../../ui/stale_window.py" line="120" />
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="118" />
+        <location filename="../../ui/stale_window.py" line="121" />
         <source>Bucket:</source>
         <translation>存储桶：</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="119" />
+        <location filename="../../ui/stale_window.py" line="122" />
         <source>Prefix:</source>
         <translation>前缀：</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="120" />
+        <location filename="../../ui/stale_window.py" line="123" />
         <source>Older than:</source>
         <translation>早于：</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="164" />
+        <location filename="../../ui/stale_window.py" line="167" />
         <source>Select an upload to see its parts.</source>
         <translation>选择一个上传以查看其分片。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="175" />
+        <location filename="../../ui/stale_window.py" line="178" />
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="176" />
+        <location filename="../../ui/stale_window.py" line="179" />
         <source>&amp;Adopt…</source>
         <translation>接管(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="177" />
+        <location filename="../../ui/stale_window.py" line="180" />
         <source>A&amp;bort Selected…</source>
         <translation>中止所选(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="178" />
+        <location filename="../../ui/stale_window.py" line="181" />
         <source>Abort &amp;Older Than…</source>
         <translation>中止早于…的上传(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="179" />
+        <location filename="../../ui/stale_window.py" line="182" />
         <source>Set Bucket &amp;Rule…</source>
         <translation>设置存储桶规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="191" />
+        <location filename="../../ui/stale_window.py" line="194" />
         <source> per GB-month</source>
         <translation> 每 GB·月</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="195" />
+        <location filename="../../ui/stale_window.py" line="198" />
         <source>Price:</source>
         <translation>单价：</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="230" />
+        <location filename="../../ui/stale_window.py" line="236" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="274" />
+        <location filename="../../ui/stale_window.py" line="280" />
         <source>Choose a profile and a bucket.</source>
         <translation>请选择配置和存储桶。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="313" />
+        <location filename="../../ui/stale_window.py" line="319" />
         <source>Listing…</source>
         <translation>正在列出…</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="332" />
+        <location filename="../../ui/stale_window.py" line="338" />
         <source>Listed %1 uploads, sized %2</source>
         <translation>已列出 %1 个上传，已统计大小 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="349" />
+        <location filename="../../ui/stale_window.py" line="355" />
         <source>Listing cancelled after %1 uploads.</source>
         <translation>已列出 %1 个上传后取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="352" />
+        <location filename="../../ui/stale_window.py" line="358" />
         <source>%1 unfinished uploads.</source>
         <translation>%1 个未完成的上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="373" />
+        <location filename="../../ui/stale_window.py" line="379" />
         <source>Select one upload to see its parts.</source>
         <translation>请选择一个上传以查看其分片。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="377" />
+        <location filename="../../ui/stale_window.py" line="383" />
         <source>Parts of %1</source>
         <translation>%1 的分片</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="404" />
+        <location filename="../../ui/stale_window.py" line="410" />
         <source>Transfer #%1 is back in the queue.</source>
         <translation>传输 #%1 已重新加入队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="412" />
+        <location filename="../../ui/stale_window.py" line="418" />
         <source>Checking %1 against the uploaded parts…</source>
         <translation>正在将 %1 与已上传的分片比对…</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="422" />
+        <location filename="../../ui/stale_window.py" line="428" />
         <source>Adopt upload</source>
         <translation>接管上传</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="428" />
+        <location filename="../../ui/stale_window.py" line="434" />
         <source>Abort uploads older than (days):</source>
         <translation>中止早于以下天数的上传：</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="433" />
+        <location filename="../../ui/stale_window.py" line="439" />
         <source>No listed upload is older than %1 days.</source>
         <translation>列出的上传中没有早于 %1 天的。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="441" />
+        <location filename="../../ui/stale_window.py" line="447" />
         <source>Checking %1 uploads…</source>
         <translation>正在检查 %1 个上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="447" />
+        <location filename="../../ui/stale_window.py" line="453" />
         <source>Nothing to abort.</source>
         <translation>没有需要中止的上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="449" />
-        <location filename="../../ui/stale_window.py" line="451" />
-        <location filename="../../ui/stale_window.py" line="469" />
+        <location filename="../../ui/stale_window.py" line="455" />
+        <location filename="../../ui/stale_window.py" line="457" />
+        <location filename="../../ui/stale_window.py" line="475" />
         <source>Abort uploads</source>
         <translation>中止上传</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="452" />
+        <location filename="../../ui/stale_window.py" line="458" />
         <source>Nothing aborted.</source>
         <translation>未中止任何上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="454" />
+        <location filename="../../ui/stale_window.py" line="460" />
         <source>Possibly completed uploads</source>
         <translation>可能已完成的上传</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="473" />
+        <location filename="../../ui/stale_window.py" line="479" />
         <source>Abort incomplete uploads after (days, 0 removes the rule):</source>
         <translation>在以下天数后中止未完成的上传（0 表示删除该规则）：</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="488" />
+        <location filename="../../ui/stale_window.py" line="494" />
         <source>The local file this upload was sending</source>
         <translation>此上传正在发送的本地文件</translation>
     </message>

@@ -11,10 +11,16 @@ from tests.helpers.env import ROOT
 
 
 def run_cli(
-    env: dict[str, str], *args: str, check: bool = False, input: bytes | None = None, timeout: float = 300
+    env: dict[str, str],
+    *args: str,
+    check: bool = False,
+    input: bytes | None = None,
+    timeout: float = 300,
+    wrap: list[str] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
+    """``skylift ARGS``; ``wrap`` is a command line to run it under (e.g. setpriv)."""
     proc = subprocess.run(
-        [sys.executable, "-m", "app", *args],
+        [*(wrap or []), sys.executable, "-m", "app", *args],
         env=env,
         cwd=ROOT,
         capture_output=True,
