@@ -123,8 +123,29 @@ def connect(path: Path) -> sqlite3.Connection:
     return con
 
 
+def unusable(path: Path, exc: BaseException) -> StoreError:
+    """Why the checkpoint cannot be opened, and what to do; the file itself is never touched."""
+    text = str(exc)
+    if "not a database" in text or "malformed" in text:
+        return StoreError(
+            f"{path} is not a Skylift checkpoint database ({text}); it was left as it is. Move it "
+            "aside (Skylift then starts an empty queue) or set SKYLIFT_HOME to another folder."
+        )
+    return StoreError(
+        f"cannot write the checkpoint database {path} ({text}); check the permissions of "
+        f"{path.parent} and the file, or set SKYLIFT_HOME to another folder."
+    )
+
+
 def migrate(path: Path) -> None:
     """Bring the database to the latest schema; copy it aside first if it holds data."""
+    try:
+        _migrate(path)
+    except sqlite3.DatabaseError as exc:  # OperationalError (read-only, locked) included
+        raise unusable(path, exc) from None
+
+
+def _migrate(path: Path) -> None:
     con = connect(path)
     try:
         version = con.execute("PRAGMA user_version").fetchone()[0]
@@ -159,7 +180,10 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise unusable(path, exc) from None
         migrate(path)
         self._local = threading.local()
         self._queue: queue.Queue[tuple[Callable[[sqlite3.Connection], Any], Future[Any]] | None]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from app.gui.api import StoreError
 from app.services.logsetup import setup_logging
 from app.services.paths import Paths, resolve_paths
 from app.services.settings import Settings
@@ -72,8 +73,12 @@ def run_gui(files: list[str] | None = None) -> int:
         # Qt would abort the process (exit 134) with a message about plugins; say what to do.
         print(f"skylift: {problem}", file=sys.stderr)
         return 2
-    paths = resolve_paths().create()
-    setup_logging(paths.logs)
+    try:
+        paths = resolve_paths().create()
+        setup_logging(paths.logs)
+    except OSError as exc:
+        print(f"skylift: cannot use the folder {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 2
     app = make_application()
     name = instance_name(paths.db)
     files = [os.path.abspath(f) for f in files or []]
@@ -82,7 +87,16 @@ def run_gui(files: list[str] | None = None) -> int:
         return 0
     single = SingleInstance(name, app)
     single.listen()
-    _controller, window = build_window(paths)
+    try:
+        _controller, window = build_window(paths)
+    except StoreError as exc:
+        # The checkpoint cannot be opened (garbage, read-only, newer): say so, touch nothing.
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        title = QCoreApplication.translate("Launch", "Skylift cannot open its queue")
+        QMessageBox.critical(None, title, str(exc))
+        return 1
     window.show()
 
     def take(handed: list[str]) -> None:

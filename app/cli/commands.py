@@ -331,7 +331,11 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None
             return EXIT_USAGE
         return gui()
     paths = resolve_paths()
-    setup_logging(paths.logs, a.verbose)
+    try:
+        paths.create()
+        setup_logging(paths.logs, a.verbose)
+    except OSError as exc:
+        return _unusable_home(exc)
     settings = EngineSettings(concurrency=max(1, getattr(a, "concurrency", 4)))
     if getattr(a, "part_size", None):
         settings.part_size = a.part_size
@@ -362,6 +366,23 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None
         return EXIT_FAILED
     finally:
         core.close()
+
+
+def _unusable_home(exc: OSError) -> int:
+    home = os.environ.get("SKYLIFT_HOME")
+    where = f"SKYLIFT_HOME={home}" if home else f"the folder {exc.filename}"
+    if isinstance(exc, (NotADirectoryError, FileExistsError)):
+        print(
+            f"skylift: cannot use {where}: {exc.filename} is not a folder; point it at a folder",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    print(
+        f"skylift: cannot use {where}: {exc.strerror} ({exc.filename}); check its permissions "
+        "or set SKYLIFT_HOME to a folder you can write",
+        file=sys.stderr,
+    )
+    return EXIT_FAILED
 
 
 def _dispatch(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -> int:

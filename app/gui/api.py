@@ -10,7 +10,7 @@ from engine.errors import ErrorCode
 from engine.providers import PROVIDERS, Provider
 from engine.sources import Skipped, SkipReason
 from engine.state import ACTIVE, FINAL, State
-from engine.store import ProfileRow
+from engine.store import ProfileRow, StoreError
 from engine.units import format_size, parse_rate, parse_size
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "Skipped",
     "State",
     "StorageNotice",
+    "StoreError",
     "__version__",
     "backend_name",
     "format_size",

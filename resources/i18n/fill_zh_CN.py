@@ -272,6 +272,7 @@ ZH = {
     "this file cannot be read (%1)": "无法读取此文件（%1）",
     "a link to a folder, not followed": "指向文件夹的链接，未跟随",
     "not a regular file (a pipe, socket or device)": "不是普通文件（管道、套接字或设备）",
+    "Skylift cannot open its queue": "Skylift 无法打开其队列",
 }
 
 

@@ -390,6 +390,14 @@ Resumable uploads to object storage.</source>
     </message>
 </context>
 <context>
+    <name>Launch</name>
+    <message>
+        <location filename="../../ui/launch.py" line="97" />
+        <source>Skylift cannot open its queue</source>
+        <translation>Skylift 无法打开其队列</translation>
+    </message>
+</context>
+<context>
     <name>ListingModel</name>
     <message>
         <location filename="../../ui/bucket_browser.py" line="57" />
