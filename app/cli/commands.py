@@ -46,6 +46,12 @@ def _meta(text: str) -> tuple[str, str]:
     k, sep, v = text.partition("=")
     if not sep or not k:
         raise argparse.ArgumentTypeError(f"--meta takes key=value, not {text!r}")
+    if not (k + v).isascii():
+        # S3 sends user metadata as HTTP headers, which carry ASCII only.
+        raise argparse.ArgumentTypeError(
+            f"--meta {text!r}: metadata keys and values must be ASCII (they travel as HTTP headers); "
+            "percent-encode the value, or put the text in the object itself"
+        )
     return k, v
 
 
@@ -152,6 +158,8 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     for s in srcs:
         if not os.path.exists(s):
             raise UsageError(f"no such file or folder: {s}")
+    if multi:
+        _refuse_same_names(srcs, dest.key)
     skipped: list[Skipped] = []
 
     def say(s: Skipped) -> None:
@@ -173,6 +181,19 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
         )
         return EXIT_FAILED if status == EXIT_OK else status
     return status
+
+
+def _refuse_same_names(srcs: list[str], prefix: str) -> None:
+    """Two sources named alike would land on one key, the second silently replacing the first."""
+    seen: dict[str, str] = {}
+    for src in srcs:
+        name = os.path.basename(os.path.abspath(src))
+        if name in seen:
+            raise UsageError(
+                f"{seen[name]} and {src} would both be uploaded to {prefix}{name}; "
+                "upload them to different prefixes"
+            )
+        seen[name] = src
 
 
 def _upload_stdin(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.services.core import AppCore, Destination, UploadOptions
+from app.services.core import AppCore, Destination, UploadOptions, check_key
 from engine.errors import SkyliftError
 from engine.sources import Skipped, Source, empty_dirs
 from engine.store import TransferRow
@@ -112,6 +112,7 @@ class EnqueueJob:
         rows: list[TransferRow] = []
         last = time.monotonic()
         try:
+            check_key(dest.key)
             for src in self._all_sources(dest, opts):
                 if self.stop.is_set():
                     break

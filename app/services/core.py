@@ -54,7 +54,18 @@ def parse_destination(text: str, default_profile: str) -> Destination:
     if not _BUCKET.match(bucket):
         # Servers answer such names with misleading errors (SeaweedFS: a signature mismatch).
         raise DestinationError(f"{bucket!r} is not a bucket name: use 3-255 letters, digits, '.', '-' or '_'")
+    check_key(key)
     return Destination(profile, bucket, key)
+
+
+def check_key(key: str) -> None:
+    """Refuse keys servers mangle: '.'/'..' segments are resolved away by some (the object lands
+    elsewhere) and break the signature on others (SeaweedFS: SignatureDoesNotMatch)."""
+    if any(seg in (".", "..") for seg in key.split("/")):
+        raise DestinationError(
+            f"the key {key!r} has a '.' or '..' segment, which servers resolve or reject; "
+            "choose a key without them"
+        )
 
 
 @dataclass
