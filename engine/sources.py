@@ -29,6 +29,8 @@ class SkipReason(enum.StrEnum):
     UNREADABLE_FILE = "unreadable_file"
     LINKED_FOLDER = "linked_folder"
     SPECIAL_FILE = "special_file"
+    BROKEN_LINK = "broken_link"
+    NAME_NOT_UTF8 = "name_not_utf8"
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,11 @@ class Skipped:
     @property
     def lost(self) -> bool:
         """It may hold data the user meant to upload."""
-        return self.code in (SkipReason.UNREADABLE_FOLDER, SkipReason.UNREADABLE_FILE)
+        return self.code in (
+            SkipReason.UNREADABLE_FOLDER,
+            SkipReason.UNREADABLE_FILE,
+            SkipReason.NAME_NOT_UTF8,
+        )
 
     @property
     def reason(self) -> str:
@@ -52,6 +58,8 @@ class Skipped:
             SkipReason.UNREADABLE_FILE: f"cannot read it ({self.detail})",
             SkipReason.LINKED_FOLDER: "a symbolic link to a folder (not followed)",
             SkipReason.SPECIAL_FILE: f"not a regular file ({self.detail})",
+            SkipReason.BROKEN_LINK: f"a symbolic link that leads nowhere ({self.detail})",
+            SkipReason.NAME_NOT_UTF8: "the name is not valid UTF-8, which object keys must be; rename it",
         }[self.code]
 
 
@@ -72,6 +80,14 @@ def _kind(mode: int) -> str | None:
         if test(mode):
             return name
     return "not a file"
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes come through as lone surrogates
+        return False
+    return True
 
 
 def _excluded(rel: str, name: str, include: list[str], exclude: list[str]) -> bool:
@@ -102,6 +118,8 @@ def iter_sources(
             yield from _walk(p, base + p.resolve().name + "/", inc, exc, say)
         else:
             st = p.stat()
+            if not _utf8(p.name):
+                raise SourceError(f"{p}: the name is not valid UTF-8, which object keys must be; rename it")
             kind = _kind(st.st_mode)
             if kind is not None:
                 raise SourceError(
@@ -136,10 +154,15 @@ def _walk(
                 continue
             if _excluded(rel, e.name, include, exclude):
                 continue
+            if not _utf8(e.name):
+                say(Skipped(e.path, SkipReason.NAME_NOT_UTF8))
+                continue
             try:
                 st = e.stat()  # follows a link to a file: its bytes are uploaded
             except OSError as exc:
-                say(Skipped(e.path, SkipReason.UNREADABLE_FILE, exc.strerror or str(exc)))
+                broken = e.is_symlink()  # a loop or a dangling link holds no data of its own
+                code = SkipReason.BROKEN_LINK if broken else SkipReason.UNREADABLE_FILE
+                say(Skipped(e.path, code, exc.strerror or str(exc)))
                 continue
             if stat.S_ISDIR(st.st_mode):
                 # Following links to folders invites loops and uploads outside the dropped folder.

@@ -33,6 +33,10 @@ def skip_text(item: Skipped) -> str:
         )
     if item.code is SkipReason.LINKED_FOLDER:
         return QCoreApplication.translate("Messages", "a link to a folder, not followed")
+    if item.code is SkipReason.BROKEN_LINK:
+        return QCoreApplication.translate("Messages", "a link that leads nowhere")
+    if item.code is SkipReason.NAME_NOT_UTF8:
+        return QCoreApplication.translate("Messages", "the name is not valid UTF-8; rename the file")
     return QCoreApplication.translate("Messages", "not a regular file (a pipe, socket or device)")
 
 

@@ -164,7 +164,8 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
 
     def say(s: Skipped) -> None:
         skipped.append(s)
-        print(f"skylift: {s.path}: skipped: {s.reason}", file=sys.stderr)
+        shown = s.path.encode("utf-8", "backslashreplace").decode()  # names need not be UTF-8
+        print(f"skylift: {shown}: skipped: {s.reason}", file=sys.stderr)
 
     ids = core.enqueue(srcs, dest, opts, skipped=say)
     lost = sum(1 for s in skipped if s.lost)

@@ -273,6 +273,8 @@ ZH = {
     "a link to a folder, not followed": "指向文件夹的链接，未跟随",
     "not a regular file (a pipe, socket or device)": "不是普通文件（管道、套接字或设备）",
     "Skylift cannot open its queue": "Skylift 无法打开其队列",
+    "a link that leads nowhere": "无效的链接（循环或目标不存在）",
+    "the name is not valid UTF-8; rename the file": "文件名不是有效的 UTF-8，请重命名该文件",
 }
 
 

@@ -562,127 +562,137 @@ Resumable uploads to object storage.</source>
         <translation>指向文件夹的链接，未跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="36" />
+        <location filename="../../ui/messages.py" line="37" />
+        <source>a link that leads nowhere</source>
+        <translation>无效的链接（循环或目标不存在）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="39" />
+        <source>the name is not valid UTF-8; rename the file</source>
+        <translation>文件名不是有效的 UTF-8，请重命名该文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="40" />
         <source>not a regular file (a pipe, socket or device)</source>
         <translation>不是普通文件（管道、套接字或设备）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
+        <location filename="../../ui/messages.py" line="46" />
         <source>The file changed since it was queued</source>
         <translation>文件在加入队列后已被修改</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45" />
+        <location filename="../../ui/messages.py" line="49" />
         <source>The file no longer exists</source>
         <translation>文件已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
+        <location filename="../../ui/messages.py" line="50" />
         <source>The file cannot be read</source>
         <translation>无法读取文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>The server cannot be reached</source>
         <translation>无法连接服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48" />
+        <location filename="../../ui/messages.py" line="52" />
         <source>The credentials were rejected</source>
         <translation>凭证被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>The bucket does not exist</source>
         <translation>存储桶不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="54" />
         <source>Access denied</source>
         <translation>拒绝访问</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51" />
+        <location filename="../../ui/messages.py" line="55" />
         <source>The server reported an error</source>
         <translation>服务器返回错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="56" />
         <source>The uploaded data did not verify</source>
         <translation>上传的数据校验失败</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../ui/messages.py" line="57" />
         <source>The file is too large for this storage</source>
         <translation>文件超出该存储的大小限制</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54" />
+        <location filename="../../ui/messages.py" line="58" />
         <source>A stream cannot be resumed</source>
         <translation>数据流无法续传</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../ui/messages.py" line="59" />
         <source>The server did not abort the upload</source>
         <translation>服务器未能中止上传</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56" />
+        <location filename="../../ui/messages.py" line="60" />
         <source>The storage rejected the request</source>
         <translation>存储服务拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57" />
+        <location filename="../../ui/messages.py" line="61" />
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="72" />
         <source>The built-in storage stopped unexpectedly and was restarted</source>
         <translation>内置存储意外停止，已重新启动</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71" />
+        <location filename="../../ui/messages.py" line="75" />
         <source>The built-in storage stopped unexpectedly and could not be restarted; see the log</source>
         <translation>内置存储意外停止，且无法重新启动；请查看日志</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92" />
+        <location filename="../../ui/messages.py" line="96" />
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="104" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="107" />
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108" />
+        <location filename="../../ui/messages.py" line="112" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>Skip if same size and date</source>
         <translation>大小和日期相同则跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118" />
+        <location filename="../../ui/messages.py" line="122" />
         <source>Keep both (rename)</source>
         <translation>保留两者（重命名）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119" />
+        <location filename="../../ui/messages.py" line="123" />
         <source>Ask for each</source>
         <translation>逐个询问</translation>
     </message>

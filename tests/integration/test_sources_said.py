@@ -82,3 +82,36 @@ def test_unreadable_and_special_entries_in_a_folder_are_named_and_fail_the_run(
     assert keys == ["photos/ok/a.jpg"]
     assert [s["state"] for s in json_events(res.stdout, "summary")] == ["done"]
     assert res.returncode == 0, err  # special files are not data: said, and the run still succeeds
+
+
+def test_links_that_loop_or_dangle_are_named_and_do_not_fail_the_run(
+    tmp_path: Path, cli_home: dict[str, str], bucket_name: str, raw_s3: Any
+) -> None:
+    root = tmp_path / "mixed"
+    root.mkdir()
+    (root / "real.txt").write_bytes(b"r")
+    (root / "loop").symlink_to(root / "loop")
+    (root / "dangling").symlink_to(tmp_path / "nowhere")
+    res = run_cli(cli_home, "upload", str(root), f"sw:{bucket_name}/")
+    err = res.stderr.decode()
+    assert "loop: skipped: a symbolic link that leads nowhere" in err
+    assert "dangling: skipped: a symbolic link that leads nowhere" in err
+    assert res.returncode == 0, err
+    keys = [o.get("Key") for o in raw_s3.list_objects_v2(Bucket=bucket_name).get("Contents", [])]
+    assert keys == ["mixed/real.txt"]
+
+
+def test_a_file_name_that_is_not_utf8_is_named_and_fails_the_run(
+    tmp_path: Path, cli_home: dict[str, str], bucket_name: str, raw_s3: Any
+) -> None:
+    root = tmp_path / "names"
+    root.mkdir()
+    (root / "good.txt").write_bytes(b"g")
+    with open(os.path.join(os.fsencode(root), b"bad-\xff.txt"), "wb") as fh:
+        fh.write(b"b")
+    res = run_cli(cli_home, "upload", str(root), f"sw:{bucket_name}/")
+    err = res.stderr.decode(errors="replace")
+    assert "skipped: the name is not valid UTF-8" in err and "Traceback" not in err
+    assert res.returncode == 1, err
+    keys = [o.get("Key") for o in raw_s3.list_objects_v2(Bucket=bucket_name).get("Contents", [])]
+    assert keys == ["names/good.txt"]
