@@ -62,6 +62,45 @@ def _size(text: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _part_size(text: str) -> int:
+    size = _size(text)
+    if size <= 0:
+        raise argparse.ArgumentTypeError(f"--part-size must be more than 0, not {text!r}")
+    return size
+
+
+def _concurrency(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= 64:
+        raise argparse.ArgumentTypeError(f"--concurrency must be from 1 to 64, not {text!r}")
+    return n
+
+
+def _retries(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if not 0 <= n <= 100:
+        raise argparse.ArgumentTypeError(f"--retries must be 0 or more (at most 100), not {text!r}")
+    return n
+
+
+def _interval(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        x = -1.0
+    if not 0 <= x <= 3600:  # NaN fails this too
+        raise argparse.ArgumentTypeError(
+            f"--retry-interval must be 0 or more seconds (at most 3600), not {text!r}"
+        )
+    return x
+
+
 def _rate(text: str) -> int | None:
     try:
         return parse_rate(text)
@@ -96,22 +135,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     up = sub.add_parser("upload", help="upload files, folders or standard input")
     up.add_argument("paths", nargs="+", metavar="SRC... DEST")
-    up.add_argument("--part-size", type=_size, default=None)
+    up.add_argument("--part-size", type=_part_size, default=None)
     up.add_argument("--threshold", type=_size, default=None, help="multipart from this size on")
-    up.add_argument("--concurrency", type=int, default=4)
+    up.add_argument("--concurrency", type=_concurrency, default=4)
     up.add_argument("--bwlimit", type=_rate, default=None)
     up.add_argument("--storage-class", default="")
     up.add_argument("--meta", type=_meta, action="append", default=[])
     up.add_argument("--include", action="append", default=[])
     up.add_argument("--exclude", action="append", default=[])
-    up.add_argument("--retries", type=int, default=5)
-    up.add_argument("--retry-interval", type=float, default=1.0)
+    up.add_argument("--retries", type=_retries, default=5)
+    up.add_argument("--retry-interval", type=_interval, default=1.0)
     up.add_argument("--json", action="store_true")
 
     res = sub.add_parser("resume", help="resume unfinished transfers")
     res.add_argument("ids", nargs="*", type=int)
     res.add_argument("--all", action="store_true")
-    res.add_argument("--concurrency", type=int, default=4)
+    res.add_argument("--concurrency", type=_concurrency, default=4)
     res.add_argument("--bwlimit", type=_rate, default=None)
     res.add_argument(
         "--no-reprove",
@@ -263,6 +302,9 @@ def cmd_cancel(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
 
 def cmd_restart(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -> int:
     loaded = core.engine.load(a.ids)
+    unknown = [i for i in a.ids if i not in loaded.ids and i not in loaded.held]
+    if unknown:
+        raise UsageError(f"no unfinished transfer with id {', '.join(map(str, unknown))}")
     _say_held(loaded.held)
     ids = core.engine.restart(loaded.ids)
     status = _run(core, acc, ids, a.json)

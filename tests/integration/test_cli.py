@@ -189,6 +189,18 @@ def test_wrong_secret_is_a_clear_auth_failure(
         (["upload", "README.md", "sw:bkt/x", "--part-size", "8 parsecs"], "not a size"),
         (["resume"], "--all"),
         (["upload", "-", "sw:bkt/"], "full object key"),
+        (["upload", "README.md", "sw:bkt/x", "--part-size", "0"], "--part-size must be more than 0"),
+        (["upload", "README.md", "sw:bkt/x", "--concurrency", "0"], "--concurrency must be from 1 to 64"),
+        (["upload", "README.md", "sw:bkt/x", "--concurrency", "-5"], "--concurrency must be from 1 to 64"),
+        (["resume", "--all", "--concurrency", "100000"], "--concurrency must be from 1 to 64"),
+        (["upload", "README.md", "sw:bkt/x", "--retries", "-1"], "--retries must be 0 or more"),
+        (["upload", "README.md", "sw:bkt/x", "--retry-interval", "-3"], "--retry-interval must be 0 or more"),
+        (
+            ["upload", "README.md", "sw:bkt/x", "--retry-interval", "nan"],
+            "--retry-interval must be 0 or more",
+        ),
+        (["restart", "99999"], "no unfinished transfer with id 99999"),
+        (["cancel", "99999"], "no unfinished transfer with id 99999"),
     ],
 )
 def test_bad_input_exits_2_with_a_message(cli_home: dict[str, str], args: list[str], message: str) -> None:
