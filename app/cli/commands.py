@@ -268,8 +268,18 @@ def cmd_resume(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
             raise UsageError(f"no unfinished transfer with id {', '.join(map(str, missing))}")
     ids = [i for i in loaded.ids if _resumable(core, i)] if a.all else list(loaded.ids)
     _say_held(loaded.held)
+    left = [v for v in core.engine.views(loaded.ids) if v.id not in ids and v.state is State.FAILED]
+    for v in left:
+        print(
+            f"skylift: transfer #{v.id} was not resumed: {v.error_code} ({v.error_detail}); "
+            f"a resume cannot cure that: 'skylift restart {v.id}' uploads the file as it is now, "
+            f"'skylift cancel {v.id}' gives it up",
+            file=sys.stderr,
+        )
     core.engine.resume(ids)
     status = _run(core, acc, ids, a.json)
+    if left and status == EXIT_OK:
+        return EXIT_FAILED
     return EXIT_HELD if loaded.held and status == EXIT_OK else status
 
 
