@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import enum
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from engine.backends.base import ObjectSpec, PartResult
@@ -254,7 +254,3 @@ class Transfer:
                 error_code=r.error_code or "",
                 error_detail=r.error_detail or "",
             )
-
-    def snapshot_row(self) -> TransferRow:
-        with self.lock:
-            return replace(self.row, metadata=dict(self.row.metadata))

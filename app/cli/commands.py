@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from app.cli import selfcheck
 from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_OK, EXIT_USAGE
@@ -69,36 +70,24 @@ def _part_size(text: str) -> int:
     return size
 
 
-def _concurrency(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        n = 0
-    if not 1 <= n <= 64:
-        raise argparse.ArgumentTypeError(f"--concurrency must be from 1 to 64, not {text!r}")
-    return n
+def _bounded(option: str, cast: Callable[[str], float], low: float, high: float, words: str) -> Any:
+    """An argparse type for a number in [low, high]; anything else (NaN too) is a usage error."""
+
+    def parse(text: str) -> float:
+        try:
+            value = cast(text)
+        except ValueError:
+            value = float("nan")
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{option} must be {words}, not {text!r}")
+        return value
+
+    return parse
 
 
-def _retries(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        n = -1
-    if not 0 <= n <= 100:
-        raise argparse.ArgumentTypeError(f"--retries must be 0 or more (at most 100), not {text!r}")
-    return n
-
-
-def _interval(text: str) -> float:
-    try:
-        x = float(text)
-    except ValueError:
-        x = -1.0
-    if not 0 <= x <= 3600:  # NaN fails this too
-        raise argparse.ArgumentTypeError(
-            f"--retry-interval must be 0 or more seconds (at most 3600), not {text!r}"
-        )
-    return x
+_concurrency = _bounded("--concurrency", int, 1, 64, "from 1 to 64")
+_retries = _bounded("--retries", int, 0, 100, "0 or more (at most 100)")
+_interval = _bounded("--retry-interval", float, 0, 3600, "0 or more seconds (at most 3600)")
 
 
 def _rate(text: str) -> int | None:

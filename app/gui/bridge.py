@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -98,7 +97,6 @@ class QtBridge(QObject):
         self._acc = accumulator
         self._bytes_done = bytes_done
         self._busy = busy
-        self._lock = threading.Lock()
         self._speeds: dict[int, float] = {}
         self._total_speed = 0.0
         self._last = time.monotonic()

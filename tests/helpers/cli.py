@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
 from typing import Any
@@ -51,3 +53,20 @@ def start_cli(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+
+
+def paused_upload(env: dict[str, str], src: str, dest: str, *extra: str, after: str = "progress") -> int:
+    """A transfer as Ctrl+C leaves it: ``skylift upload`` stopped by SIGINT once it reports its first
+    ``after`` event (``progress`` or ``part``); exits 130, paused, upload id kept. Returns its id."""
+    proc = start_cli(env, "upload", src, dest, "--json", "--part-size", "5MiB", "--bwlimit", "4MiB/s", *extra)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if json.loads(line)["event"] == after:
+            break
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, (out + err).decode()
+    rows = [json.loads(x) for x in run_cli(env, "list", "--json").stdout.decode().splitlines()]
+    (row,) = [r for r in rows if r["path"] == os.path.abspath(src)]
+    assert row["state"] == "paused" and row["upload_id"], row
+    return int(row["id"])

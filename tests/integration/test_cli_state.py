@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.helpers.cli import run_cli, start_cli
+from tests.helpers.cli import paused_upload, run_cli
 
 pytestmark = pytest.mark.integration
 MiB = 1024 * 1024
@@ -19,26 +18,7 @@ MiB = 1024 * 1024
 def _paused(tmp_path: Path, env: dict[str, str], bucket: str) -> tuple[int, Path]:
     src = tmp_path / "data.bin"
     src.write_bytes(os.urandom(3 * 5 * MiB))
-    proc = start_cli(
-        env,
-        "upload",
-        str(src),
-        f"sw:{bucket}/data.bin",
-        "--json",
-        "--part-size",
-        "5MiB",
-        "--bwlimit",
-        "4MiB/s",
-    )
-    assert proc.stdout is not None
-    for raw in proc.stdout:
-        if json.loads(raw)["event"] == "progress":
-            break
-    proc.send_signal(signal.SIGINT)
-    proc.communicate(timeout=60)
-    assert proc.returncode == 130
-    (row,) = [json.loads(x) for x in run_cli(env, "list", "--json").stdout.decode().splitlines()]
-    return int(row["id"]), src
+    return paused_upload(env, str(src), f"sw:{bucket}/data.bin"), src
 
 
 @pytest.fixture

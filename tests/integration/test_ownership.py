@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers.cli import run_cli, start_cli
+from tests.helpers.cli import paused_upload, run_cli, start_cli
 
 pytestmark = pytest.mark.integration
 MiB = 1024 * 1024
@@ -32,24 +32,7 @@ def _paused_transfer(tmp_path: Path, env: dict[str, str], bucket: str, size: int
     """A multipart transfer stopped by SIGINT after its first bytes: paused, upload id kept."""
     src = tmp_path / "big.bin"
     src.write_bytes(os.urandom(size))
-    proc = start_cli(
-        env,
-        "upload",
-        str(src),
-        f"sw:{bucket}/big.bin",
-        "--json",
-        "--part-size",
-        "5MiB",
-        "--bwlimit",
-        "4MiB/s",
-    )
-    _until_progress(proc)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err.decode()
-    (row,) = [json.loads(x) for x in run_cli(env, "list", "--json").stdout.decode().splitlines()]
-    assert row["state"] == "paused" and row["upload_id"]
-    return int(row["id"]), src
+    return paused_upload(env, str(src), f"sw:{bucket}/big.bin"), src
 
 
 def test_cancel_exits_0_when_the_abort_succeeded(

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from app.services.local_server import LocalServer
-from tests.helpers.cli import run_cli, start_cli
+from tests.helpers.cli import paused_upload, run_cli
 from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
 from tests.helpers.s3 import raw_s3_client
 from tests.helpers.xvfb import xvfb_display
@@ -96,25 +96,8 @@ def test_kill9_of_the_window_mid_upload_then_relaunch_finishes_the_exact_bytes(
     src.write_bytes(os.urandom(8 * 5 * MiB + 12345))
 
     # A paused transfer, as a quit or Ctrl+C leaves it.
-    up = start_cli(
-        env,
-        "upload",
-        str(src),
-        f"sw:{bucket}/video.mp4",
-        "--json",
-        "--part-size",
-        "5MiB",
-        "--bwlimit",
-        "4MiB/s",
-    )
-    assert up.stdout is not None
-    for line in up.stdout:
-        if json.loads(line)["event"] == "part":
-            break
-    up.send_signal(signal.SIGINT)
-    out, err = up.communicate(timeout=60)
-    assert up.returncode == 130, (out + err).decode()
-    tid, before = _row(env)["id"], _row(env)["bytes_done"]
+    tid = paused_upload(env, str(src), f"sw:{bucket}/video.mp4", after="part")
+    before = _row(env)["bytes_done"]
 
     # The window resumes unfinished transfers by itself (a setting), slowly enough to be caught.
     settings = tmp_path / "home" / "config" / "settings.json"
