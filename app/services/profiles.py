@@ -37,6 +37,9 @@ class NetworkOptions:
     proxy: str | None = None
     ca_bundle: str | None = None
     max_connections: int = 16
+    #: An endpoint that refuses before it ever answered: wait for it (the window) or say it is
+    #: wrong at once (the command line, the connection test).
+    wait_for_endpoint: bool = False
 
 
 class Profiles:
@@ -253,4 +256,5 @@ def make_backend(
         max_connections=net.max_connections,
         ca_bundle=net.ca_bundle,
         proxy=net.proxy,
+        wait_for_endpoint=net.wait_for_endpoint,
     )

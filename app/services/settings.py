@@ -142,7 +142,7 @@ class Settings:
             if "://" not in url:
                 url = ("socks5://" if self.proxy_mode == "socks5" else "http://") + url
             proxy = url
-        return NetworkOptions(proxy=proxy, ca_bundle=self.ca_bundle or None)
+        return NetworkOptions(proxy=proxy, ca_bundle=self.ca_bundle or None, wait_for_endpoint=True)
 
     def language_code(self, system_locale: str) -> str:
         """The UI language: the user's choice, else Chinese for a Chinese OS locale, else English."""

@@ -7,8 +7,12 @@ it imports no SDK, so each of them can use it without importing another backend.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator
+
 from engine.backends.base import NoSuchUpload
-from engine.errors import ErrorCode, SkyliftError
+from engine.errors import ErrorCode, Interrupted, SkyliftError
 
 # Codes the two dialects spell differently are all listed: a code one service never sends costs
 # nothing, and a code missing here would fall through to "config" and stop retries.
@@ -59,10 +63,22 @@ ERROR_CODES: dict[str, ErrorCode] = {
 }
 
 
+class PlainHttpError(SkyliftError):
+    """An HTTP error with no service error document: whatever answered may not speak S3 or OSS."""
+
+    def __init__(self, code: ErrorCode, detail: str, request_id: str, status: int) -> None:
+        super().__init__(code, detail, request_id)
+        self.status = status
+
+
 def classify_code(code: str, message: str, status: int, request_id: str = "") -> BaseException:
     """Map a service error to :class:`NoSuchUpload` or a :class:`SkyliftError` with a code."""
     if code == "NoSuchUpload":
         return NoSuchUpload(message or code)
+    if (not code or code == str(status)) and (status >= 500 or status == 405):
+        # No error document, and not a HEAD's bodiless 403/404: a web server, not a storage one?
+        plain = ErrorCode.SERVER if status >= 500 else ErrorCode.CONFIG
+        return PlainHttpError(plain, f"HTTP {status}: {message}".rstrip(": "), request_id, status)
     detail = f"{code or status}: {message}".rstrip(": ")
     kind = ERROR_CODES.get(code)
     # A bad signature comes back as 403 too; it must read as "auth", not "access denied".
@@ -74,3 +90,70 @@ def classify_code(code: str, message: str, status: int, request_id: str = "") ->
         # Unknown codes: a 5xx is the server's trouble and worth retrying; anything else is not.
         kind = ErrorCode.SERVER if status >= 500 else ErrorCode.CONFIG
     return SkyliftError(kind, detail, request_id)
+
+
+_answered: set[str] = set()
+_answered_lock = threading.Lock()
+
+
+def _refused(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ConnectionRefusedError) or "Connection refused" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+class FirstContact:
+    """Until an endpoint has answered once in its protocol (in this process), a refused connection
+    or a plain HTTP answer means a wrong endpoint, not a passing fault: it is said at once as a
+    ``config`` error instead of being retried for half a minute. After the first answer the same
+    failures are the network's or the server's trouble, retried and waited out as ever."""
+
+    def __init__(self, endpoint: str, dialect: str = "S3", wait_for_endpoint: bool = False) -> None:
+        self.endpoint = endpoint
+        self.dialect = dialect
+        #: The window waits for an endpoint that is not up yet (a NAS still booting): a refusal
+        #: stays a network error there, with these words; a command line says it and stops.
+        self.wait_for_endpoint = wait_for_endpoint
+
+    @property
+    def answered(self) -> bool:
+        return self.endpoint in _answered
+
+    def _note(self) -> None:
+        if not self.answered:
+            with _answered_lock:
+                _answered.add(self.endpoint)
+
+    @contextlib.contextmanager
+    def watch(self) -> Iterator[None]:
+        try:
+            yield
+        except PlainHttpError as exc:
+            if not self.answered:
+                raise SkyliftError(
+                    ErrorCode.CONFIG,
+                    f"{self.endpoint} answered HTTP {exc.status} without an {self.dialect} error document: "
+                    f"it does not look like an {self.dialect} service; check the endpoint in the profile",
+                ) from exc
+            raise
+        except SkyliftError as exc:
+            if exc.code is ErrorCode.NETWORK:
+                if not self.answered and _refused(exc):
+                    raise SkyliftError(
+                        ErrorCode.NETWORK if self.wait_for_endpoint else ErrorCode.CONFIG,
+                        f"nothing is listening at {self.endpoint} (connection refused): check the "
+                        "endpoint and port in the profile, or start the service",
+                    ) from exc
+                raise
+            self._note()  # a service error document: this endpoint speaks the protocol
+            raise
+        except NoSuchUpload:
+            self._note()
+            raise
+        except Interrupted:
+            raise
+        else:
+            self._note()

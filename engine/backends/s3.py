@@ -23,7 +23,7 @@ from engine.backends.base import (
     ServerPart,
     translating,
 )
-from engine.backends.errors import classify_code
+from engine.backends.errors import FirstContact, classify_code
 from engine.backends.s3put import LeanPut
 from engine.body import PartBody
 from engine.errors import ErrorCode, Interrupted, SkyliftError
@@ -93,6 +93,7 @@ class S3Backend:
         max_connections: int = 16,
         ca_bundle: str | None = None,
         proxy: str | None = None,
+        wait_for_endpoint: bool = False,
     ) -> None:
         self.provider = provider
         s3_conf: dict[str, Any] = {"addressing_style": "path" if path_style else "virtual"}
@@ -126,6 +127,7 @@ class S3Backend:
             config=config,
             verify=ca_bundle if ca_bundle else None,
         )
+        self._contact = FirstContact(endpoint or provider.endpoint_for(region), "S3", wait_for_endpoint)
         self._lean: LeanPut | None = None
         if not proxy and access_key and secret_key:
             self._lean = LeanPut(
@@ -147,6 +149,12 @@ class S3Backend:
     @property
     def client(self) -> Any:
         return self._client
+
+    @contextlib.contextmanager
+    def _talk(self) -> Iterator[None]:
+        """A request: the SDK's errors in the engine's terms, and the first contact judged."""
+        with self._contact.watch(), _translated():
+            yield
 
     def _md5_args(self, digest: PartDigest) -> dict[str, str]:
         if self._mode is ChecksumMode.MD5 and digest.md5 is not None:
@@ -181,7 +189,7 @@ class S3Backend:
             args["Metadata"] = obj.metadata
         if self._mode is ChecksumMode.CRC32:
             args["ChecksumAlgorithm"] = "CRC32"
-        with _translated():
+        with self._talk():
             return str(self._client.create_multipart_upload(**args)["UploadId"])
 
     def upload_part(
@@ -193,7 +201,7 @@ class S3Backend:
         body: PartBody,
         digest: PartDigest,
     ) -> PartResult:
-        with _translated():
+        with self._talk():
             resp = self._client.upload_part(
                 Bucket=bucket,
                 Key=key,
@@ -211,7 +219,7 @@ class S3Backend:
     def list_parts(self, bucket: str, key: str, upload_id: str) -> list[ServerPart]:
         parts: list[ServerPart] = []
         marker = 0
-        with _translated():
+        with self._talk():
             while True:
                 resp = self._client.list_parts(
                     Bucket=bucket,
@@ -242,14 +250,14 @@ class S3Backend:
                 entry["ChecksumCRC32"] = p.checksum
             entries.append(entry)
         doc = {"Parts": entries}
-        with _translated():
+        with self._talk():
             resp = self._client.complete_multipart_upload(
                 Bucket=bucket, Key=key, UploadId=upload_id, MultipartUpload=doc
             )
         return _etag(resp.get("ETag", ""))
 
     def abort(self, bucket: str, key: str, upload_id: str) -> None:
-        with _translated():
+        with self._talk():
             self._client.abort_multipart_upload(Bucket=bucket, Key=key, UploadId=upload_id)
 
     def list_uploads(self, bucket: str, prefix: str = "") -> Iterator[RemoteUpload]:
@@ -263,7 +271,7 @@ class S3Backend:
                 args["KeyMarker"] = key_marker
             if id_marker:
                 args["UploadIdMarker"] = id_marker
-            with _translated():
+            with self._talk():
                 resp = self._client.list_multipart_uploads(**args)
             for u in resp.get("Uploads", []):
                 yield RemoteUpload(u["Key"], u["UploadId"], u["Initiated"], u.get("StorageClass", ""))
@@ -277,7 +285,7 @@ class S3Backend:
 
     def head(self, bucket: str, key: str) -> ObjectInfo | None:
         try:
-            with _translated():
+            with self._talk():
                 extra = {"ChecksumMode": "ENABLED"} if self._mode is ChecksumMode.CRC32 else {}
                 resp = self._client.head_object(Bucket=bucket, Key=key, **extra)
         except SkyliftError as exc:
@@ -303,7 +311,8 @@ class S3Backend:
                 headers["Content-MD5"] = base64.b64encode(digest.md5).decode()
             elif self._mode is ChecksumMode.CRC32 and digest.crc32 is not None:
                 headers["x-amz-checksum-crc32"] = digest.crc32_b64
-            got = self._lean.put(obj, body, headers)
+            with self._contact.watch():
+                got = self._lean.put(obj, body, headers)
             etag = _etag(got.get("etag", ""))
             self._check_etag(etag, digest, "object")
             crc = got.get("x-amz-checksum-crc32")
@@ -322,7 +331,7 @@ class S3Backend:
             args["StorageClass"] = obj.storage_class
         if obj.metadata:
             args["Metadata"] = obj.metadata
-        with _translated():
+        with self._talk():
             resp = self._client.put_object(**args)
         etag = _etag(resp.get("ETag", ""))
         self._check_etag(etag, digest, "object")
@@ -330,11 +339,11 @@ class S3Backend:
         return PartResult(1, etag, body.size, digest.checksum())
 
     def list_buckets(self) -> list[str]:
-        with _translated():
+        with self._talk():
             return [b["Name"] for b in self._client.list_buckets().get("Buckets", [])]
 
     def make_bucket(self, bucket: str) -> None:
-        with _translated():
+        with self._talk():
             try:
                 self._client.create_bucket(Bucket=bucket)
             except bex.ClientError as exc:
@@ -371,7 +380,7 @@ class S3Backend:
                     "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": days},
                 }
             )
-        with _translated():
+        with self._talk():
             if rules:
                 self._client.put_bucket_lifecycle_configuration(
                     Bucket=bucket, LifecycleConfiguration={"Rules": [_clean_rule(r) for r in rules]}
@@ -381,7 +390,7 @@ class S3Backend:
 
     def _lifecycle_rules(self, bucket: str) -> list[dict[str, Any]]:
         try:
-            with _translated():
+            with self._talk():
                 resp = self._client.get_bucket_lifecycle_configuration(Bucket=bucket)
         except SkyliftError as exc:
             if _service_code(exc) == "NoSuchLifecycleConfiguration":
@@ -394,7 +403,7 @@ class S3Backend:
         prefixes: list[str] = []
         objects: list[ListedObject] = []
         token: str | None = None
-        with _translated():
+        with self._talk():
             while True:
                 args: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "Delimiter": "/", "MaxKeys": 1000}
                 if token:
