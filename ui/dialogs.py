@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
-from app.gui.api import Skipped, format_size
+from app.gui.api import ConflictQuestion, Skipped, format_size
 from app.gui.controller import Controller
-from app.gui.uploads import ConflictQuestion
 from ui import messages
 
 if TYPE_CHECKING:

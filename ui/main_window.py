@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.api import ACTIVE, State, __version__
+from app.gui.api import ACTIVE, ConflictQuestion, State, __version__
 from app.gui.bridge import TransferChanges, TransferInfo
 from app.gui.controller import Controller
-from app.gui.uploads import ConflictQuestion, EnqueueJob, EnqueueResult, UploadRequest
+from app.gui.uploads import EnqueueJob, EnqueueResult, UploadRequest
 from ui import dialogs, messages
 from ui.actions import Actions
 from ui.delegates import ProgressDelegate

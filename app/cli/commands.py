@@ -14,7 +14,15 @@ from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_OK, EXIT_USAGE
 from app.cli.running import run_transfers as _run
 from app.cli.stale import add_stale_parser, cmd_stale
 from app.services import desktop_entry
-from app.services.core import AppCore, Destination, DestinationError, UploadOptions, parse_destination
+from app.services.conflicts import policy_named
+from app.services.core import (
+    AppCore,
+    Destination,
+    DestinationError,
+    Enqueued,
+    UploadOptions,
+    parse_destination,
+)
 from app.services.keystore import KeyringUnavailable
 from app.services.logsetup import setup_logging
 from app.services.paths import resolve_paths
@@ -132,6 +140,13 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("--meta", type=_meta, action="append", default=[])
     up.add_argument("--include", action="append", default=[])
     up.add_argument("--exclude", action="append", default=[])
+    up.add_argument(
+        "--if-exists",
+        choices=["overwrite", "skip", "skip-same", "rename"],
+        default="overwrite",
+        help="when the object exists: replace it, leave it, leave it if it has the file's size and "
+        "is not older, or upload as 'name (1).ext'",
+    )
     up.add_argument("--retries", type=_retries, default=5)
     up.add_argument("--retry-interval", type=_interval, default=1.0)
     up.add_argument("--json", action="store_true")
@@ -195,9 +210,17 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
         shown = s.path.encode("utf-8", "backslashreplace").decode()  # names need not be UTF-8
         print(f"skylift: {shown}: skipped: {s.reason}", file=sys.stderr)
 
-    ids = core.enqueue(srcs, dest, opts, skipped=say)
+    counts = Enqueued()
+    ids = core.enqueue(srcs, dest, opts, skipped=say, policy=policy_named(a.if_exists), report=counts)
+    if counts.skipped:
+        print(
+            f"skylift: {counts.skipped} existing object(s) left alone (--if-exists {a.if_exists})",
+            file=sys.stderr,
+        )
     lost = sum(1 for s in skipped if s.lost)
     if not ids and not lost:
+        if counts.skipped:
+            return EXIT_OK  # everything is on the server already: nothing left to do
         raise UsageError("nothing to upload: the sources hold no files (after --include/--exclude)")
     status = _run(core, acc, ids, a.json) if ids else EXIT_FAILED
     if lost:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.services.conflicts import ConflictQuestion
 from app.services.keystore import KeyringUnavailable, backend_name, keyring_problem
 from app.services.local_server import StorageNotice
 from app.services.profiles import LOCAL, LOCAL_BUCKET, ProfileError
@@ -19,6 +20,7 @@ __all__ = [
     "LOCAL",
     "LOCAL_BUCKET",
     "PROVIDERS",
+    "ConflictQuestion",
     "ErrorCode",
     "KeyringUnavailable",
     "ProfileError",

@@ -11,8 +11,9 @@ from PySide6.QtCore import QObject, Signal
 from app.gui.bridge import QtBridge, TransferChanges
 from app.gui.keep_awake import KeepAwake
 from app.gui.network import NetworkMonitor
-from app.gui.uploads import ConflictQuestion, EnqueueJob, EnqueueResult, UploadRequest
+from app.gui.uploads import EnqueueJob, EnqueueResult, UploadRequest
 from app.services import browser
+from app.services.conflicts import ConflictQuestion
 from app.services.core import AppCore
 from app.services.local_server import StorageEvent, StorageNotice
 from app.services.paths import Paths

@@ -6,11 +6,15 @@ what users run.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from app.services.conflicts import Overwrite, Policy
 from app.services.paths import Paths
 from app.services.profiles import NetworkOptions, Profiles
 from app.services.qtpool import QtPoolExecutor
@@ -66,6 +70,20 @@ def check_key(key: str) -> None:
             f"the key {key!r} has a '.' or '..' segment, which servers resolve or reject; "
             "choose a key without them"
         )
+
+
+@dataclass
+class Enqueued:
+    """What one enqueue did so far; ``progressed`` hears every batch (the window's progress)."""
+
+    queued: int = 0
+    skipped: int = 0
+    progressed: Callable[[Enqueued], None] | None = None
+
+    def note_queued(self, n: int) -> None:
+        self.queued += n
+        if self.progressed is not None:
+            self.progressed(self)
 
 
 @dataclass
@@ -126,19 +144,45 @@ class AppCore:
         opts: UploadOptions,
         batch: int = 500,
         skipped: Callable[[Skipped], None] | None = None,
+        policy: Policy | None = None,
+        report: Enqueued | None = None,
+        extra: Iterable[Source] = (),
+        stop: threading.Event | None = None,
+        batch_seconds: float = 0.25,
     ) -> list[int]:
-        """Plan and queue every file under ``paths``, in batches so uploads start at once; what
-        the walk cannot upload goes to ``skipped``."""
+        """The one way files enter the queue, from the command line and the window alike: walk
+        ``paths`` (plus ``extra`` sources), let ``policy`` decide about objects that exist, plan,
+        and add in batches (by count, or by time so the first files start at once in a slow walk).
+        What the walk cannot upload goes to ``skipped``; counts go to ``report`` as they grow."""
         self.profiles.get(dest.profile)
+        policy = policy or Overwrite()
+        report = report or Enqueued()
+        backend = self.profiles.backend(dest.profile) if policy.looks else None
         ids: list[int] = []
         rows: list[TransferRow] = []
-        for src in self.sources(paths, dest, opts, skipped):
+        last = time.monotonic()
+
+        def flush() -> None:
+            nonlocal rows, last
+            ids.extend(self.engine.add(rows))
+            report.note_queued(len(rows))
+            rows, last = [], time.monotonic()
+
+        for src in itertools.chain(self.sources(paths, dest, opts, skipped), extra):
+            if stop is not None and stop.is_set():
+                break
+            if backend is not None:
+                existing = backend.head(dest.bucket, src.key)
+                resolved = src if existing is None else policy.resolve(src, existing, backend, dest.bucket)
+                if resolved is None:
+                    report.skipped += 1
+                    continue
+                src = resolved
             rows.append(self.plan(src, dest, opts))
-            if len(rows) >= batch:
-                ids += self.engine.add(rows)
-                rows = []
-        if rows:
-            ids += self.engine.add(rows)
+            if len(rows) >= batch or time.monotonic() - last > batch_seconds:
+                flush()
+        if rows and not (stop is not None and stop.is_set()):
+            flush()
         return ids
 
     def restart(self, ids: Iterable[int]) -> list[int]:

@@ -17,7 +17,7 @@ from engine.scheduler import EngineSettings
 
 log = logging.getLogger("skylift.settings")
 
-CONFLICT_POLICIES = ("overwrite", "skip", "rename", "ask")
+CONFLICT_POLICIES = ("overwrite", "skip-same", "rename", "ask")
 PROXY_MODES = ("system", "http", "socks5")
 LANGUAGES = ("auto", "en", "zh_CN")
 
@@ -107,6 +107,8 @@ class Settings:
         self.retries = max(0, min(100, self.retries))
         self.retry_interval = max(0.0, self.retry_interval)
         self.bwlimit = max(0, self.bwlimit)
+        if self.conflict == "skip":  # its name until the command line got a "skip" of its own
+            self.conflict = "skip-same"
         if self.conflict not in CONFLICT_POLICIES:
             self.conflict = "overwrite"
         if self.proxy_mode not in PROXY_MODES:

@@ -163,7 +163,7 @@ def test_profile_dialog_refuses_secrets_without_a_secure_keyring(
 
 
 def test_renamed_keys_keep_the_extension() -> None:
-    from app.gui.uploads import renamed_key
+    from app.services.conflicts import renamed_key
 
     assert renamed_key("a/b.txt", 1) == "a/b (1).txt"
     assert renamed_key("a/README", 2) == "a/README (2)"
@@ -174,7 +174,8 @@ def test_renamed_keys_keep_the_extension() -> None:
 def test_conflict_policies_skip_rename_and_ask(
     controller: Controller, gui_bucket: str, tmp_path: Path, qtbot: QtBot, raw_s3: S3Client
 ) -> None:
-    from app.gui.uploads import ConflictQuestion, EnqueueResult, UploadRequest
+    from app.gui.uploads import EnqueueResult, UploadRequest
+    from app.services.conflicts import ConflictQuestion
 
     c = controller
     c.core.settings.threshold = 1
@@ -193,7 +194,7 @@ def test_conflict_policies_skip_rename_and_ask(
         return results[-1]
 
     assert run("overwrite").queued == 2
-    skipped = run("skip")
+    skipped = run("skip-same")
     assert (skipped.queued, skipped.skipped) == (0, 2)
     assert run("rename").queued == 2
     asked: list[ConflictQuestion] = []
