@@ -60,6 +60,30 @@ class StreamState:
 
 
 class Transfer:
+    # A queue of 100,000 finished rows lives in memory as these: no per-instance dict, and the
+    # interrupt Event (the heaviest member) only once something waits on it.
+    __slots__ = (
+        "_interrupt",
+        "_sink",
+        "_store",
+        "bytes_done",
+        "bytes_sent",
+        "cancel_reason",
+        "cancel_requested",
+        "done",
+        "error",
+        "lock",
+        "parts",
+        "pending",
+        "phase",
+        "resume_after_pause",
+        "row",
+        "step_of",
+        "stream",
+        "tasks",
+        "was_completing",
+    )
+
     def __init__(self, row: TransferRow, store: Store, sink: EventSink) -> None:
         self.row = row
         self.lock = threading.Lock()
@@ -70,7 +94,7 @@ class Transfer:
         self.done: dict[int, PartResult] = {}
         self.pending: list[int] = []
         self.tasks = 0
-        self.interrupt = threading.Event()
+        self._interrupt: threading.Event | None = None
         self.cancel_requested = False
         #: Why a cancel ends this transfer, if not the user's wish (a stream that cannot go on).
         self.cancel_reason: SkyliftError | None = None
@@ -87,6 +111,17 @@ class Transfer:
     @property
     def id(self) -> int:
         return self.row.id
+
+    @property
+    def interrupt(self) -> threading.Event:
+        """Set to stop this transfer's steps (pause, cancel, failure); made on first use."""
+        if self._interrupt is None:
+            self._interrupt = threading.Event()
+        return self._interrupt
+
+    @interrupt.setter
+    def interrupt(self, event: threading.Event) -> None:
+        self._interrupt = event
 
     @property
     def state(self) -> State:
