@@ -16,6 +16,8 @@ def test_a_part_whose_bytes_changed_under_the_same_size_and_time_stops_the_resum
     h.engine.pause([tid])
     h.executor.run_all()
     assert h.engine.state_of(tid) is State.PAUSED
+    h.store.flush()  # part 1's row is durable, as it long is when a person edits the file
+    assert sorted(h.store.parts(tid)) == [1]
     path = h.tmp / "restored.bin"
     st = path.stat()
     changed = bytearray(data)
