@@ -47,22 +47,22 @@ def _until(what: str, cond: Callable[[], bool], timeout: float) -> None:
 
 
 def _window(env: dict[str, str], proc: subprocess.Popen[bytes]) -> str:
-    """The id of the mapped Skylift window (the app must stay alive meanwhile)."""
-    for _ in range(60):
-        found = (
-            subprocess.run(
+    """The id of the mapped Skylift window; polled in 1 s slices so a dead app is seen at once."""
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, f"the window process exited {proc.returncode}"
+        try:
+            found = subprocess.run(
                 ["xdotool", "search", "--sync", "--onlyvisible", "--name", "^Skylift$"],
                 env=env,
                 capture_output=True,
-                timeout=2,
+                timeout=1,
             )
-            if proc.poll() is None
-            else None
-        )
-        if found is not None and found.stdout.strip():
+        except subprocess.TimeoutExpired:
+            continue  # --sync waits until a window matches; not mapped yet
+        if found.stdout.strip():
             return found.stdout.split()[0].decode()
-        assert proc.poll() is None, f"the window process exited {proc.returncode}"
-    raise AssertionError("no Skylift window was mapped within 60 s")
+    raise AssertionError("no Skylift window was mapped within 90 s")
 
 
 def _shot(env: dict[str, str], wid: str, name: str) -> None:
