@@ -1,0 +1,57 @@
+"""Checks that count what they find in the tally before they fail the test."""
+
+from __future__ import annotations
+
+import hashlib
+
+from engine.store import Store
+from tests.helpers.targets import Target
+from tests.reliability.tally import Tally
+
+
+def same_object(tally: Tally, case: str, target: Target, bucket: str, key: str, expected: bytes) -> None:
+    """The object exists and holds exactly ``expected``."""
+    try:
+        got = target.get(bucket, key)
+    except Exception as exc:  # a missing object is checked by the caller's state assert
+        raise AssertionError(f"{case}: {bucket}/{key} cannot be read back: {exc}") from exc
+    if got != expected:
+        tally.lost(
+            "corrupt objects",
+            case,
+            f"{key}: {len(got)} bytes sha256 {hashlib.sha256(got).hexdigest()[:12]}, "
+            f"expected {len(expected)} sha256 {hashlib.sha256(expected).hexdigest()[:12]}",
+        )
+        raise AssertionError(f"{case}: {key} holds other bytes than the source")
+
+
+def no_object(tally: Tally, case: str, target: Target, bucket: str, key: str) -> None:
+    """Nothing was completed under ``key`` (a failed or cancelled upload must leave no object)."""
+    try:
+        got = target.get(bucket, key)
+    except Exception:
+        return
+    tally.lost("corrupt objects", case, f"{key}: an object of {len(got)} bytes exists, none should")
+    raise AssertionError(f"{case}: {key} exists although its upload did not finish")
+
+
+def no_uploads_left(tally: Tally, case: str, target: Target, bucket: str) -> None:
+    left = target.uploads(bucket)
+    for key, upload_id in left:
+        tally.lost("leaked upload ids", case, f"{key} {upload_id}")
+    assert not left, f"{case}: upload ids left on the server: {left}"
+
+
+def no_traceback(tally: Tally, case: str, *outputs: bytes | str) -> None:
+    for out in outputs:
+        text = out.decode(errors="replace") if isinstance(out, bytes) else out
+        if "Traceback (most recent call last)" in text:
+            tally.lost("tracebacks", case, text.strip().splitlines()[-1][:200])
+            raise AssertionError(f"{case}: a Python traceback reached the user:\n{text}")
+
+
+def checkpoint_kept(tally: Tally, case: str, store: Store, transfer_id: int) -> None:
+    """The transfer's checkpoint row is still there (resumable, or settled with its state)."""
+    if store.get_transfer(transfer_id) is None:
+        tally.lost("lost checkpoints", case, f"transfer #{transfer_id} has no row")
+        raise AssertionError(f"{case}: transfer #{transfer_id} lost its checkpoint")
