@@ -29,11 +29,23 @@ RETRYABLE = frozenset({ErrorCode.NETWORK, ErrorCode.SERVER, ErrorCode.INTEGRITY,
 class SkyliftError(Exception):
     """An error with a code the UI can translate and a detail for logs and tooltips."""
 
-    def __init__(self, code: ErrorCode, detail: str = "", request_id: str = "") -> None:
+    def __init__(
+        self,
+        code: ErrorCode,
+        detail: str = "",
+        request_id: str = "",
+        *,
+        throttled: bool = False,
+        retry_after: float | None = None,
+    ) -> None:
         super().__init__(f"{code.value}: {detail}" if detail else code.value)
         self.code = code
         self.detail = detail
         self.request_id = request_id
+        #: The server asked for fewer requests (SlowDown, 503, 429): the engine sends less at once.
+        self.throttled = throttled
+        #: Seconds the server's ``Retry-After`` asked for, if it said.
+        self.retry_after = retry_after
 
 
 class Interrupted(Exception):

@@ -1,9 +1,27 @@
-"""Exponential backoff with jitter, per part (oss2 does not retry upload_part by itself)."""
+"""Exponential backoff with jitter (oss2 does not retry upload_part by itself), honouring a
+server's ``Retry-After``; and the one retry loop every control request goes through."""
 
 from __future__ import annotations
 
+import logging
 import random
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import TypeVar
+
+from engine.clock import Clock
+from engine.errors import ErrorCode, Interrupted, SkyliftError
+
+log = logging.getLogger("skylift.engine")
+T = TypeVar("T")
+
+#: Failures that a later attempt may not meet.
+TRANSIENT = frozenset({ErrorCode.NETWORK, ErrorCode.SERVER})
+#: Longest ``Retry-After`` honoured as given; a server asking for hours gets this and a retry.
+MAX_RETRY_AFTER = 300.0
 
 
 @dataclass(frozen=True)
@@ -19,3 +37,49 @@ class RetryPolicy:
         r = rng or random
         ceiling = min(self.cap, self.interval * 2 ** (attempt - 1))
         return float(ceiling / 2 + r.uniform(0, ceiling / 2))
+
+    def backoff(self, attempt: int, exc: SkyliftError) -> float:
+        """The delay before retry ``attempt`` after ``exc``: never shorter than the server asked."""
+        asked = min(exc.retry_after, MAX_RETRY_AFTER) if exc.retry_after is not None else 0.0
+        return max(self.delay(attempt), asked)
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """``Retry-After`` as seconds: delta-seconds or an HTTP date (RFC 9110 10.2.3); None if absent
+    or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def with_retries(
+    policy: RetryPolicy,
+    clock: Clock,
+    stop: threading.Event,
+    label: str,
+    fn: Callable[[], T],
+    on_throttle: Callable[[], None] | None = None,
+) -> T:
+    """``fn()``, retried through transient failures; ``stop`` set during a backoff raises
+    :class:`Interrupted`."""
+    attempt = 0
+    while True:
+        try:
+            return fn()
+        except SkyliftError as exc:
+            attempt += 1
+            if exc.code not in TRANSIENT or attempt > policy.retries:
+                raise
+            if exc.throttled and on_throttle is not None:
+                on_throttle()
+            delay = policy.backoff(attempt, exc)
+            log.info("%s: %s; retry %d in %.1f s", label, exc, attempt, delay)
+            if clock.wait(stop, delay):
+                raise Interrupted() from None

@@ -25,7 +25,17 @@ from engine.plan import DEFAULT_PART_SIZE, DEFAULT_THRESHOLD
 from engine.ratelimit import TokenBucket
 from engine.retry import RetryPolicy
 from engine.state import ACTIVE, FINAL, INTERRUPTED, State
-from engine.steps import StepContext, complete, prepare, put_small, restart, send_part, upload_part, verify
+from engine.steps import (
+    StepContext,
+    abort_upload,
+    complete,
+    prepare,
+    put_small,
+    restart,
+    send_part,
+    upload_part,
+    verify,
+)
 from engine.store import Store, TransferRow
 from engine.stream import next_chunk, start_stream
 from engine.transfer import Phase, StreamState, Transfer
@@ -86,14 +96,21 @@ class Engine:
         self._tasks = 0
         self._live = 0  # transfers queued or active
         self.limiter = TokenBucket(self.settings.bwlimit, clock)
+        self._clock = clock or SystemClock()
+        #: Requests in flight allowed now: halved when the server says SlowDown, then raised by
+        #: one after every 4 x limit requests that succeed, back up to ``settings.concurrency``.
+        self._limit = self.settings.concurrency
+        self._good = 0
+        self._throttled_at = -1e9
         self._ctx = StepContext(
             backend_for=backend_for,
             limiter=self.limiter,
             retry=self.settings.retry,
-            clock=clock or SystemClock(),
+            clock=self._clock,
             part_size=lambda: self.settings.part_size,
             threshold=lambda: self.settings.threshold,
             reprove=lambda: self.settings.reprove_parts,
+            on_throttle=self._throttle,
         )
 
     # ---- taking transfers in ------------------------------------------------------------------
@@ -269,8 +286,34 @@ class Engine:
 
     def set_concurrency(self, n: int) -> None:
         with self._lock:
-            self.settings.concurrency = max(1, n)
+            self.settings.concurrency = self._limit = max(1, n)
             self._pump()
+
+    @property
+    def in_flight_limit(self) -> int:
+        """Requests allowed in flight now (lower than the setting while the server throttles)."""
+        with self._lock:
+            return min(self._limit, self.settings.concurrency)
+
+    def _throttle(self) -> None:
+        with self._lock:
+            now = self._clock.monotonic()
+            # Every request in flight may meet the same SlowDown: one halving per second.
+            if now - self._throttled_at < 1.0:
+                return
+            self._throttled_at = now
+            self._good = 0
+            limit = max(1, min(self._limit, self.settings.concurrency) // 2)
+            if limit < self._limit:
+                log.warning("the server asked to slow down: %d requests at once for now", limit)
+            self._limit = limit
+
+    def _recovering(self) -> None:
+        if self._limit >= self.settings.concurrency:
+            return
+        self._good += 1
+        if self._good >= 4 * self._limit:
+            self._limit, self._good = self._limit + 1, 0
 
     def forget(self, ids: Iterable[int]) -> list[int]:
         """Drop finished transfers from this engine (Remove from list, Clear finished)."""
@@ -334,7 +377,7 @@ class Engine:
 
     # ---- scheduling (under the lock) ----------------------------------------------------------------
     def _pump(self) -> None:
-        while self._tasks < self.settings.concurrency:
+        while self._tasks < min(self.settings.concurrency, self._limit):
             task = self._next_task()
             if task is None:
                 break
@@ -400,8 +443,10 @@ class Engine:
 
     def _run(self, t: Transfer, step: Callable[[], None], number: int = 0) -> None:
         """Run one step on a worker thread; whatever happens, settle the transfer and refill slots."""
+        ok = False
         try:
             step()
+            ok = True
         except Interrupted:
             with self._lock:
                 if number:
@@ -419,6 +464,8 @@ class Engine:
             with self._lock:
                 t.tasks -= 1
                 self._tasks -= 1
+                if ok:
+                    self._recovering()
                 self._settle(t)
                 self._pump()
                 if not self.busy():
@@ -531,12 +578,9 @@ class Engine:
 
         def run() -> None:
             failure: SkyliftError | None = None
-            row = t.row
-            if row.upload_id:
+            if t.row.upload_id:
                 try:
-                    self._backend_for(row.profile).abort(row.bucket, row.key, row.upload_id)
-                except NoSuchUpload:
-                    pass
+                    abort_upload(self._ctx, t)
                 except SkyliftError as exc:
                     failure = SkyliftError(ErrorCode.ABORT_FAILED, exc.detail, exc.request_id)
             if failure is None:

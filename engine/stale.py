@@ -17,12 +17,16 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from engine.backends.base import Backend, NoSuchUpload, ObjectInfo, RemoteUpload, ServerPart
+from engine.clock import SystemClock
 from engine.errors import SkyliftError
 from engine.providers import GiB
+from engine.retry import TRANSIENT, RetryPolicy, with_retries
 from engine.state import FINAL, State
 from engine.store import TransferRow
 
 _MD5_HEX = re.compile(r"^[0-9a-f]{32}$")
+#: The stale view's requests are retried as the engine's are (the listing restarts from the top).
+_RETRY = RetryPolicy()
 
 
 @dataclass(frozen=True)
@@ -118,10 +122,39 @@ def iter_uploads(backend: Backend, bucket: str, prefix: str = "") -> Iterator[Re
     return backend.list_uploads(bucket, prefix)
 
 
+def retried_listing(
+    backend: Backend, bucket: str, prefix: str = "", stop: threading.Event | None = None
+) -> Iterator[RemoteUpload]:
+    """``iter_uploads``, started again after a transient failure; what was yielded is skipped (a
+    listing comes in key order, so a new one walks the same way)."""
+    seen: set[str] = set()
+    stop = stop or threading.Event()
+    attempt = 0
+    while True:
+        try:
+            for u in iter_uploads(backend, bucket, prefix):
+                if u.upload_id not in seen:
+                    seen.add(u.upload_id)
+                    yield u
+            return
+        except SkyliftError as exc:
+            attempt += 1
+            if exc.code not in TRANSIENT or attempt > _RETRY.retries:
+                raise
+            if stop.wait(_RETRY.backoff(attempt, exc)):
+                return
+
+
+def _retried(label: str, fn: Callable[[], Any]) -> Any:
+    return with_retries(_RETRY, SystemClock(), threading.Event(), label, fn)
+
+
 def _sized(backend: Backend, bucket: str, u: RemoteUpload, owner: Owner | None) -> StaleUpload:
     base = StaleUpload(u.key, u.upload_id, _aware(u.initiated), u.storage_class, owner=owner)
     try:
-        parts = backend.list_parts(bucket, u.key, u.upload_id)
+        parts: list[ServerPart] = _retried(
+            f"parts of {u.upload_id}", lambda: backend.list_parts(bucket, u.key, u.upload_id)
+        )
     except NoSuchUpload:
         return replace(base, gone=True, parts=0)
     except SkyliftError as exc:
@@ -160,7 +193,7 @@ def list_stale(
     listed = sized = 0
     stop = cancel or threading.Event()
     try:
-        for u in iter_uploads(backend, bucket, prefix):
+        for u in retried_listing(backend, bucket, prefix, stop):
             if stop.is_set():
                 return
             if min_age is not None and now - _aware(u.initiated) < min_age:
@@ -298,7 +331,7 @@ class AbortResult:
 
 def _abort_one(backend: Backend, bucket: str, u: StaleUpload) -> AbortOutcome:
     try:
-        backend.abort(bucket, u.key, u.upload_id)
+        _retried(f"abort of {u.upload_id}", lambda: backend.abort(bucket, u.key, u.upload_id))
     except NoSuchUpload:
         return AbortOutcome(u, AbortStatus.ALREADY_GONE)
     except SkyliftError as exc:

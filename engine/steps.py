@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TypeVar
 
 from engine.backends.base import Backend, NoSuchUpload, PartResult, ServerPart
@@ -20,7 +23,7 @@ from engine.integrity import digest, object_proven, prove_part, verify_object
 from engine.plan import PartSpec, choose_part_size, is_multipart, parts_for
 from engine.providers import ChecksumMode
 from engine.ratelimit import TokenBucket
-from engine.retry import RetryPolicy
+from engine.retry import TRANSIENT, RetryPolicy, with_retries
 from engine.transfer import STDIN, Prepared, Transfer
 
 log = logging.getLogger("skylift.engine")
@@ -39,6 +42,8 @@ class StepContext:
     threshold: Callable[[], int]
     #: Re-read the parts the server holds on resume and prove them against the file.
     reprove: Callable[[], bool] = lambda: True
+    #: The server said SlowDown (or 503/429): the scheduler lowers the requests in flight.
+    on_throttle: Callable[[], None] = lambda: None
     buffers: BufferPool = field(default_factory=BufferPool)
 
 
@@ -65,18 +70,25 @@ def check_file(t: Transfer) -> None:
 
 def control(ctx: StepContext, t: Transfer, fn: Callable[[], T]) -> T:
     """Retry a control request (create, list, complete, head) through transient failures."""
-    attempt = 0
-    while True:
-        try:
-            return fn()
-        except SkyliftError as exc:
-            attempt += 1
-            if exc.code not in (ErrorCode.NETWORK, ErrorCode.SERVER) or attempt > ctx.retry.retries:
-                raise
-            delay = ctx.retry.delay(attempt)
-            log.info("transfer %d: %s; retry %d in %.1f s", t.id, exc, attempt, delay)
-            if ctx.clock.wait(t.interrupt, delay):
-                raise Interrupted() from None
+    return with_retries(ctx.retry, ctx.clock, t.interrupt, f"transfer {t.id}", fn, ctx.on_throttle)
+
+
+def abort_upload(ctx: StepContext, t: Transfer) -> None:
+    """Abort ``t``'s multipart upload, retried like any control request. A cancel has set the
+    transfer's interrupt already, so the backoff waits on an event of its own."""
+    row = t.row
+    backend = ctx.backend_for(row.profile)
+    try:
+        with_retries(
+            ctx.retry,
+            ctx.clock,
+            threading.Event(),
+            f"transfer {t.id} abort",
+            lambda: backend.abort(row.bucket, row.key, row.upload_id or ""),
+            ctx.on_throttle,
+        )
+    except NoSuchUpload:
+        pass  # gone already: an earlier attempt whose answer was lost, or a lifecycle rule
 
 
 # ---- restart ------------------------------------------------------------------------------------
@@ -176,8 +188,47 @@ def _reprove(ctx: StepContext, t: Transfer, backend: Backend, spec: PartSpec, ch
 
 
 def _new_upload(ctx: StepContext, backend: Backend, t: Transfer) -> None:
-    upload_id = control(ctx, t, lambda: backend.create_upload(t.spec()))
+    unanswered = False
+
+    def create() -> str:
+        nonlocal unanswered
+        try:
+            return backend.create_upload(t.spec())
+        except SkyliftError as exc:
+            # A reset after the server made the upload loses its id: the server keeps it, billed.
+            unanswered = unanswered or exc.code is ErrorCode.NETWORK
+            raise
+
+    began = time.monotonic()
+    upload_id = control(ctx, t, create)
     t.set_upload(upload_id, backend.provider.checksum.value)
+    if unanswered:
+        _abort_unanswered_creates(backend, t, upload_id, time.monotonic() - began)
+
+
+def _abort_unanswered_creates(backend: Backend, t: Transfer, upload_id: str, took: float) -> None:
+    """Abort the uploads of this key that a Create whose answer was lost may have made: those
+    without parts, begun on the server's clock within the time our retries took before ours.
+    Another client starting this same key in those seconds would lose only an empty upload, and
+    its next part would say so; leaving ours would bill parts nobody can see."""
+    row = t.row
+    try:
+        uploads = [u for u in backend.list_uploads(row.bucket, row.key) if u.key == row.key]
+        ours = next((u for u in uploads if u.upload_id == upload_id), None)
+        if ours is None:
+            return
+        window = timedelta(seconds=took + 2)
+        for u in uploads:
+            if u.upload_id == upload_id or not ours.initiated - window <= u.initiated <= ours.initiated:
+                continue
+            if backend.list_parts(row.bucket, row.key, u.upload_id):
+                continue
+            backend.abort(row.bucket, row.key, u.upload_id)
+            log.info(
+                "transfer %d: aborted upload %s left by a Create whose answer was lost", t.id, u.upload_id
+            )
+    except (SkyliftError, NoSuchUpload) as exc:
+        log.warning("transfer %d: could not look for uploads left by a lost Create: %s", t.id, exc)
 
 
 def _abort_quietly(backend: Backend, t: Transfer) -> None:
@@ -277,11 +328,11 @@ def send_with_retries(
         except SkyliftError as exc:
             t.count_unsent(sent)
             attempt += 1
-            if exc.code not in (ErrorCode.NETWORK, ErrorCode.SERVER, ErrorCode.INTEGRITY) or (
-                attempt > ctx.retry.retries
-            ):
+            if exc.code not in (*TRANSIENT, ErrorCode.INTEGRITY) or attempt > ctx.retry.retries:
                 raise
-            delay = ctx.retry.delay(attempt)
+            if exc.throttled:
+                ctx.on_throttle()
+            delay = ctx.retry.backoff(attempt, exc)
             log.info("transfer %d: %s; retry %d in %.1f s", t.id, exc, attempt, delay)
             if ctx.clock.wait(t.interrupt, delay):
                 raise Interrupted() from None

@@ -31,11 +31,11 @@ from engine.stale import (
     StaleUpload,
     Totals,
     abort_uploads,
-    iter_uploads,
     list_stale,
     monthly_cost,
     owners_for,
     plan_abort,
+    retried_listing,
     select,
     utcnow,
 )
@@ -125,7 +125,7 @@ class StaleService:
     def find(self, profile: str, bucket: str, upload_id: str, prefix: str = "") -> StaleUpload | None:
         """One upload by id, with its owner (listing pages until it shows up)."""
         owners = self.owners(profile, bucket)
-        for u in iter_uploads(self._backend(profile), bucket, prefix):
+        for u in retried_listing(self._backend(profile), bucket, prefix):
             if u.upload_id == upload_id:
                 return StaleUpload(
                     u.key, u.upload_id, u.initiated, u.storage_class, owner=owners.get(upload_id)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from engine.backends.base import NoSuchUpload
 from engine.errors import ErrorCode, Interrupted, SkyliftError
+from engine.retry import parse_retry_after
 
 # Codes the two dialects spell differently are all listed: a code one service never sends costs
 # nothing, and a code missing here would fall through to "config" and stop retries.
@@ -40,14 +41,13 @@ _INTEGRITY = {
     "InconsistentError",
 }
 _CONFIG = {"EntityTooLarge", "EntityTooSmall", "InvalidPart", "InvalidPartOrder", "PartNotSequential"}
-_SERVER = {
-    "SlowDown",
+#: The server asks for fewer requests: the engine lowers what it sends at once, then recovers.
+_THROTTLE = {"SlowDown", "Throttling", "ThrottlingException", "TooManyRequests", "RequestLimitExceeded"}
+_SERVER = _THROTTLE | {
     "RequestTimeout",
     "RequestTimeTooSkewed",
     "InternalError",
     "ServiceUnavailable",
-    "Throttling",
-    "ThrottlingException",
     "RequestTimeoutException",
     "OperationAborted",
 }
@@ -66,19 +66,33 @@ ERROR_CODES: dict[str, ErrorCode] = {
 class PlainHttpError(SkyliftError):
     """An HTTP error with no service error document: whatever answered may not speak S3 or OSS."""
 
-    def __init__(self, code: ErrorCode, detail: str, request_id: str, status: int) -> None:
-        super().__init__(code, detail, request_id)
+    def __init__(
+        self,
+        code: ErrorCode,
+        detail: str,
+        request_id: str,
+        status: int,
+        throttled: bool = False,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(code, detail, request_id, throttled=throttled, retry_after=retry_after)
         self.status = status
 
 
-def classify_code(code: str, message: str, status: int, request_id: str = "") -> BaseException:
-    """Map a service error to :class:`NoSuchUpload` or a :class:`SkyliftError` with a code."""
+def classify_code(
+    code: str, message: str, status: int, request_id: str = "", retry_after: str | None = None
+) -> BaseException:
+    """Map a service error to :class:`NoSuchUpload` or a :class:`SkyliftError` with a code;
+    ``retry_after`` is the answer's ``Retry-After`` header, if any."""
     if code == "NoSuchUpload":
         return NoSuchUpload(message or code)
-    if (not code or code == str(status)) and (status >= 500 or status == 405):
+    throttled = code in _THROTTLE or status in (429, 503)
+    after = parse_retry_after(retry_after)
+    if (not code or code == str(status)) and (status >= 500 or status in (405, 429)):
         # No error document, and not a HEAD's bodiless 403/404: a web server, not a storage one?
-        plain = ErrorCode.SERVER if status >= 500 else ErrorCode.CONFIG
-        return PlainHttpError(plain, f"HTTP {status}: {message}".rstrip(": "), request_id, status)
+        plain = ErrorCode.SERVER if status >= 500 or status == 429 else ErrorCode.CONFIG
+        detail = f"HTTP {status}: {message}".rstrip(": ")
+        return PlainHttpError(plain, detail, request_id, status, throttled, after)
     detail = f"{code or status}: {message}".rstrip(": ")
     kind = ERROR_CODES.get(code)
     # A bad signature comes back as 403 too; it must read as "auth", not "access denied".
@@ -87,9 +101,12 @@ def classify_code(code: str, message: str, status: int, request_id: str = "") ->
     if status == 403:
         return SkyliftError(ErrorCode.ACCESS_DENIED, detail, request_id)
     if kind is None:
-        # Unknown codes: a 5xx is the server's trouble and worth retrying; anything else is not.
-        kind = ErrorCode.SERVER if status >= 500 else ErrorCode.CONFIG
-    return SkyliftError(kind, detail, request_id)
+        # Unknown codes: a 5xx (or 429, too many requests) is the server's trouble and worth
+        # retrying; anything else is not.
+        kind = ErrorCode.SERVER if status >= 500 or status == 429 else ErrorCode.CONFIG
+    if kind is not ErrorCode.SERVER:
+        return SkyliftError(kind, detail, request_id)
+    return SkyliftError(kind, detail, request_id, throttled=throttled, retry_after=after)
 
 
 _answered: set[str] = set()

@@ -64,7 +64,11 @@ def classify(exc: BaseException) -> BaseException:
         return SkyliftError(ErrorCode.CONFIG, str(exc.body))
     if isinstance(exc, oex.OssError):
         return classify_code(
-            str(exc.code or ""), str(exc.message or ""), int(exc.status or 0), str(exc.request_id or "")
+            str(exc.code or ""),
+            str(exc.message or ""),
+            int(exc.status or 0),
+            str(exc.request_id or ""),
+            (exc.headers or {}).get("Retry-After") or (exc.headers or {}).get("retry-after"),
         )
     if isinstance(exc, ConnectionError | TimeoutError):
         return SkyliftError(ErrorCode.NETWORK, str(exc))

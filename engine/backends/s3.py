@@ -54,6 +54,7 @@ def classify(exc: BaseException) -> BaseException:
             str(err.get("Message", "")) or code,
             int(meta.get("HTTPStatusCode", 0) or 0),
             str(meta.get("RequestId", "")),
+            meta.get("HTTPHeaders", {}).get("retry-after"),
         )
     if isinstance(exc, bex.NoCredentialsError | bex.PartialCredentialsError):
         return SkyliftError(ErrorCode.AUTH, str(exc))
@@ -352,7 +353,6 @@ class S3Backend:
                     "BucketAlreadyExists",
                 ):
                     raise
-
 
     # ---- SupportsLifecycle ----------------------------------------------------------------------
     def abort_rules(self, bucket: str) -> list[AbortRule]:

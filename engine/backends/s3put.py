@@ -85,11 +85,11 @@ class LeanPut:
             raise SkyliftError(ErrorCode.NETWORK, str(exc)) from None
         out = {k.lower(): v for k, v in resp.headers.items()}
         if resp.status >= 300:
-            raise _error(resp.status, resp.data, out.get("x-amz-request-id", ""))
+            raise _error(resp.status, resp.data, out.get("x-amz-request-id", ""), out.get("retry-after"))
         return out
 
 
-def _error(status: int, data: bytes, request_id: str) -> BaseException:
+def _error(status: int, data: bytes, request_id: str, retry_after: str | None) -> BaseException:
     code = (m.group(1).decode() if (m := _CODE.search(data)) else "") or str(status)
     message = (m.group(1).decode() if (m := _MESSAGE.search(data)) else "") or code
-    return classify_code(code, message, status, request_id)
+    return classify_code(code, message, status, request_id, retry_after)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
+from tests.reliability.faultrig import FaultRig, make_fault_rig
 from tests.reliability.tally import TALLY, Tally
 
 
@@ -24,3 +28,15 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if TALLY.active and not TALLY.clean and exitstatus == 0:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(params=["s3", "oss"])
+def faults(request: pytest.FixtureRequest, tmp_path: Path, tally: Tally) -> Iterator[FaultRig]:
+    """The real CLI against SeaweedFS (s3) or the OSS gateway (oss) through an HTTP fault proxy."""
+    if request.param == "s3":
+        upstream = request.getfixturevalue("weed").endpoint
+    else:
+        upstream = request.getfixturevalue("oss_gateway").endpoint
+    rig = make_fault_rig(request.param, upstream, tmp_path, tally)
+    yield rig
+    rig.proxy.close()
