@@ -102,6 +102,8 @@ class Engine:
         self._limit = self.settings.concurrency
         self._good = 0
         self._throttled_at = -1e9
+        #: The process is leaving with requests still stuck in flight (see ``abandon``).
+        self._abandoned = False
         self._ctx = StepContext(
             backend_for=backend_for,
             limiter=self.limiter,
@@ -328,6 +330,27 @@ class Engine:
         self.store.release(gone, self.holder)
         return gone
 
+    def abandon(self) -> list[int]:
+        """The process exits now, though requests are stuck in flight (a stalled link can hold a
+        socket for minutes): record every transfer still pausing as paused, which its checkpoint
+        already allows (a part is recorded only after the server acknowledged it), and ignore
+        whatever the stuck requests do before the process is gone. Transfers completing stay
+        "completing": a resume looks at the server before completing again. Returns the ids
+        recorded as paused."""
+        with self._lock:
+            self._abandoned = True
+            paused = [t for t in self._transfers.values() if t.state is State.PAUSING]
+            for t in paused:
+                self._set(t, State.PAUSED)
+                self._deactivate(t)
+            self._idle.notify_all()
+        return [t.id for t in paused]
+
+    @property
+    def abandoned(self) -> bool:
+        with self._lock:
+            return self._abandoned
+
     def close(self) -> None:
         """Give up this process's claim on every transfer (the process is about to exit)."""
         with self._lock:
@@ -368,7 +391,7 @@ class Engine:
 
     def busy(self) -> bool:
         with self._lock:
-            return self._tasks > 0 or self._live > 0
+            return not self._abandoned and (self._tasks > 0 or self._live > 0)
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until nothing is queued or running; True if that happened within ``timeout``."""
@@ -462,14 +485,19 @@ class Engine:
             self._fail(t, SkyliftError(ErrorCode.INTERNAL, repr(exc)), number)
         finally:
             with self._lock:
-                t.tasks -= 1
-                self._tasks -= 1
-                if ok:
-                    self._recovering()
-                self._settle(t)
-                self._pump()
-                if not self.busy():
-                    self._idle.notify_all()
+                # Once abandoned, the process is leaving: a stuck request's end changes nothing.
+                if not self._abandoned:
+                    self._task_ended(t, ok)
+
+    def _task_ended(self, t: Transfer, ok: bool) -> None:
+        t.tasks -= 1
+        self._tasks -= 1
+        if ok:
+            self._recovering()
+        self._settle(t)
+        self._pump()
+        if not self.busy():
+            self._idle.notify_all()
 
     def _fail(self, t: Transfer, exc: SkyliftError, number: int) -> None:
         with self._lock:
@@ -583,6 +611,9 @@ class Engine:
                     abort_upload(self._ctx, t)
                 except SkyliftError as exc:
                     failure = SkyliftError(ErrorCode.ABORT_FAILED, exc.detail, exc.request_id)
+            with self._lock:
+                if self._abandoned:
+                    return
             if failure is None:
                 t.forget_upload()
             with self._lock:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from app.cli import selfcheck
-from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_OK, EXIT_USAGE
+from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from app.cli.running import run_transfers as _run
 from app.cli.stale import add_stale_parser, cmd_stale
 from app.services import desktop_entry
@@ -452,6 +453,17 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None
         return EXIT_FAILED
     finally:
         core.close()
+        if core.engine.abandoned:
+            _leave_stuck_requests()
+
+
+def _leave_stuck_requests() -> NoReturn:
+    """Exit without joining the pool's threads: some are stuck in requests a stalled link holds,
+    and the checkpoint is already safe (``Engine.abandon``, then ``AppCore.close``)."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(EXIT_INTERRUPTED)
 
 
 def _unusable_home(exc: OSError) -> int:

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from app.services.progress import Drained
-from engine.events import Finished
+from engine.events import Finished, TransferView
 from engine.units import format_size
 
 PROGRESS_EVERY = 0.5
@@ -85,6 +85,29 @@ class Reporter:
         for f in d.finished:
             self.finished[f.transfer_id] = f
             self.summary(f)
+
+    def paused(self, v: TransferView) -> None:
+        """The last word on a transfer Ctrl-C paused: where it stands and how to go on."""
+        if self.json:
+            self.line(
+                {
+                    "event": "summary",
+                    "id": v.id,
+                    "state": v.state.label,
+                    "bucket": v.bucket,
+                    "key": v.key,
+                    "size": v.size,
+                    "bytes_done": v.done,
+                }
+            )
+            return
+        if self._tty:
+            self.err.write("\r" + " " * 70 + "\r")
+        self.out.write(
+            f"{v.state.label:9} #{v.id} {v.bucket}/{v.key} ({format_size(v.done)} of {format_size(v.size)}); "
+            f"`skylift resume {v.id}` goes on from there\n"
+        )
+        self.out.flush()
 
     def summary(self, f: Finished) -> None:
         if self.json:

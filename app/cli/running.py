@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Callable
 from types import FrameType
 
@@ -18,6 +19,9 @@ from engine.state import State
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 #: Some transfers were left alone: another live Skylift process holds them.
 EXIT_HELD = 3
+#: Ctrl-C waits this long for requests in flight to stop; then the process leaves them (a stalled
+#: link can hold a socket for minutes) with every checkpoint as it was.
+PAUSE_GRACE = 1.0
 
 
 class Interrupt:
@@ -51,16 +55,21 @@ def run_transfers(
     sizes = {i: r.size for i, r in rows.items() if r}
     done = {i: core.engine.bytes_done(i) for i in ids}
     rep = Reporter(json_mode, sizes, done)
-    interrupted = False
+    interrupted_at: float | None = None
     with Interrupt() as intr:
         while core.engine.busy():
-            core.engine.wait_idle(0.2)
-            if intr.hit.is_set() and not interrupted:
-                interrupted = True
+            core.engine.wait_idle(0.1)
+            if intr.hit.is_set() and interrupted_at is None:
+                interrupted_at = time.monotonic()
                 (on_interrupt or core.engine.pause_all)()
+            if interrupted_at is not None and time.monotonic() - interrupted_at > PAUSE_GRACE:
+                core.engine.abandon()
             rep.feed(acc.drain())
     rep.feed(acc.drain(), final=True)
-    if interrupted:
+    if interrupted_at is not None:
+        for v in core.engine.views(ids):
+            if v.state is State.PAUSED and v.id not in rep.finished:
+                rep.paused(v)
         return EXIT_INTERRUPTED
     # The engine owns the states (the checkpoint may still be writing its copy).
     states = [v.state for v in core.engine.views(ids)]

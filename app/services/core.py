@@ -196,7 +196,8 @@ class AppCore:
         """Pause everything, wait until the checkpoint is safe, then release the resources."""
         self.engine.pause_all()
         self.engine.wait_idle(timeout_s)
-        self.executor.wait(int(timeout_s * 1000))
+        if not self.engine.abandoned:
+            self.executor.wait(int(timeout_s * 1000))
         self.engine.close()
         self.store.close()
         self.profiles.close()

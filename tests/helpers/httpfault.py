@@ -58,6 +58,8 @@ class Rule:
     kind: str
     times: int = 1
     retry_after: int = 1
+    #: Let this many matching requests through before the first fault.
+    after: int = 0
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Seen:
     """One request as it arrived: its step, when, and how many of its step were then in flight."""
 
     step: str
+    target: str
     at: float
     in_flight: int
     faulted: str = ""
@@ -80,6 +83,8 @@ class HttpFaultProxy:
         #: Faults applied: (step, kind) -> count. A test asserts its fault fired at all.
         self.fired: Counter[tuple[str, str]] = Counter()
         self.seen: list[Seen] = []
+        #: When each error answer went out: (request target, monotonic time).
+        self.errors_sent: list[tuple[str, float]] = []
         self.down = False
         self._release = threading.Event()
         self._closed = threading.Event()
@@ -116,9 +121,9 @@ class HttpFaultProxy:
     def endpoint(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def add(self, step: str, kind: str, times: int = 1, retry_after: int = 1) -> Rule:
+    def add(self, step: str, kind: str, times: int = 1, retry_after: int = 1, after: int = 0) -> Rule:
         assert step in STEPS and kind in KINDS, (step, kind)
-        rule = Rule(step, kind, times, retry_after)
+        rule = Rule(step, kind, times, retry_after, after)
         with self._lock:
             self._rules.append(rule)
         return rule
@@ -143,6 +148,9 @@ class HttpFaultProxy:
 
     def _take(self, step: str) -> Rule | None:
         for rule in self._rules:
+            if rule.step == step and rule.after > 0:
+                rule.after -= 1
+                return None
             if rule.step == step and rule.times > 0:
                 rule.times -= 1
                 self.fired[(step, rule.kind)] += 1
@@ -154,7 +162,8 @@ class HttpFaultProxy:
         with self._lock:
             rule = self._take(step)
             self._in_flight[step] += 1
-            self.seen.append(Seen(step, time.monotonic(), self._in_flight[step], rule.kind if rule else ""))
+            kind = rule.kind if rule else ""
+            self.seen.append(Seen(step, rq.path, time.monotonic(), self._in_flight[step], kind))
         try:
             self._serve(rq, rule)
         finally:
@@ -181,7 +190,10 @@ class HttpFaultProxy:
             return self._drop(rq)
         body = rq.rfile.read(length) if length else b""
         if kind in ("500", "503"):
-            return _answer_error(rq, kind, rule.retry_after if rule else 1)
+            _answer_error(rq, kind, rule.retry_after if rule else 1)
+            with self._lock:
+                self.errors_sent.append((rq.path, time.monotonic()))
+            return None
         status, headers, data = self._forward(rq, body)
         if kind == "reset_end":
             return self._drop(rq)

@@ -1,0 +1,75 @@
+"""Faults that are about time: a stalled link under Ctrl-C, and a server asking to slow down."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from tests.helpers.cli import json_events, start_cli
+from tests.reliability.checks import no_traceback, no_uploads_left, same_object
+from tests.reliability.faultrig import FAST, PART, PROFILE, FaultRig
+
+pytestmark = pytest.mark.integration
+
+
+def _until(cond: object, what: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not cond():  # type: ignore[operator]
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.05)
+
+
+def test_ctrl_c_during_a_stalled_request_pauses_at_once_and_resumes_later(faults: FaultRig) -> None:
+    """The link swallows a part and never answers: Ctrl-C must not wait for the socket to give
+    up (it took 58 s before); the transfer is paused with its checkpoint, and resumes."""
+    case = f"{faults.kind} part stall + SIGINT"
+    faults.tally.tried("faults")
+    data = os.urandom(3 * PART)
+    src = faults.tmp / "stall.bin"
+    src.write_bytes(data)
+    faults.proxy.add("part", "stall")
+    dest = f"{PROFILE}:{faults.bucket}/stall.bin"
+    proc = start_cli(faults.env, "upload", str(src), dest, "--json", "--part-size", "5MiB", *FAST)
+    _until(lambda: faults.proxy.fired[("part", "stall")] >= 1, "the stalled part")
+    began = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    took = time.monotonic() - began
+    no_traceback(faults.tally, case, out, err)
+    assert proc.returncode == 130, (out + err).decode()
+    # The bound is loose for a loaded CI machine; the point is seconds, not the socket's minutes.
+    assert took < 5, f"Ctrl-C took {took:.1f} s to pause a stalled upload"
+    summaries = json_events(out, "summary")
+    assert len(summaries) == 1, (out + err).decode()
+    s = summaries[0]
+    assert s["state"] == "paused", s
+    faults.proxy.release()
+    res = faults.cli(case, "resume", str(s["id"]), "--json")
+    assert res.returncode == 0, (res.stdout + res.stderr).decode()
+    same_object(faults.tally, case, faults.target, faults.bucket, "stall.bin", data)
+    no_uploads_left(faults.tally, case, faults.target, faults.bucket)
+
+
+def test_slowdown_is_waited_out_as_asked_and_fewer_requests_go_at_once(faults: FaultRig) -> None:
+    case = f"{faults.kind} part 503 SlowDown Retry-After"
+    faults.tally.tried("faults")
+    data = os.urandom(8 * PART)
+    src = faults.tmp / "slow.bin"
+    src.write_bytes(data)
+    # The third part is told to come back in 2 s; the bandwidth cap keeps 4 parts in flight.
+    faults.proxy.add("part", "503", times=1, retry_after=2, after=2)
+    res = faults.upload(case, src, "slow.bin", "--concurrency", "4", "--bwlimit", "20MiB/s")
+    assert res.returncode == 0, (res.stdout + res.stderr).decode()
+    same_object(faults.tally, case, faults.target, faults.bucket, "slow.bin", data)
+    parts = faults.proxy.of("part")
+    (hit,) = [i for i, p in enumerate(parts) if p.faulted == "503"]
+    again = next(p for p in parts[hit + 1 :] if p.target == parts[hit].target)
+    ((_, answered),) = faults.proxy.errors_sent
+    assert again.at - answered >= 2.0, "the retry came before the server's Retry-After"
+    assert max(p.in_flight for p in parts[: hit + 1]) >= 3, "the test needs parts in flight together"
+    between = [p for p in parts[hit + 1 :] if answered < p.at < again.at]
+    assert between, "no part started while the throttled one waited"
+    assert max(p.in_flight for p in between) <= 2, [p.in_flight for p in between]
