@@ -71,7 +71,19 @@ class Finished:
     detail: str | None = None
 
 
-Event = Added | StateChanged | Progress | PartDone | Finished
+@dataclass(frozen=True)
+class Retrying:
+    """A request failed and goes again after ``delay`` seconds; ``waiting``: the retries are spent
+    and the transfer waits for the network to come back (``--wait-for-network``)."""
+
+    transfer_id: int
+    attempt: int
+    delay: float
+    detail: str
+    waiting: bool = False
+
+
+Event = Added | StateChanged | Progress | PartDone | Finished | Retrying
 _E = TypeVar("_E", bound=Event)
 
 

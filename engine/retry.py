@@ -31,6 +31,9 @@ class RetryPolicy:
     #: First backoff in seconds (``retryinterval``); doubles each time, up to ``cap``.
     interval: float = 1.0
     cap: float = 30.0
+    #: Seconds to keep waiting for an unreachable network once the retries are spent
+    #: (``--wait-for-network``); 0 gives up with the retries, ``math.inf`` never does.
+    patience: float = 0.0
 
     def delay(self, attempt: int, rng: random.Random | None = None) -> float:
         """Seconds to wait before retry number ``attempt`` (1-based): half fixed, half random."""
@@ -59,6 +62,40 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+#: While waiting for the network, look again this often (it may be back any second).
+NETWORK_POLL = 5.0
+
+
+class Attempts:
+    """The retries of one request: how many failed, since when, and how long to wait next."""
+
+    def __init__(self, policy: RetryPolicy, clock: Clock) -> None:
+        self.policy = policy
+        self.clock = clock
+        self.failed = 0
+        self._first: float | None = None
+        #: Past the retries, waiting for the network to come back.
+        self.waiting = False
+
+    def next_delay(self, exc: SkyliftError, also: frozenset[ErrorCode] = frozenset()) -> float | None:
+        """Seconds to wait before trying again after ``exc``; None to give up and raise it."""
+        self.failed += 1
+        now = self.clock.monotonic()
+        if self._first is None:
+            self._first = now
+        if exc.code not in TRANSIENT and exc.code not in also:
+            return None
+        self.waiting = self.failed > self.policy.retries
+        if self.waiting and not (exc.code is ErrorCode.NETWORK and now - self._first < self.policy.patience):
+            return None
+        delay = self.policy.backoff(self.failed, exc)
+        return min(delay, NETWORK_POLL) if self.waiting else delay
+
+
+#: Told of every retry: (attempt number, seconds until it, the failure, waiting for the network?).
+OnRetry = Callable[[int, float, SkyliftError, bool], None]
+
+
 def with_retries(
     policy: RetryPolicy,
     clock: Clock,
@@ -66,20 +103,22 @@ def with_retries(
     label: str,
     fn: Callable[[], T],
     on_throttle: Callable[[], None] | None = None,
+    on_retry: OnRetry | None = None,
 ) -> T:
     """``fn()``, retried through transient failures; ``stop`` set during a backoff raises
     :class:`Interrupted`."""
-    attempt = 0
+    attempts = Attempts(policy, clock)
     while True:
         try:
             return fn()
         except SkyliftError as exc:
-            attempt += 1
-            if exc.code not in TRANSIENT or attempt > policy.retries:
+            delay = attempts.next_delay(exc)
+            if delay is None:
                 raise
             if exc.throttled and on_throttle is not None:
                 on_throttle()
-            delay = policy.backoff(attempt, exc)
-            log.info("%s: %s; retry %d in %.1f s", label, exc, attempt, delay)
+            log.info("%s: %s; retry %d in %.1f s", label, exc, attempts.failed, delay)
+            if on_retry is not None:
+                on_retry(attempts.failed, delay, exc, attempts.waiting)
             if clock.wait(stop, delay):
                 raise Interrupted() from None

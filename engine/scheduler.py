@@ -113,6 +113,7 @@ class Engine:
             threshold=lambda: self.settings.threshold,
             reprove=lambda: self.settings.reprove_parts,
             on_throttle=self._throttle,
+            on_retry=sink.emit,
         )
 
     # ---- taking transfers in ------------------------------------------------------------------

@@ -19,11 +19,12 @@ from engine.backends.base import Backend, NoSuchUpload, PartResult, ServerPart
 from engine.body import BufferPool, PartBody, read_range
 from engine.clock import Clock
 from engine.errors import ErrorCode, Interrupted, SkyliftError
+from engine.events import Retrying
 from engine.integrity import digest, object_proven, prove_part, verify_object
 from engine.plan import PartSpec, choose_part_size, is_multipart, parts_for
 from engine.providers import ChecksumMode
 from engine.ratelimit import TokenBucket
-from engine.retry import TRANSIENT, RetryPolicy, with_retries
+from engine.retry import Attempts, OnRetry, RetryPolicy, with_retries
 from engine.transfer import STDIN, Prepared, Transfer
 
 log = logging.getLogger("skylift.engine")
@@ -44,6 +45,15 @@ class StepContext:
     reprove: Callable[[], bool] = lambda: True
     #: The server said SlowDown (or 503/429): the scheduler lowers the requests in flight.
     on_throttle: Callable[[], None] = lambda: None
+    #: A request of a transfer goes again: the scheduler tells the user (a Retrying event).
+    on_retry: Callable[[Retrying], None] = lambda e: None
+
+    def retry_hook(self, t: Transfer) -> OnRetry:
+        def said(attempt: int, delay: float, exc: SkyliftError, waiting: bool) -> None:
+            self.on_retry(Retrying(t.id, attempt, delay, f"{exc.code.value}: {exc.detail}", waiting))
+
+        return said
+
     buffers: BufferPool = field(default_factory=BufferPool)
 
 
@@ -70,7 +80,9 @@ def check_file(t: Transfer) -> None:
 
 def control(ctx: StepContext, t: Transfer, fn: Callable[[], T]) -> T:
     """Retry a control request (create, list, complete, head) through transient failures."""
-    return with_retries(ctx.retry, ctx.clock, t.interrupt, f"transfer {t.id}", fn, ctx.on_throttle)
+    return with_retries(
+        ctx.retry, ctx.clock, t.interrupt, f"transfer {t.id}", fn, ctx.on_throttle, ctx.retry_hook(t)
+    )
 
 
 def abort_upload(ctx: StepContext, t: Transfer) -> None:
@@ -86,6 +98,7 @@ def abort_upload(ctx: StepContext, t: Transfer) -> None:
             f"transfer {t.id} abort",
             lambda: backend.abort(row.bucket, row.key, row.upload_id or ""),
             ctx.on_throttle,
+            ctx.retry_hook(t),
         )
     except NoSuchUpload:
         pass  # gone already: an earlier attempt whose answer was lost, or a lifecycle rule
@@ -308,7 +321,8 @@ def send_with_retries(
     data: bytes | bytearray | memoryview,
     send: Callable[[PartBody], PartResult],
 ) -> PartResult:
-    attempt = 0
+    attempts = Attempts(ctx.retry, ctx.clock)
+    said = ctx.retry_hook(t)
     while True:
         if t.interrupt.is_set():
             raise Interrupted()
@@ -327,13 +341,13 @@ def send_with_retries(
             raise
         except SkyliftError as exc:
             t.count_unsent(sent)
-            attempt += 1
-            if exc.code not in (*TRANSIENT, ErrorCode.INTEGRITY) or attempt > ctx.retry.retries:
+            delay = attempts.next_delay(exc, also=frozenset({ErrorCode.INTEGRITY}))
+            if delay is None:
                 raise
             if exc.throttled:
                 ctx.on_throttle()
-            delay = ctx.retry.backoff(attempt, exc)
-            log.info("transfer %d: %s; retry %d in %.1f s", t.id, exc, attempt, delay)
+            log.info("transfer %d: %s; retry %d in %.1f s", t.id, exc, attempts.failed, delay)
+            said(attempts.failed, delay, exc, attempts.waiting)
             if ctx.clock.wait(t.interrupt, delay):
                 raise Interrupted() from None
 

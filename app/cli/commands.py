@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -27,7 +28,7 @@ from app.services.core import (
 from app.services.keystore import KeyringUnavailable
 from app.services.logsetup import setup_logging
 from app.services.paths import resolve_paths
-from app.services.profiles import ProfileError
+from app.services.profiles import NetworkOptions, ProfileError
 from app.services.progress import ProgressAccumulator
 from engine import __version__
 from engine.errors import RETRYABLE, SkyliftError
@@ -40,7 +41,7 @@ from engine.sources import Skipped
 from engine.state import FINAL, State
 from engine.store import StoreError, TransferRow
 from engine.transfer import STDIN
-from engine.units import parse_rate, parse_size
+from engine.units import parse_age, parse_rate, parse_size
 
 #: The subcommands; anything else given to ``skylift`` that names files opens the window with them.
 COMMANDS = frozenset(
@@ -99,6 +100,32 @@ _retries = _bounded("--retries", int, 0, 100, "0 or more (at most 100)")
 _interval = _bounded("--retry-interval", float, 0, 3600, "0 or more seconds (at most 3600)")
 
 
+def _wait(text: str) -> float:
+    try:
+        seconds = parse_age(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--wait-for-network takes a duration such as 30s, 10m or 2h, not {text!r} "
+            "(or give it no value to wait as long as it takes)"
+        ) from None
+    if not 0 < seconds < math.inf:
+        raise argparse.ArgumentTypeError("--wait-for-network must be more than 0 seconds")
+    return seconds
+
+
+def _add_wait(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--wait-for-network",
+        type=_wait,
+        nargs="?",
+        const=math.inf,
+        default=0.0,
+        metavar="DURATION",
+        help="when the endpoint cannot be reached, wait for it to come back (at most DURATION, "
+        "e.g. 30m; with no value, as long as it takes) instead of failing after the retries",
+    )
+
+
 def _rate(text: str) -> int | None:
     try:
         return parse_rate(text)
@@ -150,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     up.add_argument("--retries", type=_retries, default=5)
     up.add_argument("--retry-interval", type=_interval, default=1.0)
+    _add_wait(up)
     up.add_argument("--json", action="store_true")
 
     res = sub.add_parser("resume", help="resume unfinished transfers")
@@ -163,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not re-read the parts already uploaded to prove the file still holds them "
         "(faster for huge files; only when nothing can have rewritten the file in place)",
     )
+    _add_wait(res)
     res.add_argument("--json", action="store_true")
 
     ls = sub.add_parser("list", help="transfers in the checkpoint database")
@@ -432,11 +461,15 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None
         settings.bwlimit = a.bwlimit
     if getattr(a, "no_reprove", False):
         settings.reprove_parts = False
+    patience = float(getattr(a, "wait_for_network", 0.0))
     if hasattr(a, "retries"):
-        settings.retry = RetryPolicy(retries=max(0, a.retries), interval=a.retry_interval)
+        settings.retry = RetryPolicy(retries=max(0, a.retries), interval=a.retry_interval, patience=patience)
+    else:
+        settings.retry = RetryPolicy(patience=patience)
     acc = ProgressAccumulator()
     try:
-        core = AppCore(paths, acc, settings)
+        # Waiting for the network includes an endpoint that is not up yet (refusing connections).
+        core = AppCore(paths, acc, settings, NetworkOptions(wait_for_endpoint=patience > 0))
     except StoreError as exc:
         print(f"skylift: {exc}", file=sys.stderr)
         return EXIT_FAILED

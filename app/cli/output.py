@@ -9,7 +9,7 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from app.services.progress import Drained
-from engine.events import Finished, TransferView
+from engine.events import Finished, Retrying, TransferView
 from engine.units import format_size
 
 PROGRESS_EVERY = 0.5
@@ -51,6 +51,8 @@ class Reporter:
                         "error_code": s.error_code,
                     }
                 )
+        for r in d.retries:
+            self.retry(r)
         if self.json:
             for p in d.part_events:
                 self.line({"event": "part", "id": p.transfer_id, "number": p.number, "size": p.size})
@@ -85,6 +87,26 @@ class Reporter:
         for f in d.finished:
             self.finished[f.transfer_id] = f
             self.summary(f)
+
+    def retry(self, r: Retrying) -> None:
+        """Said as it happens: a silent minute of retries reads as a hang."""
+        if self.json:
+            self.line(
+                {
+                    "event": "retry",
+                    "id": r.transfer_id,
+                    "attempt": r.attempt,
+                    "delay": round(r.delay, 1),
+                    "waiting_for_network": r.waiting,
+                    "detail": r.detail,
+                }
+            )
+            return
+        if self._tty:
+            self.err.write("\r" + " " * 70 + "\r")
+        what = "waiting for the network" if r.waiting else f"retry {r.attempt}"
+        self.err.write(f"#{r.transfer_id}: {r.detail}; {what}, next try in {r.delay:.1f} s\n")
+        self.err.flush()
 
     def paused(self, v: TransferView) -> None:
         """The last word on a transfer Ctrl-C paused: where it stands and how to go on."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from engine.events import Added, Event, Finished, PartDone, Progress, StateChanged, TransferView
+from engine.events import Added, Event, Finished, PartDone, Progress, Retrying, StateChanged, TransferView
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Drained:
     finished: list[Finished] = field(default_factory=list)
     parts: int = 0
     part_events: list[PartDone] = field(default_factory=list)
+    retries: list[Retrying] = field(default_factory=list)
 
     def empty(self) -> bool:
         return not (self.added or self.states or self.progress or self.finished or self.parts)
@@ -46,6 +47,8 @@ class ProgressAccumulator:
             elif isinstance(event, PartDone):
                 cur.parts += 1
                 cur.part_events.append(event)
+            elif isinstance(event, Retrying):
+                cur.retries.append(event)
 
     def drain(self) -> Drained:
         with self._lock:

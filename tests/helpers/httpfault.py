@@ -86,12 +86,24 @@ class HttpFaultProxy:
         #: When each error answer went out: (request target, monotonic time).
         self.errors_sent: list[tuple[str, float]] = []
         self.down = False
+        self._open: set[socket.socket] = set()
         self._release = threading.Event()
         self._closed = threading.Event()
         proxy = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                super().setup()
+                with proxy._lock:
+                    proxy._open.add(self.connection)
+
+            def finish(self) -> None:
+                with proxy._lock:
+                    proxy._open.discard(self.connection)
+                with contextlib.suppress(OSError):
+                    super().finish()
 
             def do_GET(self) -> None:
                 proxy._handle(self)
@@ -131,6 +143,21 @@ class HttpFaultProxy:
     def clear(self) -> None:
         with self._lock:
             self._rules.clear()
+
+    def go_down(self) -> None:
+        """The endpoint vanishes: open connections are reset, new ones refused."""
+        self.down = True
+        with self._lock:
+            conns, self._open = list(self._open), set()
+        for conn in conns:
+            # shutdown() wakes a handler blocked in recv(); close() alone would not reset it.
+            with contextlib.suppress(OSError):
+                conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                conn.shutdown(socket.SHUT_RDWR)
+            _reset(conn)
+
+    def come_back(self) -> None:
+        self.down = False
 
     def release(self) -> None:
         """Let stalled requests go (they are reset, as a dead link would end them)."""
