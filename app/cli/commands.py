@@ -113,7 +113,17 @@ def _wait(text: str) -> float:
     return seconds
 
 
-def _add_wait(p: argparse.ArgumentParser) -> None:
+_timeout = _bounded("--timeout", float, 1, 3600, "from 1 to 3600 seconds")
+
+
+def _add_network_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--timeout",
+        type=_timeout,
+        default=30.0,
+        metavar="SECONDS",
+        help="give a request up (and retry it) when the connection is silent this long (default 30)",
+    )
     p.add_argument(
         "--wait-for-network",
         type=_wait,
@@ -177,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     up.add_argument("--retries", type=_retries, default=5)
     up.add_argument("--retry-interval", type=_interval, default=1.0)
-    _add_wait(up)
+    _add_network_options(up)
     up.add_argument("--json", action="store_true")
 
     res = sub.add_parser("resume", help="resume unfinished transfers")
@@ -191,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not re-read the parts already uploaded to prove the file still holds them "
         "(faster for huge files; only when nothing can have rewritten the file in place)",
     )
-    _add_wait(res)
+    _add_network_options(res)
     res.add_argument("--json", action="store_true")
 
     ls = sub.add_parser("list", help="transfers in the checkpoint database")
@@ -469,7 +479,8 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None
     acc = ProgressAccumulator()
     try:
         # Waiting for the network includes an endpoint that is not up yet (refusing connections).
-        core = AppCore(paths, acc, settings, NetworkOptions(wait_for_endpoint=patience > 0))
+        net = NetworkOptions(wait_for_endpoint=patience > 0, io_timeout=getattr(a, "timeout", 30.0))
+        core = AppCore(paths, acc, settings, net)
     except StoreError as exc:
         print(f"skylift: {exc}", file=sys.stderr)
         return EXIT_FAILED

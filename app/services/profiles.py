@@ -40,6 +40,9 @@ class NetworkOptions:
     #: An endpoint that refuses before it ever answered: wait for it (the window) or say it is
     #: wrong at once (the command line, the connection test).
     wait_for_endpoint: bool = False
+    #: Seconds a connection may sit silent before the request is given up and retried: long
+    #: enough for any live link, short enough that a black hole costs seconds, not minutes.
+    io_timeout: float = 30.0
 
 
 class Profiles:
@@ -242,6 +245,7 @@ def make_backend(
             max_connections=net.max_connections,
             proxy=net.proxy,
             ca_bundle=net.ca_bundle,
+            connect_timeout=net.io_timeout,
         )
         return oss
     from engine.backends.s3 import S3Backend
@@ -257,4 +261,5 @@ def make_backend(
         ca_bundle=net.ca_bundle,
         proxy=net.proxy,
         wait_for_endpoint=net.wait_for_endpoint,
+        io_timeout=net.io_timeout,
     )

@@ -109,6 +109,29 @@ def classify_code(
     return SkyliftError(kind, detail, request_id, throttled=throttled, retry_after=after)
 
 
+def _timed_out(exc: BaseException) -> bool:
+    """A timeout anywhere in what the SDK wrapped: botocore keeps urllib3's error in ``kwargs``,
+    urllib3 keeps the socket's in ``args``."""
+    seen: list[object] = [exc]
+    for _ in range(12):
+        if not seen:
+            return False
+        e = seen.pop()
+        if isinstance(e, TimeoutError):
+            return True
+        if isinstance(e, BaseException):
+            seen += [e.__cause__, e.__context__, *e.args, *getattr(e, "kwargs", {}).values()]
+    return False
+
+
+def network_error(exc: BaseException, text: str = "") -> SkyliftError:
+    """A transport failure as a ``network`` error; a silent connection says it timed out."""
+    text = text or str(exc)
+    if _timed_out(exc):
+        return SkyliftError(ErrorCode.NETWORK, f"timed out: the server sent nothing back in time ({text})")
+    return SkyliftError(ErrorCode.NETWORK, text)
+
+
 _answered: set[str] = set()
 _answered_lock = threading.Lock()
 

@@ -29,7 +29,7 @@ from engine.backends.base import (
     ServerPart,
     translating,
 )
-from engine.backends.errors import classify_code
+from engine.backends.errors import classify_code, network_error
 from engine.body import PartBody
 from engine.crc64 import combine_parts
 from engine.errors import ErrorCode, SkyliftError
@@ -57,7 +57,7 @@ _ENDPOINT_REGION = re.compile(r"(?:^|[/.])oss-([a-z0-9-]+?)(?:-internal)?\.aliyu
 def classify(exc: BaseException) -> BaseException:
     """Map an oss2 error to :class:`NoSuchUpload` or a :class:`SkyliftError` with a code."""
     if isinstance(exc, oex.RequestError):
-        return SkyliftError(ErrorCode.NETWORK, str(exc.body))
+        return network_error(exc, str(exc.body))
     if isinstance(exc, oex.InconsistentError):
         return SkyliftError(ErrorCode.INTEGRITY, str(exc.body), str(exc.request_id))
     if isinstance(exc, oex.ClientError):
@@ -71,7 +71,7 @@ def classify(exc: BaseException) -> BaseException:
             (exc.headers or {}).get("Retry-After") or (exc.headers or {}).get("retry-after"),
         )
     if isinstance(exc, ConnectionError | TimeoutError):
-        return SkyliftError(ErrorCode.NETWORK, str(exc))
+        return network_error(exc)
     return exc
 
 
@@ -114,7 +114,7 @@ class OssBackend:
         max_connections: int = 16,
         is_cname: bool = False,
         traffic_limit: int | None = None,
-        connect_timeout: float = 60,
+        connect_timeout: float = 30,
     ) -> None:
         self.provider = provider
         self.endpoint = endpoint or provider.endpoint_for(region)

@@ -23,7 +23,7 @@ from engine.backends.base import (
     ServerPart,
     translating,
 )
-from engine.backends.errors import FirstContact, classify_code
+from engine.backends.errors import FirstContact, classify_code, network_error
 from engine.backends.s3put import LeanPut
 from engine.body import PartBody
 from engine.errors import ErrorCode, Interrupted, SkyliftError
@@ -59,7 +59,7 @@ def classify(exc: BaseException) -> BaseException:
     if isinstance(exc, bex.NoCredentialsError | bex.PartialCredentialsError):
         return SkyliftError(ErrorCode.AUTH, str(exc))
     if isinstance(exc, (*_NETWORK, ConnectionError, TimeoutError)):
-        return SkyliftError(ErrorCode.NETWORK, str(exc))
+        return network_error(exc)
     if isinstance(exc, bex.BotoCoreError):
         return SkyliftError(ErrorCode.SERVER, str(exc))
     return exc
@@ -95,6 +95,7 @@ class S3Backend:
         ca_bundle: str | None = None,
         proxy: str | None = None,
         wait_for_endpoint: bool = False,
+        io_timeout: float = 30.0,
     ) -> None:
         self.provider = provider
         s3_conf: dict[str, Any] = {"addressing_style": "path" if path_style else "virtual"}
@@ -110,8 +111,8 @@ class S3Backend:
             # Skylift retries parts itself, with backoff, and counts every byte it re-sends.
             retries={"total_max_attempts": 1},
             max_pool_connections=max_connections,
-            connect_timeout=10,
-            read_timeout=120,
+            connect_timeout=min(10.0, io_timeout),
+            read_timeout=io_timeout,
             tcp_keepalive=True,
             request_checksum_calculation=checks,
             response_checksum_validation=checks,
@@ -140,6 +141,7 @@ class S3Backend:
                 provider.storage_class_header,
                 max_connections,
                 ca_bundle,
+                io_timeout,
             )
         header = provider.storage_class_header
         if header != "x-amz-storage-class":

@@ -19,9 +19,8 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
 from engine.backends.base import ObjectSpec
-from engine.backends.errors import classify_code
+from engine.backends.errors import classify_code, network_error
 from engine.body import PartBody
-from engine.errors import ErrorCode, SkyliftError
 
 _CODE = re.compile(rb"<Code>([^<]*)</Code>")
 _MESSAGE = re.compile(rb"<Message>([^<]*)</Message>")
@@ -38,6 +37,7 @@ class LeanPut:
         storage_class_header: str,
         max_connections: int,
         ca_bundle: str | None,
+        io_timeout: float = 30.0,
     ) -> None:
         parsed = urllib.parse.urlsplit(endpoint)
         self._scheme = parsed.scheme or "https"
@@ -46,7 +46,8 @@ class LeanPut:
         self._path_style = path_style
         self._signer = S3SigV4Auth(Credentials(access_key, secret_key), "s3", region)
         self._storage_class_header = storage_class_header
-        kw: dict[str, Any] = {"maxsize": max_connections, "retries": False, "timeout": 120.0}
+        kw: dict[str, Any] = {"maxsize": max_connections, "retries": False}
+        kw["timeout"] = urllib3.Timeout(connect=min(10.0, io_timeout), read=io_timeout)
         if ca_bundle:
             kw["ca_certs"] = ca_bundle
         self._pool = urllib3.PoolManager(**kw)
@@ -82,7 +83,7 @@ class LeanPut:
             reason = getattr(exc, "reason", None) or exc
             if isinstance(reason, BaseException) and type(reason).__name__ == "Interrupted":
                 raise reason from None
-            raise SkyliftError(ErrorCode.NETWORK, str(exc)) from None
+            raise network_error(exc) from None
         out = {k.lower(): v for k, v in resp.headers.items()}
         if resp.status >= 300:
             raise _error(resp.status, resp.data, out.get("x-amz-request-id", ""), out.get("retry-after"))

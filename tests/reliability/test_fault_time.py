@@ -73,3 +73,22 @@ def test_slowdown_is_waited_out_as_asked_and_fewer_requests_go_at_once(faults: F
     between = [p for p in parts[hit + 1 :] if answered < p.at < again.at]
     assert between, "no part started while the throttled one waited"
     assert max(p.in_flight for p in between) <= 2, [p.in_flight for p in between]
+
+
+@pytest.mark.parametrize("step", ["part", "complete"])
+def test_a_black_holed_request_is_given_up_after_the_timeout_and_retried(faults: FaultRig, step: str) -> None:
+    """The server never answers: the request is dropped after ``--timeout`` seconds of silence
+    and sent again (it sat for the 120 s read timeout per attempt before), and the retry is said."""
+    case = f"{faults.kind} {step} black hole"
+    faults.tally.tried("faults")
+    data = os.urandom(2 * PART)
+    src = faults.tmp / "hole.bin"
+    src.write_bytes(data)
+    faults.proxy.add(step, "stall")
+    res = faults.upload(case, src, "hole.bin", "--timeout", "2")
+    assert faults.proxy.fired[(step, "stall")] == 1
+    assert res.returncode == 0, (res.stdout + res.stderr).decode()
+    (retry,) = json_events(res.stdout, "retry")
+    assert "timed out" in retry["detail"], retry
+    same_object(faults.tally, case, faults.target, faults.bucket, "hole.bin", data)
+    no_uploads_left(faults.tally, case, faults.target, faults.bucket)
