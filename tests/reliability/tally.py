@@ -38,6 +38,19 @@ class Tally:
             self.counts[kind] += 1
             self.found.append(f"{kind} in {case}: {what}")
 
+    def dump(self) -> dict[str, object]:
+        with self._lock:
+            return {"counts": dict(self.counts), "found": list(self.found)}
+
+    def merge(self, data: dict[str, object]) -> None:
+        """Add another process's tally (a pytest-xdist worker's) to this one."""
+        counts = data.get("counts", {})
+        found = data.get("found", [])
+        assert isinstance(counts, dict) and isinstance(found, list)
+        with self._lock:
+            self.counts.update({str(k): int(v) for k, v in counts.items()})
+            self.found += [str(x) for x in found]
+
     @property
     def active(self) -> bool:
         return any(self.counts[k] for k in (*TRIED, *LOSSES))

@@ -71,8 +71,9 @@ def test_slowdown_is_waited_out_as_asked_and_fewer_requests_go_at_once(faults: F
     assert again.at - answered >= 2.0, "the retry came before the server's Retry-After"
     assert max(p.in_flight for p in parts[: hit + 1]) >= 3, "the test needs parts in flight together"
     between = [p for p in parts[hit + 1 :] if answered < p.at < again.at]
-    assert between, "no part started while the throttled one waited"
-    assert max(p.in_flight for p in between) <= 2, [p.in_flight for p in between]
+    assert len(between) >= 2, "too few parts started while the throttled one waited"
+    # The first may have been started by a slot freed before the client had read the 503.
+    assert max(p.in_flight for p in between[1:]) <= 2, [p.in_flight for p in between]
 
 
 @pytest.mark.parametrize("step", ["part", "complete"])
