@@ -32,14 +32,14 @@ from engine import __version__
 from engine.errors import RETRYABLE, SkyliftError
 from engine.lease import Holder, held_message
 from engine.plan import choose_part_size
-from engine.providers import PROVIDERS, get_provider
+from engine.providers import PROVIDERS, Provider, get_provider
 from engine.retry import RetryPolicy
 from engine.scheduler import EngineSettings
 from engine.sources import Skipped
 from engine.state import FINAL, State
 from engine.store import StoreError, TransferRow
 from engine.transfer import STDIN
-from engine.units import parse_rate, parse_size
+from engine.units import format_size, parse_rate, parse_size
 
 #: The subcommands; anything else given to ``skylift`` that names files opens the window with them.
 COMMANDS = frozenset(
@@ -188,6 +188,7 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
         raise UsageError("upload needs at least one SRC and a DEST (PROFILE:BUCKET[/KEY])")
     dest = parse_destination(dest_text, core.profiles.default_name())
     core.profiles.get(dest.profile)
+    _check_part_size(a.part_size, core.profiles.provider(dest.profile))
     opts = UploadOptions(a.storage_class, dict(a.meta), a.include, a.exclude)
     if STDIN in srcs:
         if srcs != [STDIN]:
@@ -200,7 +201,7 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
         dest = Destination(dest.profile, dest.bucket, dest.key + "/")
     for s in srcs:
         if not os.path.exists(s):
-            raise UsageError(f"no such file or folder: {s}")
+            raise UsageError(f"no such file or folder: {s}; check the path")
     if multi:
         _refuse_same_names(srcs, dest.key)
     skipped: list[Skipped] = []
@@ -227,12 +228,25 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
         # Files the user meant to upload may be among them: the run did not do all it was asked.
         what = "folder or file" if lost == 1 else "folders or files"
         print(
-            f"skylift: {lost} {what} could not be read and {'was' if lost == 1 else 'were'} not "
-            "uploaded (named above); fix their permissions and upload again",
+            f"skylift: {lost} {what} could not be uploaded (named above, each with the reason); "
+            "fix their permissions or names and upload again",
             file=sys.stderr,
         )
         return EXIT_FAILED if status == EXIT_OK else status
     return status
+
+
+def _check_part_size(requested: int | None, prov: Provider) -> None:
+    """A part size the provider refuses is said now: clamping it silently would upload with a
+    size the user did not ask for, and sending it would fail every part."""
+    rules = prov.rules
+    if requested is None or rules.fixed_part is not None:
+        return
+    if not rules.min_part <= requested <= rules.max_part:
+        raise UsageError(
+            f"--part-size {format_size(requested)} is outside what {prov.title} accepts; choose a size "
+            f"from {format_size(rules.min_part)} to {format_size(rules.max_part)}"
+        )
 
 
 def _refuse_same_names(srcs: list[str], prefix: str) -> None:
@@ -267,7 +281,17 @@ def _upload_stdin(
         metadata=dict(opts.metadata),
     )
     tid = core.engine.add_stream(row, sys.stdin.buffer)
-    return _run(core, acc, [tid], json_mode)
+    status = _run(core, acc, [tid], json_mode)
+    (view,) = core.engine.views([tid])
+    if view.state is State.DONE:
+        # A pipe carries no length: its end is the end of the data, even when the program
+        # writing it stopped early. The size is said so a short object does not go unnoticed.
+        print(
+            f"skylift: standard input ended after {view.size} bytes; uploaded them as "
+            f"{dest.bucket}/{dest.key}",
+            file=sys.stderr,
+        )
+    return status
 
 
 def cmd_resume(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -> int:
@@ -277,7 +301,7 @@ def cmd_resume(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     if a.ids:
         missing = [i for i in a.ids if i not in loaded.ids and i not in loaded.held]
         if missing:
-            raise UsageError(f"no unfinished transfer with id {', '.join(map(str, missing))}")
+            raise UsageError(_no_transfer(missing))
     ids = [i for i in loaded.ids if _resumable(core, i)] if a.all else list(loaded.ids)
     _say_held(loaded.held)
     left = [v for v in core.engine.views(loaded.ids) if v.id not in ids and v.state is State.FAILED]
@@ -293,6 +317,10 @@ def cmd_resume(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     if left and status == EXIT_OK:
         return EXIT_FAILED
     return EXIT_HELD if loaded.held and status == EXIT_OK else status
+
+
+def _no_transfer(ids: list[int]) -> str:
+    return f"no unfinished transfer with id {', '.join(map(str, ids))}; 'skylift list' shows the transfers"
 
 
 def _say_held(held: dict[int, Holder]) -> None:
@@ -311,7 +339,7 @@ def cmd_cancel(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     loaded = core.engine.load(a.ids)
     unknown = [i for i in a.ids if i not in loaded.ids and i not in loaded.held]
     if unknown:
-        raise UsageError(f"no unfinished transfer with id {', '.join(map(str, unknown))}")
+        raise UsageError(_no_transfer(unknown))
     _say_held(loaded.held)
     core.engine.cancel(loaded.ids)
     _run(core, acc, loaded.ids, False)
@@ -326,7 +354,7 @@ def cmd_restart(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) 
     loaded = core.engine.load(a.ids)
     unknown = [i for i in a.ids if i not in loaded.ids and i not in loaded.held]
     if unknown:
-        raise UsageError(f"no unfinished transfer with id {', '.join(map(str, unknown))}")
+        raise UsageError(_no_transfer(unknown))
     _say_held(loaded.held)
     ids = core.engine.restart(loaded.ids)
     status = _run(core, acc, ids, a.json)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import threading
 from datetime import UTC, datetime, timedelta
@@ -100,6 +101,7 @@ def cmd_stale(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) ->
         if a.adopt:
             if not a.file:
                 raise StaleError("--adopt needs --file PATH, the local file the upload was sending")
+            _check_adopt_file(a.file)
             return _adopt(svc, core, acc, out, profile, bucket, prefix, a)
         if a.parts:
             return _parts(svc, out, profile, bucket, prefix, a.parts)
@@ -313,6 +315,15 @@ def _show_result(out: _Out, result: AbortResult) -> None:
         out.obj({"action": "abort", "summary": True, "aborted": n, "bytes_freed": b})
     else:
         out.text(f"aborted {n} upload(s), freed {format_size(b)} ({b} bytes)")
+
+
+def _check_adopt_file(path: str) -> None:
+    """Said before the server is asked: adopting would register a transfer that can only fail."""
+    if os.path.isdir(path):
+        raise StaleError(f"{path} is a folder; --file needs the local file the upload was sending")
+    if not os.path.isfile(path):
+        what = "is not a regular file" if os.path.exists(path) else "does not exist"
+        raise StaleError(f"{path} {what}; --file needs the local file the upload was sending")
 
 
 def _adopt(

@@ -353,7 +353,6 @@ class S3Backend:
                 ):
                     raise
 
-
     # ---- SupportsLifecycle ----------------------------------------------------------------------
     def abort_rules(self, bucket: str) -> list[AbortRule]:
         try:
