@@ -62,6 +62,15 @@ def parse_destination(text: str, default_profile: str) -> Destination:
     return Destination(profile, bucket, key)
 
 
+def destination_problem(bucket: str, key: str) -> str | None:
+    """Why ``bucket`` and ``key`` cannot be a destination as typed (the window asks while the user
+    types, before anything is queued), or None."""
+    if not _BUCKET.match(bucket):
+        return f"{bucket!r} is not a bucket name: use 3-255 letters, digits, '.', '-' or '_'"
+    problem = key_problem(key)
+    return f"{problem}; choose a prefix without that" if problem else None
+
+
 def check_key(key: str) -> None:
     """Refuse a key servers would mangle or refuse (see ``key_problem``) before any byte is sent."""
     problem = key_problem(key)

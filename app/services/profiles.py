@@ -114,7 +114,9 @@ class Profiles:
         if name == LOCAL:
             raise ProfileError("'local' is the built-in local storage; choose another name")
         if not name or ":" in name or "/" in name:
-            raise ProfileError(f"profile name {name!r} must be non-empty, without ':' or '/'")
+            raise ProfileError(
+                f"profile name {name!r} must be non-empty, without ':' or '/'; type a name such as 'work'"
+            )
         prov = get_provider(provider)
         if not endpoint and not prov.endpoint_template:
             raise ProfileError(f"provider {provider!r} needs --endpoint URL")

@@ -275,6 +275,7 @@ ZH = {
     "Skylift cannot open its queue": "Skylift 无法打开其队列",
     "a link that leads nowhere": "无效的链接（循环或目标不存在）",
     "the name is not valid UTF-8; rename the file": "文件名不是有效的 UTF-8，请重命名该文件",
+    "Cannot upload there: %1": "无法上传到该位置：%1",
     "the name cannot be an object key (%1); rename the file": "该名称不能用作对象键（%1），请重命名该文件",
 }
 

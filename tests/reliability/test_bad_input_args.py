@@ -1,22 +1,27 @@
-"""Bad input on the command line itself: options, names and ids that are refused before any byte
-moves, with exit 2 and a message that names the problem and what to do.
+"""Bad input as typed: command-line options, names and ids refused before any byte moves (exit 2,
+a message naming the problem and what to do), and the same in the window's dialogs (real widgets).
 
-No server is contacted: the profiles point at a port where nothing listens, so a check that came
-too late would fail with a connection message instead of the expected one.
+On the command line no server is contacted: the profiles point at a port where nothing listens,
+so a check that came too late would fail with a connection message instead of the expected one.
 """
 
 from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.helpers.cli import run_cli
-from tests.helpers.env import ROOT
+from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
 from tests.reliability.checks import said
 from tests.reliability.tally import Tally
+
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import Controller, LocalServer, QApplication, QtBot
 
 pytestmark = pytest.mark.integration
 
@@ -156,3 +161,131 @@ def test_bad_arguments_leave_no_transfer_behind(usage_env: dict[str, str], tmp_p
     """None of the refused commands above queued anything (runs after them: same module)."""
     out = run_cli(usage_env, "list", "--json", check=True).stdout
     assert out.strip() == b"", out
+
+
+# ---- the window's dialogs -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def controller(
+    tmp_path: Path, weed: LocalServer, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Controller]:
+    from app.gui.controller import Controller
+    from app.services.paths import resolve_paths
+    from app.services.settings import SavedDestination, Settings
+
+    monkeypatch.setenv("SKYLIFT_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", ACCESS_KEY)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+    settings = Settings(language="en", notifications=False, keep_awake=False)
+    settings.last_destination = SavedDestination("sw", "photos", "")
+    c = Controller(resolve_paths(), settings)
+    c.core.profiles.add("sw", "seaweedfs", endpoint=weed.endpoint)
+    yield c
+    c.close(10)
+
+
+def _warning_text(qtbot: QtBot, act: object) -> str:
+    """Run ``act`` (which opens a modal warning), read the warning and close it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    said: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close)
+            return
+        said.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    act()  # type: ignore[operator]
+    qtbot.waitUntil(lambda: bool(said), timeout=10000)
+    return said[0]
+
+
+PROFILE_CASES = [
+    ("dialog: empty profile name", "", "http://127.0.0.1:9000", ["must be non-empty", "type a name"]),
+    ("dialog: endpoint without a scheme", "nas", "127.0.0.1:9000", ["not an endpoint URL", "http://HOST"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "name", "endpoint", "words"), PROFILE_CASES, ids=[c[0] for c in PROFILE_CASES]
+)
+def test_the_profile_dialog_refuses_a_bad_profile_and_saves_nothing(
+    case: str, name: str, endpoint: str, words: list[str], controller: Controller, qtbot: QtBot, tally: Tally
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.profile_dialog import ProfileDialog
+
+    tally.tried("bad inputs")
+    dlg = ProfileDialog(controller)
+    qtbot.addWidget(dlg)
+    dlg.new_btn.click()
+    dlg.name.setText(name)
+    dlg.provider.setCurrentIndex(dlg.provider.findData("minio"))
+    dlg.endpoint.setText(endpoint)
+    save = dlg.buttons.button(QDialogButtonBox.StandardButton.Save)
+    text = _warning_text(qtbot, save.click)
+    missing = [w for w in words if w not in text]
+    assert not missing, f"{case}: {text!r} lacks {missing}"
+    assert sorted(p.name for p in controller.core.profiles.all()) == ["local", "sw"], "nothing saved"
+
+
+def test_the_profile_dialog_test_names_an_endpoint_where_nothing_listens(
+    controller: Controller, qtbot: QtBot, tally: Tally
+) -> None:
+    from ui.profile_dialog import ProfileDialog
+
+    tally.tried("bad inputs")
+    dlg = ProfileDialog(controller)
+    qtbot.addWidget(dlg)
+    dlg.new_btn.click()
+    dlg.name.setText("nas")
+    dlg.provider.setCurrentIndex(dlg.provider.findData("minio"))
+    dead = _closed_endpoint()
+    dlg.endpoint.setText(dead)
+    dlg.test_btn.click()
+    qtbot.waitUntil(lambda: dlg.test_btn.isEnabled(), timeout=30000)
+    text = dlg.test_result.text()
+    assert f"nothing is listening at {dead}" in text and "check the endpoint" in text, text
+
+
+PANEL_CASES = [
+    ("panel: '..' in the prefix", "photos", "../escape", ["'.' or '..'", "choose a prefix without"]),
+    ("panel: control character in the prefix", "photos", "a\tb", ["control characters", "choose a prefix"]),
+    ("panel: invalid bucket name", "Bad_Bucket!", "", ["not a bucket name", "use 3-255 letters"]),
+]
+
+
+@pytest.mark.parametrize(("case", "bucket", "prefix", "words"), PANEL_CASES, ids=[c[0] for c in PANEL_CASES])
+def test_the_upload_to_panel_says_what_is_wrong_and_will_not_upload(
+    case: str,
+    bucket: str,
+    prefix: str,
+    words: list[str],
+    controller: Controller,
+    qtbot: QtBot,
+    tmp_path: Path,
+    tally: Tally,
+) -> None:
+    from ui.drop_panel import DropPanel
+
+    tally.tried("bad inputs")
+    src = tmp_path / "a.jpg"
+    src.write_bytes(b"a")
+    panel = DropPanel(controller, [str(src)], None)
+    qtbot.addWidget(panel)
+    panel.bucket.setEditText(bucket)
+    panel.prefix.setText(prefix)
+    assert not panel.upload.isEnabled(), f"{case}: Upload is offered"
+    text = panel.problem.text()
+    missing = [w for w in words if w not in text]
+    assert not missing and not panel.problem.isHidden(), f"{case}: {text!r} lacks {missing}"
+    panel.prefix.setText("fine/")
+    panel.bucket.setEditText("photos")
+    assert panel.upload.isEnabled() and panel.problem.isHidden(), "a good destination is offered again"
