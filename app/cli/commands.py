@@ -98,6 +98,15 @@ _retries = _bounded("--retries", int, 0, 100, "0 or more (at most 100)")
 _interval = _bounded("--retry-interval", float, 0, 3600, "0 or more seconds (at most 3600)")
 
 
+def _transfer_id(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"transfer ids are numbers, not {text!r}; 'skylift list' shows them"
+        ) from None
+
+
 def _rate(text: str) -> int | None:
     try:
         return parse_rate(text)
@@ -152,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("--json", action="store_true")
 
     res = sub.add_parser("resume", help="resume unfinished transfers")
-    res.add_argument("ids", nargs="*", type=int)
+    res.add_argument("ids", nargs="*", type=_transfer_id)
     res.add_argument("--all", action="store_true")
     res.add_argument("--concurrency", type=_concurrency, default=4)
     res.add_argument("--bwlimit", type=_rate, default=None)
@@ -168,10 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--json", action="store_true")
 
     sub.add_parser("cancel", help="abort on the server and mark cancelled").add_argument(
-        "ids", nargs="+", type=int
+        "ids", nargs="+", type=_transfer_id
     )
     rs = sub.add_parser("restart", help="upload again from the start (after the file changed)")
-    rs.add_argument("ids", nargs="+", type=int)
+    rs.add_argument("ids", nargs="+", type=_transfer_id)
     rs.add_argument("--json", action="store_true")
     sub.add_parser(
         "self-check", help="keyring, Qt and a 1 MiB upload to the built-in storage; non-zero on failure"
@@ -192,9 +201,17 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     opts = UploadOptions(a.storage_class, dict(a.meta), a.include, a.exclude)
     if STDIN in srcs:
         if srcs != [STDIN]:
-            raise UsageError("'-' (standard input) cannot be mixed with other sources")
+            raise UsageError(
+                "'-' (standard input) cannot be mixed with other sources; upload the files with "
+                "another command"
+            )
         if not dest.key or dest.key.endswith("/"):
             raise UsageError("an upload from standard input needs a full object key in DEST")
+        if sys.stdin.isatty():
+            # Reading a terminal would wait, silently, for someone to type the data.
+            raise UsageError(
+                "standard input is a terminal, not data; pipe the data in: 'COMMAND | skylift upload - DEST'"
+            )
         return _upload_stdin(core, acc, dest, opts, a.json)
     multi = len(srcs) > 1 or any(os.path.isdir(s) for s in srcs)
     if multi and dest.key and not dest.key.endswith("/"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
+from pathlib import Path
 
 from engine.store import Store
 from tests.helpers.targets import Target
@@ -67,3 +68,13 @@ def said(tally: Tally, case: str, res: subprocess.CompletedProcess[bytes], code:
     missing = [w for w in words if w not in out]
     assert not missing, f"{case}: the message lacks {missing}:\n{out}"
     return out
+
+
+def no_secret(tally: Tally, case: str, secrets: list[str], logs: Path, *outputs: bytes | str) -> None:
+    """None of ``secrets`` is in the outputs or in any file under ``logs``."""
+    texts = [o.decode(errors="replace") if isinstance(o, bytes) else o for o in outputs]
+    texts += [p.read_text(errors="replace") for p in logs.rglob("*") if p.is_file()]
+    hits = [s for s in secrets if any(s in t for t in texts)]
+    for hit in hits:
+        tally.lost("secret hits", case, f"{hit[:3]}… in the output or the logs")
+    assert not hits, f"{case}: a secret was shown or logged"

@@ -75,9 +75,17 @@ CASES: list[tuple[str, list[str], list[str]]] = [
         ["cancel", "99999"],
         ["no unfinished transfer with id 99999", "skylift list"],
     ),
-    ("transfer id not a number", ["cancel", "first"], ["invalid int value: 'first'"]),
-    ("stdin into a prefix", ["upload", "-", "sw:bkt/"], ["full object key"]),
-    ("stdin mixed with files", ["upload", "-", "README.md", "sw:bkt/"], ["cannot be mixed"]),
+    (
+        "transfer id not a number",
+        ["cancel", "first"],
+        ["transfer ids are numbers, not 'first'", "skylift list"],
+    ),
+    ("stdin into a prefix", ["upload", "-", "sw:bkt/"], ["needs a full object key in DEST"]),
+    (
+        "stdin mixed with files",
+        ["upload", "-", "README.md", "sw:bkt/"],
+        ["cannot be mixed", "another command"],
+    ),
     (
         "part size not a size",
         [*UP, "--part-size", "8 parsecs"],
@@ -116,6 +124,11 @@ CASES: list[tuple[str, list[str], list[str]]] = [
     ("retries huge", [*UP, "--retries", "1000"], ["--retries must be 0 or more (at most 100)"]),
     ("retries not a number", [*UP, "--retries", "lots"], ["--retries must be 0 or more"]),
     ("retry interval negative", [*UP, "--retry-interval", "-3"], ["--retry-interval must be 0 or more"]),
+    (
+        "retry interval huge",
+        [*UP, "--retry-interval", "99999"],
+        ["--retry-interval must be 0 or more seconds (at most 3600)"],
+    ),
     ("retry interval nan", [*UP, "--retry-interval", "nan"], ["--retry-interval must be 0 or more"]),
     ("age negative", ["stale", "sw:bkt", "--older-than=-1d"], ["not an age: '-1d'", "write e.g. 30m"]),
     ("age not an age", ["stale", "sw:bkt", "--older-than", "soon"], ["not an age: 'soon'", "write e.g."]),

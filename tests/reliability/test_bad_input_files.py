@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import signal
 import sqlite3
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -222,6 +225,26 @@ def test_standard_input_that_ends_is_uploaded_as_what_came_and_said(
     said(tally, case, res, 0, f"standard input ended after {len(data)} bytes")
     assert s3.get(bucket, "in.bin") == data
     no_uploads_left(tally, case, s3, bucket)
+
+
+def test_standard_input_from_a_terminal_is_refused_not_waited_on(
+    cli_home: dict[str, str], tally: Tally
+) -> None:
+    tally.tried("bad inputs")
+    master, slave = pty.openpty()
+    try:
+        res = subprocess.run(
+            [sys.executable, "-m", "app", "upload", "-", "sw:bkt/in.bin"],
+            env=cli_home,
+            cwd=ROOT,
+            stdin=slave,
+            capture_output=True,
+            timeout=60,
+        )
+    finally:
+        os.close(slave)
+        os.close(master)
+    said(tally, "stdin a terminal", res, 2, "standard input is a terminal", "pipe the data in")
 
 
 def _env(home: Path) -> dict[str, str]:

@@ -18,7 +18,7 @@ import pytest
 from tests.helpers.cli import json_events, run_cli
 from tests.helpers.env import ACCESS_KEY, SECRET_KEY
 from tests.helpers.targets import OssTarget, S3Target
-from tests.reliability.checks import no_object, no_uploads_left, said
+from tests.reliability.checks import no_object, no_secret, no_uploads_left, said
 from tests.reliability.tally import Tally
 
 if TYPE_CHECKING:
@@ -208,10 +208,11 @@ def test_wrong_credentials_are_an_auth_failure_that_says_no_secret(
     src = tmp_path / "f.bin"
     src.write_bytes(b"x" * (9 * MiB))
     res = run_cli(dict(cli_home, **change), "upload", str(src), f"sw:{bucket}/f.bin", "--json")
-    out = said(tally, case, res, 1, *words)
+    said(tally, case, res, 1, *words)
     (s,) = json_events(res.stdout, "summary")
     assert (s["state"], s["error_code"]) == ("failed", code), s
-    assert "not-the-secret" not in out and SECRET_KEY not in out
+    logs = Path(cli_home["SKYLIFT_HOME"]) / "logs"
+    no_secret(tally, case, ["not-the-secret", SECRET_KEY], logs, res.stdout, res.stderr)
     no_object(tally, case, s3, bucket, "f.bin")
     no_uploads_left(tally, case, s3, bucket)
 
@@ -271,8 +272,9 @@ def test_no_permission_is_access_denied_with_the_fix(
     src = tmp_path / "f.bin"
     src.write_bytes(b"x" * (300 * 1024))
     res = run_cli(env, "upload", str(src), f"ro:{bucket}/f.bin", "--json", "--part-size", "100KiB")
-    out = said(tally, "no permission", res, 1, "AccessDenied", "permission")
-    assert "ro-secret" not in out
+    said(tally, "no permission", res, 1, "AccessDenied", "permission")
+    logs = Path(cli_home["SKYLIFT_HOME"]) / "logs"
+    no_secret(tally, "no permission", ["ro-secret"], logs, res.stdout, res.stderr)
     (s,) = json_events(res.stdout, "summary")
     assert s["error_code"] == "access_denied", s
     no_object(tally, "no permission", oss, bucket, "f.bin")
