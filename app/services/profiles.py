@@ -260,6 +260,7 @@ def make_backend(
             max_connections=net.max_connections,
             proxy=net.proxy,
             ca_bundle=net.ca_bundle,
+            wait_for_endpoint=net.wait_for_endpoint,
         )
         return oss
     from engine.backends.s3 import S3Backend

@@ -9,6 +9,7 @@ import http.server
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,50 +108,69 @@ def self_signed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
 
 @pytest.fixture(scope="module")
 def expired(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    """Trusted (its certificate is given as AWS_CA_BUNDLE), so expiry is all that is wrong."""
+    """Trusted (its certificate is given as the CA bundle), so expiry is all that is wrong."""
     yield from _tls_server(tmp_path_factory.mktemp("tls"), "expired", expired=True)
 
 
 Maker = Callable[[pytest.FixtureRequest], tuple[str, dict[str, str]]]
+_BUNDLE = {"seaweedfs": "AWS_CA_BUNDLE", "oss": "REQUESTS_CA_BUNDLE"}
 
 
-def _trusted(where: tuple[str, str]) -> tuple[str, dict[str, str]]:
-    return "https://" + where[0], {"AWS_CA_BUNDLE": where[1]}
+def _refused(rq: pytest.FixtureRequest) -> tuple[str, dict[str, str]]:
+    return f"http://127.0.0.1:{_closed_port()}", {}
 
 
-#: (case, endpoint and environment maker, words: the problem, then what to do)
-ENDPOINTS: list[tuple[str, Maker, list[str]]] = [
+def _web(rq: pytest.FixtureRequest) -> tuple[str, dict[str, str]]:
+    return "http://" + rq.getfixturevalue("web_server"), {}
+
+
+def _plain_port(rq: pytest.FixtureRequest) -> tuple[str, dict[str, str]]:
+    return "https://" + rq.getfixturevalue("weed").endpoint.split("://", 1)[1], {}
+
+
+def _untrusted(rq: pytest.FixtureRequest) -> tuple[str, dict[str, str]]:
+    return "https://" + rq.getfixturevalue("self_signed")[0], {}
+
+
+def _expired(rq: pytest.FixtureRequest) -> tuple[str, dict[str, str]]:
+    where, crt = rq.getfixturevalue("expired")
+    return "https://" + where, {v: crt for v in _BUNDLE.values()}
+
+
+#: (case, provider, endpoint and environment maker, words: the problem, then what to do)
+ENDPOINTS: list[tuple[str, str, Maker, list[str]]] = [
     (
         "endpoint refusing connections",
-        lambda rq: (f"http://127.0.0.1:{_closed_port()}", {}),
+        "seaweedfs",
+        _refused,
         ["nothing is listening at", "connection refused", "check the endpoint and port"],
     ),
     (
         "endpoint that is not S3",
-        lambda rq: ("http://" + rq.getfixturevalue("web_server"), {}),
+        "seaweedfs",
+        _web,
         ["does not look like an S3 service", "check the endpoint"],
     ),
+    ("https to a plain-HTTP port", "seaweedfs", _plain_port, ["does not speak TLS", "http://"]),
+    ("self-signed certificate", "seaweedfs", _untrusted, ["is not trusted", "self-signed", "AWS_CA_BUNDLE"]),
+    ("expired certificate", "seaweedfs", _expired, ["has expired", "renew"]),
+    ("OSS endpoint refusing connections", "oss", _refused, ["nothing is listening at", "check the endpoint"]),
     (
-        "https to a plain-HTTP port",
-        lambda rq: ("https://" + rq.getfixturevalue("weed").endpoint.split("://", 1)[1], {}),
-        ["does not speak TLS", "http://"],
+        "OSS endpoint that is not OSS",
+        "oss",
+        _web,
+        ["does not look like an OSS service", "check the endpoint"],
     ),
-    (
-        "self-signed certificate",
-        lambda rq: ("https://" + rq.getfixturevalue("self_signed")[0], {}),
-        ["is not trusted", "self-signed", "AWS_CA_BUNDLE"],
-    ),
-    (
-        "expired certificate",
-        lambda rq: _trusted(rq.getfixturevalue("expired")),
-        ["has expired", "renew"],
-    ),
+    ("OSS https to a plain-HTTP port", "oss", _plain_port, ["does not speak TLS", "http://"]),
+    ("OSS self-signed certificate", "oss", _untrusted, ["is not trusted", "REQUESTS_CA_BUNDLE"]),
+    ("OSS expired certificate", "oss", _expired, ["has expired", "renew"]),
 ]
 
 
-@pytest.mark.parametrize(("case", "endpoint", "words"), ENDPOINTS, ids=[c[0] for c in ENDPOINTS])
+@pytest.mark.parametrize(("case", "provider", "endpoint", "words"), ENDPOINTS, ids=[c[0] for c in ENDPOINTS])
 def test_a_wrong_endpoint_is_said_at_once(
     case: str,
+    provider: str,
     endpoint: Maker,
     words: list[str],
     request: pytest.FixtureRequest,
@@ -158,16 +178,20 @@ def test_a_wrong_endpoint_is_said_at_once(
     cli_home: dict[str, str],
     tally: Tally,
 ) -> None:
+    """Said on the first request, as a config error: not retried for half a minute."""
     tally.tried("bad inputs")
     url, extra = endpoint(request)
-    env = dict(cli_home, **extra)
-    run_cli(env, "profile", "add", "far", "--provider", "seaweedfs", "--endpoint", url, check=True)
+    env = dict(cli_home, OSS_ACCESS_KEY_ID=ACCESS_KEY, OSS_ACCESS_KEY_SECRET=SECRET_KEY, **extra)
+    oss = ["--region", "cn-hangzhou", "--signature", "v4"] if provider == "oss" else []
+    run_cli(env, "profile", "add", "far", "--provider", provider, "--endpoint", url, *oss, check=True)
     big = tmp_path / "big.bin"
     big.write_bytes(b"x" * (9 * MiB))  # multipart: CreateMultipartUpload (POST) comes first
+    started = time.monotonic()
     res = run_cli(env, "upload", str(big), "far:bkt/big.bin", "--json", timeout=60)
     said(tally, case, res, 1, *words)
     (s,) = json_events(res.stdout, "summary")
     assert (s["state"], s["error_code"]) == ("failed", "config"), s
+    assert time.monotonic() - started < 20, f"{case}: retried instead of said at once"
 
 
 @pytest.fixture
