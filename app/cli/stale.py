@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import threading
@@ -24,6 +25,18 @@ def _age(text: str) -> timedelta:
         return timedelta(seconds=parse_age(text))
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _price(text: str) -> float:
+    try:
+        price = float(text)
+    except ValueError:
+        price = math.nan
+    if not 0 <= price <= 1000:  # NaN too: it would be saved and poison every estimate
+        raise argparse.ArgumentTypeError(
+            f"--price-per-gb-month takes a price from 0 to 1000 (e.g. 0.023), not {text!r}"
+        )
+    return price
 
 
 def _days(text: str) -> int | None:
@@ -60,7 +73,7 @@ def add_stale_parser(sub: Any) -> None:
     st.add_argument("--parts", metavar="UPLOAD_ID", help="list the parts of one upload")
     st.add_argument(
         "--price-per-gb-month",
-        type=float,
+        type=_price,
         default=None,
         metavar="PRICE",
         help="save the profile's storage price for the cost estimate",

@@ -75,6 +75,48 @@ CASES: list[tuple[str, list[str], list[str]]] = [
         ["cancel", "99999"],
         ["no unfinished transfer with id 99999", "skylift list"],
     ),
+    ("no destination", ["upload", "README.md"], ["needs at least one SRC and a DEST", "PROFILE:BUCKET"]),
+    (
+        "profile named like the built-in",
+        ["profile", "add", "local", "--provider", "s3", "--endpoint", "http://h"],
+        ["'local' is the built-in local storage", "choose another name"],
+    ),
+    (
+        "provider without an endpoint",
+        ["profile", "add", "x", "--provider", "r2"],
+        ["'r2' needs --endpoint URL"],
+    ),
+    (
+        "secret without a key id",
+        ["profile", "add", "x", "--provider", "s3", "--endpoint", "http://h", "--secret-stdin"],
+        ["a secret needs an access key id", "pass --access-key-id"],
+    ),
+    (
+        "empty secret on stdin",
+        [
+            "profile",
+            "add",
+            "x",
+            "--provider",
+            "s3",
+            "--endpoint",
+            "http://h",
+            "--access-key-id",
+            "AK",
+            "--secret-stdin",
+        ],
+        ["--secret-stdin read an empty line", "pipe the secret key in"],
+    ),
+    (
+        "price not a number",
+        ["stale", "sw:bkt", "--price-per-gb-month", "nan"],
+        ["takes a price from 0", "e.g. 0.023"],
+    ),
+    (
+        "price negative",
+        ["stale", "sw:bkt", "--price-per-gb-month=-1"],
+        ["takes a price from 0", "e.g. 0.023"],
+    ),
     (
         "transfer id not a number",
         ["cancel", "first"],
@@ -141,6 +183,10 @@ CASES: list[tuple[str, list[str], list[str]]] = [
 ]
 
 
+#: Standard input per case; the others get an empty one (never the terminal the tests run in).
+STDIN = {"secret without a key id": b"s3cr3t-value\n"}
+
+
 def _closed_endpoint() -> str:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -165,8 +211,9 @@ def test_bad_arguments_exit_2_naming_the_problem_and_the_fix(
     case: str, args: list[str], words: list[str], usage_env: dict[str, str], tally: Tally
 ) -> None:
     tally.tried("bad inputs")
-    res = run_cli(usage_env, *args, timeout=60)
-    said(tally, case, res, 2, *words)
+    res = run_cli(usage_env, *args, timeout=60, input=STDIN.get(case, b""))
+    out = said(tally, case, res, 2, *words)
+    assert "s3cr3t-value" not in out, f"{case}: the secret was shown"
     assert "Connection" not in res.stderr.decode(), f"{case}: checked only after contacting the server"
 
 

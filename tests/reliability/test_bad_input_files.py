@@ -52,7 +52,7 @@ def _store(env: dict[str, str]) -> Iterator[Store]:
 
 
 def test_a_fifo_given_as_source_is_refused_not_uploaded_empty(
-    tmp_path: Path, cli_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+    tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
     tally.tried("bad inputs")
     fifo = tmp_path / "pipe"
@@ -60,7 +60,7 @@ def test_a_fifo_given_as_source_is_refused_not_uploaded_empty(
     # A writer on the other end: before, the upload read its few bytes... or none, and said done.
     writer = threading.Thread(target=lambda: fifo.write_bytes(b"data"), daemon=True)
     writer.start()
-    res = run_cli(cli_home, "upload", str(fifo), f"sw:{bucket}/pipe")
+    res = run_cli(module_home, "upload", str(fifo), f"sw:{bucket}/pipe")
     if writer.is_alive():
         with open(fifo, "rb") as drain:  # let the writer finish so the thread ends
             drain.read()
@@ -69,30 +69,30 @@ def test_a_fifo_given_as_source_is_refused_not_uploaded_empty(
 
 
 def test_a_folder_where_a_file_is_needed_is_refused(
-    tmp_path: Path, cli_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+    tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
     tally.tried("bad inputs")
     upload_id = s3.create_upload(bucket, "big.bin")
-    res = run_cli(cli_home, "stale", f"sw:{bucket}", "--adopt", upload_id, "--file", str(tmp_path))
+    res = run_cli(module_home, "stale", f"sw:{bucket}", "--adopt", upload_id, "--file", str(tmp_path))
     said(tally, "folder for --file", res, 2, "is a folder", "--file needs the local file")
     assert s3.uploads(bucket) == [("big.bin", upload_id)], "the orphan is left as it was"
     s3.abort(bucket, "big.bin", upload_id)
 
 
 def test_an_unreadable_file_is_named_and_the_run_exits_1(
-    tmp_path: Path, cli_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+    tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
     tally.tried("bad inputs")
     src = tmp_path / "locked.bin"
     src.write_bytes(b"s" * 100)
     src.chmod(0)
-    res = run_cli(cli_home, "upload", str(src), f"sw:{bucket}/locked.bin", wrap=AS_USER)
+    res = run_cli(module_home, "upload", str(src), f"sw:{bucket}/locked.bin", wrap=AS_USER)
     said(tally, "unreadable file", res, 1, "locked.bin", "Permission denied", "permissions")
     no_object(tally, "unreadable file", s3, bucket, "locked.bin")
 
 
 def test_an_unreadable_subfolder_is_named_and_the_run_exits_1(
-    tmp_path: Path, cli_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+    tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
     tally.tried("bad inputs")
     root = tmp_path / "docs"
@@ -101,7 +101,7 @@ def test_an_unreadable_subfolder_is_named_and_the_run_exits_1(
     (root / "open.txt").write_bytes(b"o")
     (root / "locked").chmod(0)
     try:
-        res = run_cli(cli_home, "upload", str(root), f"sw:{bucket}/", wrap=AS_USER)
+        res = run_cli(module_home, "upload", str(root), f"sw:{bucket}/", wrap=AS_USER)
     finally:
         (root / "locked").chmod(0o755)
     said(
@@ -117,7 +117,7 @@ def test_an_unreadable_subfolder_is_named_and_the_run_exits_1(
 
 
 def test_special_files_and_links_in_a_folder_are_named_and_the_data_uploaded(
-    tmp_path: Path, cli_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+    tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
     """FIFOs, devices, loops, dangling links, links to folders: no data of their own to lose,
     so they are said and the run still succeeds."""
@@ -131,7 +131,7 @@ def test_special_files_and_links_in_a_folder_are_named_and_the_data_uploaded(
     (root / "link-to-elsewhere").symlink_to(root / "elsewhere", target_is_directory=True)
     (root / "loop").symlink_to(root / "loop")
     (root / "dangling").symlink_to(tmp_path / "nowhere")
-    res = run_cli(cli_home, "upload", str(root), f"sw:{bucket}/", "--json")
+    res = run_cli(module_home, "upload", str(root), f"sw:{bucket}/", "--json")
     said(
         tally,
         "special files and links in a folder",
@@ -148,17 +148,17 @@ def test_special_files_and_links_in_a_folder_are_named_and_the_data_uploaded(
 
 
 def test_a_file_that_vanished_before_resume_fails_and_keeps_its_checkpoint(
-    tmp_path: Path, cli_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+    tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
     tally.tried("bad inputs")
     src = tmp_path / "gone.bin"
     src.write_bytes(os.urandom(12 * MiB))
-    tid = paused_upload(cli_home, str(src), f"sw:{bucket}/gone.bin")
+    tid = paused_upload(module_home, str(src), f"sw:{bucket}/gone.bin")
     src.unlink()
-    res = run_cli(cli_home, "resume", str(tid), "--json")
+    res = run_cli(module_home, "resume", str(tid), "--json")
     said(tally, "vanished file", res, 1, "file_missing", str(src), f"skylift cancel {tid}")
     no_object(tally, "vanished file", s3, bucket, "gone.bin")
-    for store in _store(cli_home):
+    for store in _store(module_home):
         checkpoint_kept(tally, "vanished file", store, tid)
         row = store.get_transfer(tid)
         assert row is not None and row.upload_id, "the upload id is kept: the file may come back"
@@ -166,20 +166,20 @@ def test_a_file_that_vanished_before_resume_fails_and_keeps_its_checkpoint(
 
 @pytest.mark.parametrize("where", ["file", "folder"])
 def test_an_empty_file_uploads_as_an_empty_object(
-    where: str, tmp_path: Path, cli_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+    where: str, tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
     tally.tried("bad inputs")
     (tmp_path / "d").mkdir()
     empty = tmp_path / "d" / "empty.txt"
     empty.touch()
     src, key = (empty, "empty.txt") if where == "file" else (tmp_path / "d", "d/empty.txt")
-    res = run_cli(cli_home, "upload", str(src), f"sw:{bucket}/", "--json")
+    res = run_cli(module_home, "upload", str(src), f"sw:{bucket}/", "--json")
     said(tally, f"0-byte {where}", res, 0)
     assert s3.get(bucket, key) == b""
 
 
 def test_a_sparse_50_gib_file_is_planned_within_10000_parts(
-    tmp_path: Path, cli_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+    tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
     """5 MiB parts would need 10,240: the plan grows them. Only the first bytes are sent."""
     tally.tried("bad inputs")
@@ -187,7 +187,7 @@ def test_a_sparse_50_gib_file_is_planned_within_10000_parts(
     with open(src, "wb") as fh:
         os.truncate(fh.fileno(), 50 * GiB)
     proc = start_cli(
-        cli_home,
+        module_home,
         "upload",
         str(src),
         f"sw:{bucket}/sparse.bin",
@@ -205,37 +205,38 @@ def test_a_sparse_50_gib_file_is_planned_within_10000_parts(
     out, err = proc.communicate(timeout=60)
     no_traceback(tally, "sparse 50 GiB", out, err)
     assert proc.returncode == 130, err.decode()
-    (row,) = [json.loads(x) for x in run_cli(cli_home, "list", "--json", check=True).stdout.splitlines()]
+    rows = [json.loads(x) for x in run_cli(module_home, "list", "--json", check=True).stdout.splitlines()]
+    (row,) = [r for r in rows if r["path"] == str(src)]
     assert row["part_size"] == 6 * MiB and -(-row["size"] // row["part_size"]) <= 10_000, row
-    for store in _store(cli_home):
+    for store in _store(module_home):
         checkpoint_kept(tally, "sparse 50 GiB", store, row["id"])
-    said(tally, "sparse 50 GiB", run_cli(cli_home, "cancel", str(row["id"])), 0)
+    said(tally, "sparse 50 GiB", run_cli(module_home, "cancel", str(row["id"])), 0)
     no_uploads_left(tally, "sparse 50 GiB", s3, bucket)
     no_object(tally, "sparse 50 GiB", s3, bucket, "sparse.bin")
 
 
 @pytest.mark.parametrize(("case", "data"), [("stdin empty", b""), ("stdin closed early", b"half a line")])
 def test_standard_input_that_ends_is_uploaded_as_what_came_and_said(
-    case: str, data: bytes, cli_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+    case: str, data: bytes, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
     """A pipe carries no length: its end is the end of the data, however early. What came is
     the object (empty too, as ``aws s3 cp -`` makes it), and its size is said."""
     tally.tried("bad inputs")
-    res = run_cli(cli_home, "upload", "-", f"sw:{bucket}/in.bin", "--json", input=data)
+    res = run_cli(module_home, "upload", "-", f"sw:{bucket}/in.bin", "--json", input=data)
     said(tally, case, res, 0, f"standard input ended after {len(data)} bytes")
     assert s3.get(bucket, "in.bin") == data
     no_uploads_left(tally, case, s3, bucket)
 
 
 def test_standard_input_from_a_terminal_is_refused_not_waited_on(
-    cli_home: dict[str, str], tally: Tally
+    module_home: dict[str, str], tally: Tally
 ) -> None:
     tally.tried("bad inputs")
     master, slave = pty.openpty()
     try:
         res = subprocess.run(
             [sys.executable, "-m", "app", "upload", "-", "sw:bkt/in.bin"],
-            env=cli_home,
+            env=module_home,
             cwd=ROOT,
             stdin=slave,
             capture_output=True,

@@ -42,19 +42,19 @@ GOOD = [
 
 @pytest.mark.parametrize(("case", "key"), GOOD, ids=[c[0] for c in GOOD])
 def test_awkward_but_legal_keys_upload_and_read_back_byte_exact(
-    case: str, key: str, tmp_path: Path, cli_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+    case: str, key: str, tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
     tally.tried("bad inputs")
     data = os.urandom(1000)
     src = tmp_path / "src.bin"
     src.write_bytes(data)
-    said(tally, case, run_cli(cli_home, "upload", str(src), f"sw:{bucket}/{key}"), 0)
+    said(tally, case, run_cli(module_home, "upload", str(src), f"sw:{bucket}/{key}"), 0)
     same_object(tally, case, s3, bucket, key, data)
     # And as a file name inside a folder, where the key comes from the name.
     name = key.replace("/", "_")
     (tmp_path / "dir").mkdir()
     (tmp_path / "dir" / name).write_bytes(data[::-1])
-    said(tally, case, run_cli(cli_home, "upload", str(tmp_path / "dir"), f"sw:{bucket}/"), 0)
+    said(tally, case, run_cli(module_home, "upload", str(tmp_path / "dir"), f"sw:{bucket}/"), 0)
     same_object(tally, case, s3, bucket, f"dir/{name}", data[::-1])
 
 
@@ -75,7 +75,7 @@ def test_a_key_servers_mangle_is_refused_before_sending(
     key: str,
     problem: str,
     tmp_path: Path,
-    cli_home: dict[str, str],
+    module_home: dict[str, str],
     s3: S3Target,
     bucket: str,
     tally: Tally,
@@ -83,7 +83,7 @@ def test_a_key_servers_mangle_is_refused_before_sending(
     tally.tried("bad inputs")
     src = tmp_path / "f.txt"
     src.write_bytes(b"x")
-    res = run_cli(cli_home, "upload", str(src), f"sw:{bucket}/{key}")
+    res = run_cli(module_home, "upload", str(src), f"sw:{bucket}/{key}")
     said(tally, case, res, 2, problem, "choose a key without")
     assert _keys(s3, bucket) == [], f"{case}: nothing may land anywhere"
 
@@ -100,7 +100,7 @@ def test_a_name_in_a_folder_that_cannot_be_a_key_is_named_and_fails_the_run(
     parts: list[str],
     problem: str,
     tmp_path: Path,
-    cli_home: dict[str, str],
+    module_home: dict[str, str],
     s3: S3Target,
     bucket: str,
     tally: Tally,
@@ -111,13 +111,13 @@ def test_a_name_in_a_folder_that_cannot_be_a_key_is_named_and_fails_the_run(
     bad.parent.mkdir(parents=True, exist_ok=True)
     bad.write_bytes(b"b")
     (root / "good.txt").write_bytes(b"g")
-    res = run_cli(cli_home, "upload", str(root), f"sw:{bucket}/")
+    res = run_cli(module_home, "upload", str(root), f"sw:{bucket}/")
     said(tally, case, res, 1, problem, "rename it", "1 folder or file could not be uploaded")
     assert _keys(s3, bucket) == ["tree/good.txt"]
 
 
 def test_a_file_name_that_is_not_utf8_is_named_and_fails_the_run(
-    tmp_path: Path, cli_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+    tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
     tally.tried("bad inputs")
     root = tmp_path / "names"
@@ -125,13 +125,13 @@ def test_a_file_name_that_is_not_utf8_is_named_and_fails_the_run(
     (root / "good.txt").write_bytes(b"g")
     with open(os.path.join(os.fsencode(root), b"bad-\xff.txt"), "wb") as fh:
         fh.write(b"b")
-    res = run_cli(cli_home, "upload", str(root), f"sw:{bucket}/")
+    res = run_cli(module_home, "upload", str(root), f"sw:{bucket}/")
     said(tally, "name not UTF-8", res, 1, "skipped: the name is not valid UTF-8", "rename it")
     assert _keys(s3, bucket) == ["names/good.txt"]
 
 
 def test_nfc_and_nfd_twins_upload_as_two_distinct_objects(
-    tmp_path: Path, cli_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+    tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
     """Two names that look alike but are different bytes are two files: both are uploaded, each
     under its own bytes, never one silently over the other."""
@@ -142,7 +142,7 @@ def test_nfc_and_nfd_twins_upload_as_two_distinct_objects(
     assert nfc != nfd
     (root / nfc).write_bytes(b"composed")
     (root / nfd).write_bytes(b"decomposed")
-    res = run_cli(cli_home, "upload", str(root), f"sw:{bucket}/", "--json")
+    res = run_cli(module_home, "upload", str(root), f"sw:{bucket}/", "--json")
     said(tally, "NFC/NFD twins", res, 0)
     assert len(json_events(res.stdout, "summary")) == 2
     same_object(tally, "NFC/NFD twins", s3, bucket, f"twins/{nfc}", b"composed")
@@ -150,7 +150,7 @@ def test_nfc_and_nfd_twins_upload_as_two_distinct_objects(
 
 
 def test_two_sources_with_one_name_into_one_prefix_are_refused(
-    tmp_path: Path, cli_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+    tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
     tally.tried("bad inputs")
     (tmp_path / "a").mkdir()
@@ -158,7 +158,7 @@ def test_two_sources_with_one_name_into_one_prefix_are_refused(
     (tmp_path / "a" / "report.pdf").write_bytes(b"first")
     (tmp_path / "b" / "report.pdf").write_bytes(b"second")
     res = run_cli(
-        cli_home,
+        module_home,
         "upload",
         str(tmp_path / "a" / "report.pdf"),
         str(tmp_path / "b" / "report.pdf"),
@@ -169,11 +169,11 @@ def test_two_sources_with_one_name_into_one_prefix_are_refused(
 
 
 def test_non_ascii_metadata_is_refused_with_the_reason(
-    tmp_path: Path, cli_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+    tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
     tally.tried("bad inputs")
     src = tmp_path / "f.txt"
     src.write_bytes(b"x")
-    res = run_cli(cli_home, "upload", str(src), f"sw:{bucket}/f.txt", "--meta", "owner=张三")
+    res = run_cli(module_home, "upload", str(src), f"sw:{bucket}/f.txt", "--meta", "owner=张三")
     said(tally, "non-ASCII metadata", res, 2, "must be ASCII", "percent-encode")
     no_object(tally, "non-ASCII metadata", s3, bucket, "f.txt")

@@ -175,13 +175,13 @@ def test_a_wrong_endpoint_is_said_at_once(
     words: list[str],
     request: pytest.FixtureRequest,
     tmp_path: Path,
-    cli_home: dict[str, str],
+    module_home: dict[str, str],
     tally: Tally,
 ) -> None:
     """Said on the first request, as a config error: not retried for half a minute."""
     tally.tried("bad inputs")
     url, extra = endpoint(request)
-    env = dict(cli_home, OSS_ACCESS_KEY_ID=ACCESS_KEY, OSS_ACCESS_KEY_SECRET=SECRET_KEY, **extra)
+    env = dict(module_home, OSS_ACCESS_KEY_ID=ACCESS_KEY, OSS_ACCESS_KEY_SECRET=SECRET_KEY, **extra)
     oss = ["--region", "cn-hangzhou", "--signature", "v4"] if provider == "oss" else []
     run_cli(env, "profile", "add", "far", "--provider", provider, "--endpoint", url, *oss, check=True)
     big = tmp_path / "big.bin"
@@ -223,7 +223,7 @@ def test_wrong_credentials_are_an_auth_failure_that_says_no_secret(
     code: str,
     words: list[str],
     tmp_path: Path,
-    cli_home: dict[str, str],
+    module_home: dict[str, str],
     s3: S3Target,
     tally: Tally,
 ) -> None:
@@ -231,11 +231,11 @@ def test_wrong_credentials_are_an_auth_failure_that_says_no_secret(
     bucket = s3.new_bucket()
     src = tmp_path / "f.bin"
     src.write_bytes(b"x" * (9 * MiB))
-    res = run_cli(dict(cli_home, **change), "upload", str(src), f"sw:{bucket}/f.bin", "--json")
+    res = run_cli(dict(module_home, **change), "upload", str(src), f"sw:{bucket}/f.bin", "--json")
     said(tally, case, res, 1, *words)
     (s,) = json_events(res.stdout, "summary")
     assert (s["state"], s["error_code"]) == ("failed", code), s
-    logs = Path(cli_home["SKYLIFT_HOME"]) / "logs"
+    logs = Path(module_home["SKYLIFT_HOME"]) / "logs"
     no_secret(tally, case, ["not-the-secret", SECRET_KEY], logs, res.stdout, res.stderr)
     no_object(tally, case, s3, bucket, "f.bin")
     no_uploads_left(tally, case, s3, bucket)
@@ -254,11 +254,11 @@ def _oss_profile(env: dict[str, str], oss: OssTarget, name: str, region: str) ->
 
 
 def test_a_missing_bucket_is_named_with_the_fix(
-    tmp_path: Path, cli_home: dict[str, str], oss: OssTarget, tally: Tally
+    tmp_path: Path, module_home: dict[str, str], oss: OssTarget, tally: Tally
 ) -> None:
     """On the gateway: SeaweedFS creates a bucket on the first PUT into it, so nothing is missing."""
     tally.tried("bad inputs")
-    env = dict(cli_home, **oss.env)
+    env = dict(module_home, **oss.env)
     _oss_profile(env, oss, "o", oss.region)
     src = tmp_path / "f.bin"
     src.write_bytes(b"x" * 100)
@@ -269,11 +269,11 @@ def test_a_missing_bucket_is_named_with_the_fix(
 
 
 def test_a_wrong_region_is_an_auth_failure_naming_the_region(
-    tmp_path: Path, cli_home: dict[str, str], oss: OssTarget, tally: Tally
+    tmp_path: Path, module_home: dict[str, str], oss: OssTarget, tally: Tally
 ) -> None:
     """OSS V4 signs the region: a profile with the wrong one is refused by the server."""
     tally.tried("bad inputs")
-    env = dict(cli_home, **oss.env)
+    env = dict(module_home, **oss.env)
     _oss_profile(env, oss, "far", "cn-beijing")
     bucket = oss.new_bucket()
     src = tmp_path / "f.bin"
@@ -285,19 +285,19 @@ def test_a_wrong_region_is_an_auth_failure_naming_the_region(
 
 
 def test_no_permission_is_access_denied_with_the_fix(
-    tmp_path: Path, cli_home: dict[str, str], oss: OssTarget, oss_gateway: OssGateway, tally: Tally
+    tmp_path: Path, module_home: dict[str, str], oss: OssTarget, oss_gateway: OssGateway, tally: Tally
 ) -> None:
     tally.tried("bad inputs")
     oss_gateway.credentials["READONLY"] = "ro-secret"
     oss_gateway.read_only.add("READONLY")
-    env = dict(cli_home, OSS_ACCESS_KEY_ID="READONLY", OSS_ACCESS_KEY_SECRET="ro-secret")
+    env = dict(module_home, OSS_ACCESS_KEY_ID="READONLY", OSS_ACCESS_KEY_SECRET="ro-secret")
     _oss_profile(env, oss, "ro", oss.region)
     bucket = oss.new_bucket()
     src = tmp_path / "f.bin"
     src.write_bytes(b"x" * (300 * 1024))
     res = run_cli(env, "upload", str(src), f"ro:{bucket}/f.bin", "--json", "--part-size", "100KiB")
     said(tally, "no permission", res, 1, "AccessDenied", "permission")
-    logs = Path(cli_home["SKYLIFT_HOME"]) / "logs"
+    logs = Path(module_home["SKYLIFT_HOME"]) / "logs"
     no_secret(tally, "no permission", ["ro-secret"], logs, res.stdout, res.stderr)
     (s,) = json_events(res.stdout, "summary")
     assert s["error_code"] == "access_denied", s
