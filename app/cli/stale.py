@@ -32,9 +32,10 @@ def _price(text: str) -> float:
         price = float(text)
     except ValueError:
         price = math.nan
-    if not 0 <= price <= 1000:  # NaN too: it would be saved and poison every estimate
+    # Any currency, so no upper bound; NaN or infinity would be saved and poison every estimate.
+    if not (math.isfinite(price) and price >= 0):
         raise argparse.ArgumentTypeError(
-            f"--price-per-gb-month takes a price from 0 to 1000 (e.g. 0.023), not {text!r}"
+            f"--price-per-gb-month takes a price of 0 or more per GB-month (e.g. 0.023), not {text!r}"
         )
     return price
 

@@ -110,12 +110,13 @@ CASES: list[tuple[str, list[str], list[str]]] = [
     (
         "price not a number",
         ["stale", "sw:bkt", "--price-per-gb-month", "nan"],
-        ["takes a price from 0", "e.g. 0.023"],
+        ["takes a price of 0 or more", "e.g. 0.023"],
     ),
+    ("price infinite", ["stale", "sw:bkt", "--price-per-gb-month", "inf"], ["takes a price of 0 or more"]),
     (
         "price negative",
         ["stale", "sw:bkt", "--price-per-gb-month=-1"],
-        ["takes a price from 0", "e.g. 0.023"],
+        ["takes a price of 0 or more", "e.g. 0.023"],
     ),
     (
         "transfer id not a number",
