@@ -116,6 +116,25 @@ def test_a_name_in_a_folder_that_cannot_be_a_key_is_named_and_fails_the_run(
     assert _keys(s3, bucket) == ["tree/good.txt"]
 
 
+def test_a_file_named_on_the_command_line_whose_name_cannot_be_a_key_is_refused(
+    tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
+) -> None:
+    tally.tried("bad inputs")
+    src = tmp_path / "tab\there.txt"
+    src.write_bytes(b"t")
+    res = run_cli(module_home, "upload", str(src), f"sw:{bucket}/in/")
+    said(tally, "control character in a named file", res, 2, "control characters", "name the key in DEST")
+    assert _keys(s3, bucket) == []
+    # The way out the message names: the same file under a key given in DEST.
+    said(
+        tally,
+        "control character in a named file",
+        run_cli(module_home, "upload", str(src), f"sw:{bucket}/in/tab.txt"),
+        0,
+    )
+    same_object(tally, "control character in a named file", s3, bucket, "in/tab.txt", b"t")
+
+
 def test_a_file_name_that_is_not_utf8_is_named_and_fails_the_run(
     tmp_path: Path, module_home: dict[str, str], s3: S3Target, bucket: str, tally: Tally
 ) -> None:
