@@ -31,6 +31,7 @@ class SkipReason(enum.StrEnum):
     SPECIAL_FILE = "special_file"
     BROKEN_LINK = "broken_link"
     NAME_NOT_UTF8 = "name_not_utf8"
+    BAD_KEY = "bad_key"
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Skipped:
             SkipReason.UNREADABLE_FOLDER,
             SkipReason.UNREADABLE_FILE,
             SkipReason.NAME_NOT_UTF8,
+            SkipReason.BAD_KEY,
         )
 
     @property
@@ -60,7 +62,28 @@ class Skipped:
             SkipReason.SPECIAL_FILE: f"not a regular file ({self.detail})",
             SkipReason.BROKEN_LINK: f"a symbolic link that leads nowhere ({self.detail})",
             SkipReason.NAME_NOT_UTF8: "the name is not valid UTF-8, which object keys must be; rename it",
+            SkipReason.BAD_KEY: f"{self.detail}; rename it",
         }[self.code]
+
+
+#: S3's and OSS's limit on an object key, in bytes of UTF-8.
+MAX_KEY_BYTES = 1024
+
+
+def key_problem(key: str) -> str | None:
+    """Why ``key`` cannot be an object key as written, or None. Servers resolve '.'/'..' away or
+    refuse the signature, drop or keep a leading '/', cannot list control characters in XML, and
+    refuse keys over 1024 bytes: each would upload elsewhere, or fail only after the bytes went."""
+    if any(seg in (".", "..") for seg in key.split("/")):
+        return f"the key {key!r} has a '.' or '..' segment, which servers resolve or reject"
+    if key.startswith("/"):
+        return f"the key {key!r} starts with '/', which servers drop or keep as an empty folder name"
+    if any(ord(c) < 32 or ord(c) == 127 for c in key):
+        return f"the key {key!r} holds control characters, which object listings cannot carry"
+    size = len(key.encode("utf-8", "surrogatepass"))
+    if size > MAX_KEY_BYTES:
+        return f"the key is {size} bytes in UTF-8, more than the {MAX_KEY_BYTES} an object key holds"
+    return None
 
 
 class SourceError(ValueError):
@@ -126,10 +149,11 @@ def iter_sources(
                     f"{p} is not a regular file ({kind}); Skylift uploads files and folders "
                     "(to upload a stream, pipe it to 'skylift upload - DEST')"
                 )
-            name = p.name
-            yield Source(
-                str(p.resolve()), (prefix + name) if prefix is not None else key, st.st_size, st.st_mtime_ns
-            )
+            full = (prefix + p.name) if prefix is not None else key
+            problem = key_problem(full)
+            if problem is not None:
+                raise SourceError(f"{p}: {problem}; rename the file or name the key in DEST")
+            yield Source(str(p.resolve()), full, st.st_size, st.st_mtime_ns)
 
 
 def _walk(
@@ -171,6 +195,10 @@ def _walk(
             kind = _kind(st.st_mode)
             if kind is not None:
                 say(Skipped(e.path, SkipReason.SPECIAL_FILE, kind))
+                continue
+            problem = key_problem(prefix + rel)
+            if problem is not None:
+                say(Skipped(e.path, SkipReason.BAD_KEY, problem))
                 continue
             yield Source(e.path, prefix + rel, st.st_size, st.st_mtime_ns)
         stack.extend(reversed(subdirs))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 _UNITS = {
@@ -27,15 +28,20 @@ _UNITS = {
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$")
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
 _AGE_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+#: Beyond these a number stops being a size or an age anyone means (and overflows int64 and
+#: timedelta): 8 EiB, and 1,000 years.
+_MAX_SIZE = 2**63 - 1
+_MAX_AGE = 1000 * 365 * 86400
 
 
 def parse_size(text: str) -> int:
     """``"8MiB"`` -> 8388608. Raises ``ValueError`` with the accepted forms."""
     m = _SIZE.match(text)
     unit = m.group(2).lower() if m else ""
-    if not m or unit not in _UNITS:
+    value = float(m.group(1)) * _UNITS[unit] if m and unit in _UNITS else math.nan
+    if not 0 <= value <= _MAX_SIZE:
         raise ValueError(f"not a size: {text!r} (write e.g. 8MiB, 16MB, 1GiB or a byte count)")
-    return int(float(m.group(1)) * _UNITS[unit])
+    return int(value)
 
 
 def parse_rate(text: str) -> int | None:
@@ -54,9 +60,10 @@ def parse_rate(text: str) -> int | None:
 def parse_age(text: str) -> float:
     """``"7d"`` -> seconds."""
     m = _AGE.match(text)
-    if not m:
+    value = float(m.group(1)) * _AGE_UNITS[m.group(2)] if m else math.nan
+    if not 0 <= value <= _MAX_AGE:
         raise ValueError(f"not an age: {text!r} (write e.g. 30m, 12h, 7d or 2w)")
-    return float(m.group(1)) * _AGE_UNITS[m.group(2)]
+    return value
 
 
 def format_size(n: float) -> str:

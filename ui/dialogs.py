@@ -156,7 +156,7 @@ def tell_not_queued(parent: QWidget, items: list[Skipped]) -> None:
     box.setText(
         QCoreApplication.translate(
             "Dialogs",
-            "Some items could not be read and were not queued. Fix their permissions and drop them again.",
+            "Some items could not be queued (the reasons are below). Fix them and drop them again.",
         )
         if lost
         else QCoreApplication.translate("Dialogs", "Special files and links to folders were left out.")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.gui.api import PROVIDERS
 from app.gui.controller import Controller
 from app.gui.uploads import UploadRequest
+from app.services.core import destination_problem
 from app.services.settings import SavedDestination
 from ui import messages
 
@@ -90,9 +91,16 @@ class DropPanel(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
+        #: Why the destination as typed cannot be used (Upload stays disabled until it can).
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem.setVisible(False)
+
         lay = QVBoxLayout(self)
         lay.addWidget(summary)
         lay.addLayout(form)
+        lay.addWidget(self.problem)
         lay.addWidget(self.folder_box)
         lay.addWidget(buttons)
 
@@ -109,6 +117,7 @@ class DropPanel(QDialog):
             self.storage_class.setCurrentIndex(j)
         self.profile.currentIndexChanged.connect(self._on_profile_changed)
         self.bucket.editTextChanged.connect(self._on_bucket_edited)
+        self.prefix.textChanged.connect(self._on_bucket_edited)
         self.browse.clicked.connect(self._on_browse_clicked)
         self._on_bucket_edited(self.bucket.currentText())
 
@@ -150,8 +159,13 @@ class DropPanel(QDialog):
         self.bucket.blockSignals(False)
         self._on_bucket_edited(self.bucket.currentText())
 
-    def _on_bucket_edited(self, text: str) -> None:
-        self.upload.setEnabled(bool(text.strip()) and self.profile.count() > 0)
+    def _on_bucket_edited(self, _text: str) -> None:
+        """Bucket or prefix edited: say at once what the server would refuse or misplace."""
+        bucket = self.bucket.currentText().strip()
+        problem = destination_problem(bucket, self.request().key_prefix) if bucket else None
+        self.problem.setText(self.tr("Cannot upload there: %1").replace("%1", problem) if problem else "")
+        self.problem.setVisible(problem is not None)
+        self.upload.setEnabled(bool(bucket) and self.profile.count() > 0 and problem is None)
 
     def _on_browse_clicked(self) -> None:
         from ui.bucket_browser import BucketBrowser

@@ -37,6 +37,10 @@ def skip_text(item: Skipped) -> str:
         return QCoreApplication.translate("Messages", "a link that leads nowhere")
     if item.code is SkipReason.NAME_NOT_UTF8:
         return QCoreApplication.translate("Messages", "the name is not valid UTF-8; rename the file")
+    if item.code is SkipReason.BAD_KEY:
+        return QCoreApplication.translate(
+            "Messages", "the name cannot be an object key (%1); rename the file"
+        ).replace("%1", item.detail)
     return QCoreApplication.translate("Messages", "not a regular file (a pipe, socket or device)")
 
 

@@ -34,14 +34,14 @@ from engine import __version__
 from engine.errors import RETRYABLE, SkyliftError
 from engine.lease import Holder, held_message
 from engine.plan import choose_part_size
-from engine.providers import PROVIDERS, get_provider
+from engine.providers import PROVIDERS, Provider, get_provider
 from engine.retry import RetryPolicy
 from engine.scheduler import EngineSettings
 from engine.sources import Skipped
 from engine.state import FINAL, State
 from engine.store import StoreError, TransferRow
 from engine.transfer import STDIN
-from engine.units import parse_age, parse_rate, parse_size
+from engine.units import format_size, parse_age, parse_rate, parse_size
 
 #: The subcommands; anything else given to ``skylift`` that names files opens the window with them.
 COMMANDS = frozenset(
@@ -136,6 +136,15 @@ def _add_network_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _transfer_id(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"transfer ids are numbers, not {text!r}; 'skylift list' shows them"
+        ) from None
+
+
 def _rate(text: str) -> int | None:
     try:
         return parse_rate(text)
@@ -191,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("--json", action="store_true")
 
     res = sub.add_parser("resume", help="resume unfinished transfers")
-    res.add_argument("ids", nargs="*", type=int)
+    res.add_argument("ids", nargs="*", type=_transfer_id)
     res.add_argument("--all", action="store_true")
     res.add_argument("--concurrency", type=_concurrency, default=4)
     res.add_argument("--bwlimit", type=_rate, default=None)
@@ -208,10 +217,10 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--json", action="store_true")
 
     sub.add_parser("cancel", help="abort on the server and mark cancelled").add_argument(
-        "ids", nargs="+", type=int
+        "ids", nargs="+", type=_transfer_id
     )
     rs = sub.add_parser("restart", help="upload again from the start (after the file changed)")
-    rs.add_argument("ids", nargs="+", type=int)
+    rs.add_argument("ids", nargs="+", type=_transfer_id)
     rs.add_argument("--json", action="store_true")
     sub.add_parser(
         "self-check", help="keyring, Qt and a 1 MiB upload to the built-in storage; non-zero on failure"
@@ -228,19 +237,28 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
         raise UsageError("upload needs at least one SRC and a DEST (PROFILE:BUCKET[/KEY])")
     dest = parse_destination(dest_text, core.profiles.default_name())
     core.profiles.get(dest.profile)
+    _check_part_size(a.part_size, core.profiles.provider(dest.profile))
     opts = UploadOptions(a.storage_class, dict(a.meta), a.include, a.exclude)
     if STDIN in srcs:
         if srcs != [STDIN]:
-            raise UsageError("'-' (standard input) cannot be mixed with other sources")
+            raise UsageError(
+                "'-' (standard input) cannot be mixed with other sources; upload the files with "
+                "another command"
+            )
         if not dest.key or dest.key.endswith("/"):
             raise UsageError("an upload from standard input needs a full object key in DEST")
+        if sys.stdin.isatty():
+            # Reading a terminal would wait, silently, for someone to type the data.
+            raise UsageError(
+                "standard input is a terminal, not data; pipe the data in: 'COMMAND | skylift upload - DEST'"
+            )
         return _upload_stdin(core, acc, dest, opts, a.json)
     multi = len(srcs) > 1 or any(os.path.isdir(s) for s in srcs)
     if multi and dest.key and not dest.key.endswith("/"):
         dest = Destination(dest.profile, dest.bucket, dest.key + "/")
     for s in srcs:
         if not os.path.exists(s):
-            raise UsageError(f"no such file or folder: {s}")
+            raise UsageError(f"no such file or folder: {s}; check the path")
     if multi:
         _refuse_same_names(srcs, dest.key)
     skipped: list[Skipped] = []
@@ -267,12 +285,25 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
         # Files the user meant to upload may be among them: the run did not do all it was asked.
         what = "folder or file" if lost == 1 else "folders or files"
         print(
-            f"skylift: {lost} {what} could not be read and {'was' if lost == 1 else 'were'} not "
-            "uploaded (named above); fix their permissions and upload again",
+            f"skylift: {lost} {what} could not be uploaded (named above, each with the reason); "
+            "fix their permissions or names and upload again",
             file=sys.stderr,
         )
         return EXIT_FAILED if status == EXIT_OK else status
     return status
+
+
+def _check_part_size(requested: int | None, prov: Provider) -> None:
+    """A part size the provider refuses is said now: clamping it silently would upload with a
+    size the user did not ask for, and sending it would fail every part."""
+    rules = prov.rules
+    if requested is None or rules.fixed_part is not None:
+        return
+    if not rules.min_part <= requested <= rules.max_part:
+        raise UsageError(
+            f"--part-size {format_size(requested)} is outside what {prov.title} accepts; choose a size "
+            f"from {format_size(rules.min_part)} to {format_size(rules.max_part)}"
+        )
 
 
 def _refuse_same_names(srcs: list[str], prefix: str) -> None:
@@ -307,7 +338,17 @@ def _upload_stdin(
         metadata=dict(opts.metadata),
     )
     tid = core.engine.add_stream(row, sys.stdin.buffer)
-    return _run(core, acc, [tid], json_mode)
+    status = _run(core, acc, [tid], json_mode)
+    (view,) = core.engine.views([tid])
+    if view.state is State.DONE:
+        # A pipe carries no length: its end is the end of the data, even when the program
+        # writing it stopped early. The size is said so a short object does not go unnoticed.
+        print(
+            f"skylift: standard input ended after {view.size} bytes; uploaded them as "
+            f"{dest.bucket}/{dest.key}",
+            file=sys.stderr,
+        )
+    return status
 
 
 def cmd_resume(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -> int:
@@ -317,7 +358,7 @@ def cmd_resume(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     if a.ids:
         missing = [i for i in a.ids if i not in loaded.ids and i not in loaded.held]
         if missing:
-            raise UsageError(f"no unfinished transfer with id {', '.join(map(str, missing))}")
+            raise UsageError(_no_transfer(missing))
     ids = [i for i in loaded.ids if _resumable(core, i)] if a.all else list(loaded.ids)
     _say_held(loaded.held)
     left = [v for v in core.engine.views(loaded.ids) if v.id not in ids and v.state is State.FAILED]
@@ -333,6 +374,10 @@ def cmd_resume(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     if left and status == EXIT_OK:
         return EXIT_FAILED
     return EXIT_HELD if loaded.held and status == EXIT_OK else status
+
+
+def _no_transfer(ids: list[int]) -> str:
+    return f"no unfinished transfer with id {', '.join(map(str, ids))}; 'skylift list' shows the transfers"
 
 
 def _say_held(held: dict[int, Holder]) -> None:
@@ -351,7 +396,7 @@ def cmd_cancel(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     loaded = core.engine.load(a.ids)
     unknown = [i for i in a.ids if i not in loaded.ids and i not in loaded.held]
     if unknown:
-        raise UsageError(f"no unfinished transfer with id {', '.join(map(str, unknown))}")
+        raise UsageError(_no_transfer(unknown))
     _say_held(loaded.held)
     core.engine.cancel(loaded.ids)
     _run(core, acc, loaded.ids, False)
@@ -366,7 +411,7 @@ def cmd_restart(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) 
     loaded = core.engine.load(a.ids)
     unknown = [i for i in a.ids if i not in loaded.ids and i not in loaded.held]
     if unknown:
-        raise UsageError(f"no unfinished transfer with id {', '.join(map(str, unknown))}")
+        raise UsageError(_no_transfer(unknown))
     _say_held(loaded.held)
     ids = core.engine.restart(loaded.ids)
     status = _run(core, acc, ids, a.json)

@@ -6,6 +6,7 @@ Its own module so the command modules (commands, stale) import it rather than ea
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -14,6 +15,8 @@ from types import FrameType
 from app.cli.output import Reporter
 from app.services.core import AppCore
 from app.services.progress import ProgressAccumulator
+from engine.errors import ErrorCode
+from engine.events import TransferView
 from engine.state import State
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -72,5 +75,27 @@ def run_transfers(
                 rep.paused(v)
         return EXIT_INTERRUPTED
     # The engine owns the states (the checkpoint may still be writing its copy).
-    states = [v.state for v in core.engine.views(ids)]
-    return EXIT_OK if all(s is State.DONE for s in states) else EXIT_FAILED
+    views = core.engine.views(ids)
+    for v in views:
+        hint = _what_to_do(v)
+        if hint:
+            print(f"skylift: transfer #{v.id}: {hint}", file=sys.stderr)
+    return EXIT_OK if all(v.state is State.DONE for v in views) else EXIT_FAILED
+
+
+def _what_to_do(v: TransferView) -> str:
+    """The next step for a transfer that failed on its local file: the engine's detail names the
+    problem, and only the command line knows the commands that cure it."""
+    if v.state is not State.FAILED:
+        return ""
+    if v.error_code == ErrorCode.FILE_MISSING:
+        return (
+            f"{v.local_path} is gone; put it back and run 'skylift resume {v.id}', "
+            f"or give the upload up with 'skylift cancel {v.id}'"
+        )
+    if v.error_code == ErrorCode.FILE_UNREADABLE:
+        return (
+            f"{v.local_path} cannot be read; fix its permissions and run 'skylift resume {v.id}', "
+            f"or give the upload up with 'skylift cancel {v.id}'"
+        )
+    return ""

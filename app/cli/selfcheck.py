@@ -23,7 +23,6 @@ from app.services.keystore import SERVICE, backend_name, keyring_problem
 from app.services.local_server import LocalServerError
 from app.services.profiles import LOCAL, LOCAL_BUCKET
 from engine import __version__
-from engine.backends.s3 import S3Backend
 from engine.errors import SkyliftError
 from engine.state import State
 
@@ -87,6 +86,9 @@ def check_local_upload(core: AppCore) -> bool:
     if not finished or any(v.state is not State.DONE for v in views):
         detail = "; ".join(f"{v.error_code}: {v.error_detail}" for v in views if v.state is not State.DONE)
         return _line("upload", False, f"built-in storage: the 1 MiB upload did not finish ({detail})")
+    # Imported here: boto3 is a third of every command's start-up, and most never need it.
+    from engine.backends.s3 import S3Backend
+
     backend = core.profiles.backend(LOCAL)
     assert isinstance(backend, S3Backend)  # the built-in storage speaks S3
     try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import os
 import sys
 import threading
 from datetime import UTC, datetime, timedelta
@@ -23,6 +25,19 @@ def _age(text: str) -> timedelta:
         return timedelta(seconds=parse_age(text))
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _price(text: str) -> float:
+    try:
+        price = float(text)
+    except ValueError:
+        price = math.nan
+    # Any currency, so no upper bound; NaN or infinity would be saved and poison every estimate.
+    if not (math.isfinite(price) and price >= 0):
+        raise argparse.ArgumentTypeError(
+            f"--price-per-gb-month takes a price of 0 or more per GB-month (e.g. 0.023), not {text!r}"
+        )
+    return price
 
 
 def _days(text: str) -> int | None:
@@ -59,7 +74,7 @@ def add_stale_parser(sub: Any) -> None:
     st.add_argument("--parts", metavar="UPLOAD_ID", help="list the parts of one upload")
     st.add_argument(
         "--price-per-gb-month",
-        type=float,
+        type=_price,
         default=None,
         metavar="PRICE",
         help="save the profile's storage price for the cost estimate",
@@ -100,6 +115,7 @@ def cmd_stale(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) ->
         if a.adopt:
             if not a.file:
                 raise StaleError("--adopt needs --file PATH, the local file the upload was sending")
+            _check_adopt_file(a.file)
             return _adopt(svc, core, acc, out, profile, bucket, prefix, a)
         if a.parts:
             return _parts(svc, out, profile, bucket, prefix, a.parts)
@@ -313,6 +329,15 @@ def _show_result(out: _Out, result: AbortResult) -> None:
         out.obj({"action": "abort", "summary": True, "aborted": n, "bytes_freed": b})
     else:
         out.text(f"aborted {n} upload(s), freed {format_size(b)} ({b} bytes)")
+
+
+def _check_adopt_file(path: str) -> None:
+    """Said before the server is asked: adopting would register a transfer that can only fail."""
+    if os.path.isdir(path):
+        raise StaleError(f"{path} is a folder; --file needs the local file the upload was sending")
+    if not os.path.isfile(path):
+        what = "is not a regular file" if os.path.exists(path) else "does not exist"
+        raise StaleError(f"{path} {what}; --file needs the local file the upload was sending")
 
 
 def _adopt(

@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.services.conflicts import ConflictQuestion, policy_named
-from app.services.core import AppCore, Destination, Enqueued, UploadOptions, check_key
+from app.services.core import (
+    AppCore,
+    Destination,
+    DestinationError,
+    Enqueued,
+    UploadOptions,
+    destination_problem,
+)
 from engine.errors import SkyliftError
 from engine.sources import Skipped, Source, empty_dirs
 
@@ -76,7 +83,10 @@ class EnqueueJob:
         opts = UploadOptions(storage_class=req.storage_class, include=req.include, exclude=req.exclude)
         counts = Enqueued(progressed=lambda e: self._report(EnqueueResult(e.queued, e.skipped)))
         try:
-            check_key(dest.key)
+            # The panel says this while the user types; a drop with "don't ask" still lands here.
+            problem = destination_problem(dest.bucket, dest.key)
+            if problem is not None:
+                raise DestinationError(problem)
             self.core.enqueue(
                 req.paths,
                 dest,

@@ -21,7 +21,7 @@ from app.services.qtpool import QtPoolExecutor
 from engine.events import EventSink
 from engine.plan import choose_part_size, is_multipart
 from engine.scheduler import Engine, EngineSettings
-from engine.sources import Skipped, Source, iter_sources
+from engine.sources import Skipped, Source, iter_sources, key_problem
 from engine.store import Store, TransferRow
 
 log = logging.getLogger("skylift.app")
@@ -62,14 +62,20 @@ def parse_destination(text: str, default_profile: str) -> Destination:
     return Destination(profile, bucket, key)
 
 
+def destination_problem(bucket: str, key: str) -> str | None:
+    """Why ``bucket`` and ``key`` cannot be a destination as typed (the window asks while the user
+    types, before anything is queued), or None."""
+    if not _BUCKET.match(bucket):
+        return f"{bucket!r} is not a bucket name: use 3-255 letters, digits, '.', '-' or '_'"
+    problem = key_problem(key)
+    return f"{problem}; choose a prefix without that" if problem else None
+
+
 def check_key(key: str) -> None:
-    """Refuse keys servers mangle: '.'/'..' segments are resolved away by some (the object lands
-    elsewhere) and break the signature on others (SeaweedFS: SignatureDoesNotMatch)."""
-    if any(seg in (".", "..") for seg in key.split("/")):
-        raise DestinationError(
-            f"the key {key!r} has a '.' or '..' segment, which servers resolve or reject; "
-            "choose a key without them"
-        )
+    """Refuse a key servers would mangle or refuse (see ``key_problem``) before any byte is sent."""
+    problem = key_problem(key)
+    if problem is not None:
+        raise DestinationError(f"{problem}; choose a key without that")
 
 
 @dataclass

@@ -6,6 +6,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from app.services import keystore as secrets
 from app.services.local_server import LocalServer, LocalServerError, LocalStorage
@@ -24,6 +25,19 @@ LOCAL_BUCKET = "skylift"
 
 class ProfileError(ValueError):
     pass
+
+
+def check_endpoint(endpoint: str) -> None:
+    """Refuse what is not an http(s) URL now: SDKs take it and fail later with their own words."""
+    try:
+        parts = urlsplit(endpoint)
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname) and (parts.port or 1) > 0
+    except ValueError:  # a port that is not a number
+        ok = False
+    if not ok:
+        raise ProfileError(
+            f"{endpoint!r} is not an endpoint URL; write it as http://HOST[:PORT] or https://HOST[:PORT]"
+        )
 
 
 @dataclass(frozen=True)
@@ -103,10 +117,14 @@ class Profiles:
         if name == LOCAL:
             raise ProfileError("'local' is the built-in local storage; choose another name")
         if not name or ":" in name or "/" in name:
-            raise ProfileError(f"profile name {name!r} must be non-empty, without ':' or '/'")
+            raise ProfileError(
+                f"profile name {name!r} must be non-empty, without ':' or '/'; type a name such as 'work'"
+            )
         prov = get_provider(provider)
         if not endpoint and not prov.endpoint_template:
             raise ProfileError(f"provider {provider!r} needs --endpoint URL")
+        if endpoint:
+            check_endpoint(endpoint)
         if secret is not None and not access_key_id:
             raise ProfileError("a secret needs an access key id: pass --access-key-id")
         ref = secrets.ref_for(name, access_key_id) if secret is not None else ""
@@ -246,6 +264,7 @@ def make_backend(
             proxy=net.proxy,
             ca_bundle=net.ca_bundle,
             connect_timeout=net.io_timeout,
+            wait_for_endpoint=net.wait_for_endpoint,
         )
         return oss
     from engine.backends.s3 import S3Backend
@@ -258,7 +277,8 @@ def make_backend(
         creds.access_key_id,
         creds.secret,
         max_connections=net.max_connections,
-        ca_bundle=net.ca_bundle,
+        # botocore reads AWS_CA_BUNDLE by itself; the lean PUT path must trust the same authority.
+        ca_bundle=net.ca_bundle or os.environ.get("AWS_CA_BUNDLE") or None,
         proxy=net.proxy,
         wait_for_endpoint=net.wait_for_endpoint,
         io_timeout=net.io_timeout,

@@ -63,6 +63,38 @@ ERROR_CODES: dict[str, ErrorCode] = {
 }
 
 
+#: What to do, said after the service's own words (which name the problem, not the fix).
+_FIX = {
+    ErrorCode.AUTH: "check the profile's access key id and secret key, and its region",
+    ErrorCode.ACCESS_DENIED: "this key has no permission to do that here: ask for write access to the "
+    "bucket, or use a key that has it",
+    ErrorCode.NO_SUCH_BUCKET: "create it, or check the bucket name",
+}
+
+
+def tls_problem(text: str, endpoint: str, dialect: str) -> str | None:
+    """What went wrong in a TLS handshake, in words with the fix; None if ``text`` is not one."""
+    if "WRONG_VERSION_NUMBER" in text or "record layer failure" in text or "unknown protocol" in text:
+        return (
+            f"{endpoint} does not speak TLS (an https:// endpoint on a plain-HTTP port?): use http:// "
+            "in the profile's endpoint, or the service's TLS port"
+        )
+    if "certificate has expired" in text:
+        return (
+            f"the certificate of {endpoint} has expired: renew it on the server "
+            "(or correct this computer's clock if it is wrong)"
+        )
+    if "CERTIFICATE_VERIFY_FAILED" in text:
+        why = text.partition("certificate verify failed:")[2].partition("(_ssl")[0].strip()
+        bundle = "AWS_CA_BUNDLE" if dialect == "S3" else "REQUESTS_CA_BUNDLE"
+        return (
+            f"the certificate of {endpoint} is not trusted ({why or 'verify failed'}): if the service "
+            f"uses its own certificate authority or a self-signed certificate, set {bundle} (or the "
+            "CA bundle in the window's network settings) to that certificate's file"
+        )
+    return None
+
+
 class PlainHttpError(SkyliftError):
     """An HTTP error with no service error document: whatever answered may not speak S3 or OSS."""
 
@@ -97,9 +129,11 @@ def classify_code(
     kind = ERROR_CODES.get(code)
     # A bad signature comes back as 403 too; it must read as "auth", not "access denied".
     if kind is ErrorCode.AUTH:
-        return SkyliftError(kind, detail, request_id)
+        return SkyliftError(kind, f"{detail.rstrip('.')}; {_FIX[kind]}", request_id)
     if status == 403:
-        return SkyliftError(ErrorCode.ACCESS_DENIED, detail, request_id)
+        kind = ErrorCode.ACCESS_DENIED
+    if kind in _FIX:
+        return SkyliftError(kind, f"{detail.rstrip('.')}; {_FIX[kind]}", request_id)
     if kind is None:
         # Unknown codes: a 5xx (or 429, too many requests) is the server's trouble and worth
         # retrying; anything else is not.
@@ -180,6 +214,9 @@ class FirstContact:
                 ) from exc
             raise
         except SkyliftError as exc:
+            tls = tls_problem(exc.detail, self.endpoint, self.dialect)
+            if tls is not None:  # no retry cures a handshake that fails for these reasons
+                raise SkyliftError(ErrorCode.CONFIG, tls) from exc
             if exc.code is ErrorCode.NETWORK:
                 if not self.answered and _refused(exc):
                     raise SkyliftError(

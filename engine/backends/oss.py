@@ -29,7 +29,7 @@ from engine.backends.base import (
     ServerPart,
     translating,
 )
-from engine.backends.errors import classify_code, network_error
+from engine.backends.errors import FirstContact, classify_code, network_error
 from engine.body import PartBody
 from engine.crc64 import combine_parts
 from engine.errors import ErrorCode, SkyliftError
@@ -115,6 +115,7 @@ class OssBackend:
         is_cname: bool = False,
         traffic_limit: int | None = None,
         connect_timeout: float = 30,
+        wait_for_endpoint: bool = False,
     ) -> None:
         self.provider = provider
         self.endpoint = endpoint or provider.endpoint_for(region)
@@ -139,8 +140,15 @@ class OssBackend:
             self._session.session.verify = ca_bundle
         self._buckets: dict[str, Any] = {}
         self._lock = threading.Lock()
+        self._contact = FirstContact(self.endpoint, "OSS", wait_for_endpoint)
 
     # ---- plumbing -----------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _talk(self) -> Iterator[None]:
+        """A request: oss2's errors in the engine's terms, and the first contact judged."""
+        with self._contact.watch(), _translated():
+            yield
+
     def _bucket(self, name: str) -> Any:
         with self._lock:
             found = self._buckets.get(name)
@@ -189,7 +197,7 @@ class OssBackend:
 
     # ---- Backend protocol ---------------------------------------------------------------------
     def create_upload(self, obj: ObjectSpec) -> str:
-        with _translated():
+        with self._talk():
             result = self._bucket(obj.bucket).init_multipart_upload(
                 obj.key, headers=self._object_headers(obj)
             )
@@ -204,7 +212,7 @@ class OssBackend:
         body: PartBody,
         digest: PartDigest,
     ) -> PartResult:
-        with _translated():
+        with self._talk():
             result = self._bucket(bucket).upload_part(
                 key, upload_id, number, body, headers=self._body_headers()
             )
@@ -215,7 +223,7 @@ class OssBackend:
         parts: list[ServerPart] = []
         marker = ""
         b = self._bucket(bucket)
-        with _translated():
+        with self._talk():
             while True:
                 resp = b.list_parts(key, upload_id, marker=marker, max_parts=self.page_size)
                 for p in resp.parts:
@@ -230,7 +238,7 @@ class OssBackend:
 
     def complete(self, bucket: str, key: str, upload_id: str, parts: list[PartResult]) -> str:
         infos = [oss2.models.PartInfo(p.number, p.etag) for p in parts]
-        with _translated():
+        with self._talk():
             result = self._bucket(bucket).complete_multipart_upload(key, upload_id, infos)
         if result.crc is not None and parts and all(p.checksum for p in parts):
             local = combine_parts([(int(p.checksum or 0), p.size) for p in parts])
@@ -243,7 +251,7 @@ class OssBackend:
         return _etag(result.etag)
 
     def abort(self, bucket: str, key: str, upload_id: str) -> None:
-        with _translated():
+        with self._talk():
             self._bucket(bucket).abort_multipart_upload(key, upload_id)
 
     def list_uploads(self, bucket: str, prefix: str = "") -> Iterator[RemoteUpload]:
@@ -251,7 +259,7 @@ class OssBackend:
         id_marker = ""
         b = self._bucket(bucket)
         while True:
-            with _translated():
+            with self._talk():
                 resp = b.list_multipart_uploads(
                     prefix=prefix,
                     key_marker=key_marker,
@@ -269,7 +277,7 @@ class OssBackend:
 
     def head(self, bucket: str, key: str) -> ObjectInfo | None:
         try:
-            with _translated():
+            with self._talk():
                 meta = self._bucket(bucket).head_object(key)
         except SkyliftError as exc:
             cause = exc.__cause__
@@ -287,7 +295,7 @@ class OssBackend:
 
     def put_small(self, obj: ObjectSpec, body: PartBody, digest: PartDigest) -> PartResult:
         headers = {**self._object_headers(obj), **self._body_headers()}
-        with _translated():
+        with self._talk():
             result = self._bucket(obj.bucket).put_object(obj.key, body, headers=headers)
         checksum = self._check_crc(result.crc, digest, "object", str(result.request_id))
         return PartResult(1, _etag(result.etag), body.size, checksum)
@@ -295,7 +303,7 @@ class OssBackend:
     def list_buckets(self) -> list[str]:
         names: list[str] = []
         marker = ""
-        with _translated():
+        with self._talk():
             service = oss2.Service(
                 self._auth,
                 self.endpoint,
@@ -313,7 +321,7 @@ class OssBackend:
                 marker = nxt
 
     def make_bucket(self, bucket: str) -> None:
-        with _translated():
+        with self._talk():
             try:
                 self._bucket(bucket).create_bucket()
             except oex.OssError as exc:

@@ -266,7 +266,7 @@ ZH = {
     "Another Skylift process is uploading these transfers; they are not shown: %1": "另一个 Skylift 进程正在上传这些传输，因此未显示：%1",
     "… and %1 more": "……以及另外 %1 项",
     "Not everything was queued": "并非所有项目都已加入队列",
-    "Some items could not be read and were not queued. Fix their permissions and drop them again.": "部分项目无法读取，未加入队列。请修正其权限后重新拖放。",
+    "Some items could not be queued (the reasons are below). Fix them and drop them again.": "部分项目未能加入队列（原因见下）。请修正后重新拖放。",
     "Special files and links to folders were left out.": "已略过特殊文件和指向文件夹的链接。",
     "this folder cannot be read (%1)": "无法读取此文件夹（%1）",
     "this file cannot be read (%1)": "无法读取此文件（%1）",
@@ -275,6 +275,8 @@ ZH = {
     "Skylift cannot open its queue": "Skylift 无法打开其队列",
     "a link that leads nowhere": "无效的链接（循环或目标不存在）",
     "the name is not valid UTF-8; rename the file": "文件名不是有效的 UTF-8，请重命名该文件",
+    "Cannot upload there: %1": "无法上传到该位置：%1",
+    "the name cannot be an object key (%1); rename the file": "该名称不能用作对象键（%1），请重命名该文件",
 }
 
 

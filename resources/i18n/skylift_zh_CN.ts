@@ -170,7 +170,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/gui/controller.py" line="100" />
+        <location filename="../../app/gui/controller.py" line="101" />
         <source>Another Skylift process is uploading these transfers; they are not shown: %1</source>
         <extracomment>Failures a plain resume cannot cure: the file must be read again from the start.</extracomment>
         <translation>另一个 Skylift 进程正在上传这些传输，因此未显示：%1</translation>
@@ -179,124 +179,124 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="23" />
+        <location filename="../../ui/dialogs.py" line="22" />
         <source>Unfinished transfers</source>
         <translation>未完成的传输</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="25" />
+        <location filename="../../ui/dialogs.py" line="24" />
         <source>%1 transfer(s) did not finish last time.</source>
         <translation>上次有 %1 个传输未完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="30" />
+        <location filename="../../ui/dialogs.py" line="29" />
         <source>Resume them now? They stay paused otherwise.</source>
         <translation>现在继续吗？否则它们将保持暂停。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="32" />
+        <location filename="../../ui/dialogs.py" line="31" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="33" />
+        <location filename="../../ui/dialogs.py" line="32" />
         <source>Keep Paused</source>
         <translation>保持暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="42" />
+        <location filename="../../ui/dialogs.py" line="41" />
         <source>Quit Skylift</source>
         <translation>退出 Skylift</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="44" />
+        <location filename="../../ui/dialogs.py" line="43" />
         <source>%1 transfer(s) are still running.</source>
         <translation>还有 %1 个传输正在进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="49" />
+        <location filename="../../ui/dialogs.py" line="48" />
         <source>They will be paused safely and can be resumed at the next start.</source>
         <translation>它们将被安全暂停，下次启动时可以继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="54" />
+        <location filename="../../ui/dialogs.py" line="53" />
         <source>Pause and Quit</source>
         <translation>暂停并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="65" />
+        <location filename="../../ui/dialogs.py" line="64" />
         <source>Cancel transfers</source>
         <translation>取消传输</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="66" />
+        <location filename="../../ui/dialogs.py" line="65" />
         <source>Cancel %1 transfer(s)? Uploaded parts are deleted from the server.</source>
         <translation>取消 %1 个传输？已上传的分片将从服务器删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="78" />
+        <location filename="../../ui/dialogs.py" line="77" />
         <source>Object exists</source>
         <translation>对象已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="80" />
+        <location filename="../../ui/dialogs.py" line="79" />
         <source>%1 already exists in the bucket.</source>
         <translation>存储桶中已存在 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="83" />
+        <location filename="../../ui/dialogs.py" line="82" />
         <source>Local file: %1. Object: %2.</source>
         <translation>本地文件：%1。对象：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="88" />
+        <location filename="../../ui/dialogs.py" line="87" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="91" />
+        <location filename="../../ui/dialogs.py" line="90" />
         <source>Keep Both</source>
         <translation>保留两者</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="93" />
+        <location filename="../../ui/dialogs.py" line="92" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="94" />
+        <location filename="../../ui/dialogs.py" line="93" />
         <source>Apply to all</source>
         <translation>应用到全部</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106" />
+        <location filename="../../ui/dialogs.py" line="105" />
         <source>About Skylift</source>
         <translation>关于 Skylift</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107" />
+        <location filename="../../ui/dialogs.py" line="106" />
         <source>Skylift %1
 Resumable uploads to object storage.</source>
         <translation>Skylift %1
 可断点续传的对象存储上传工具。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="151" />
+        <location filename="../../ui/dialogs.py" line="150" />
         <source>… and %1 more</source>
         <translation>……以及另外 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="156" />
+        <location filename="../../ui/dialogs.py" line="155" />
         <source>Not everything was queued</source>
         <translation>并非所有项目都已加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="158" />
-        <source>Some items could not be read and were not queued. Fix their permissions and drop them again.</source>
-        <translation>部分项目无法读取，未加入队列。请修正其权限后重新拖放。</translation>
+        <location filename="../../ui/dialogs.py" line="157" />
+        <source>Some items could not be queued (the reasons are below). Fix them and drop them again.</source>
+        <translation>部分项目未能加入队列（原因见下）。请修正后重新拖放。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="163" />
+        <location filename="../../ui/dialogs.py" line="162" />
         <source>Special files and links to folders were left out.</source>
         <translation>已略过特殊文件和指向文件夹的链接。</translation>
     </message>
@@ -304,89 +304,95 @@ Resumable uploads to object storage.</source>
 <context>
     <name>DropPanel</name>
     <message>
-        <location filename="../../ui/drop_panel.py" line="39" />
+        <location filename="../../ui/drop_panel.py" line="40" />
         <source>Upload to</source>
         <translation>上传到</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="55" />
+        <location filename="../../ui/drop_panel.py" line="56" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="61" />
+        <location filename="../../ui/drop_panel.py" line="62" />
         <source>folder/in/bucket/ (optional)</source>
         <translation>存储桶内的文件夹/（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="68" />
+        <location filename="../../ui/drop_panel.py" line="69" />
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="69" />
+        <location filename="../../ui/drop_panel.py" line="70" />
         <source>Bucket:</source>
         <translation>存储桶：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="70" />
+        <location filename="../../ui/drop_panel.py" line="71" />
         <source>Prefix:</source>
         <translation>前缀：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="71" />
+        <location filename="../../ui/drop_panel.py" line="72" />
         <source>If the object exists:</source>
         <translation>对象已存在时：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="72" />
+        <location filename="../../ui/drop_panel.py" line="73" />
         <source>Storage class:</source>
         <translation>存储类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="74" />
+        <location filename="../../ui/drop_panel.py" line="75" />
         <source>Folders (their tree is kept)</source>
         <translation>文件夹（保留目录结构）</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="77" />
+        <location filename="../../ui/drop_panel.py" line="78" />
         <source>e.g. *.jpg *.png (empty: everything)</source>
         <translation>例如 *.jpg *.png（留空：全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="79" />
+        <location filename="../../ui/drop_panel.py" line="80" />
         <source>e.g. .git *.tmp</source>
         <translation>例如 .git *.tmp</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="80" />
+        <location filename="../../ui/drop_panel.py" line="81" />
         <source>Create empty folders too</source>
         <translation>同时创建空文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="82" />
+        <location filename="../../ui/drop_panel.py" line="83" />
         <source>Include:</source>
         <translation>包含：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="83" />
+        <location filename="../../ui/drop_panel.py" line="84" />
         <source>Exclude:</source>
         <translation>排除：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="88" />
+        <location filename="../../ui/drop_panel.py" line="89" />
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="120" />
+        <location filename="../../ui/drop_panel.py" line="129" />
         <source>%1 file(s) and %2 folder(s): %3</source>
+        <extracomment>Why the destination as typed cannot be used (Upload stays disabled until it can).</extracomment>
         <translation>%1 个文件和 %2 个文件夹：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="130" />
+        <location filename="../../ui/drop_panel.py" line="139" />
         <source>Default</source>
         <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="166" />
+        <source>Cannot upload there: %1</source>
+        <translation>无法上传到该位置：%1</translation>
     </message>
 </context>
 <context>
@@ -572,127 +578,132 @@ Resumable uploads to object storage.</source>
         <translation>文件名不是有效的 UTF-8，请重命名该文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40" />
+        <location filename="../../ui/messages.py" line="41" />
+        <source>the name cannot be an object key (%1); rename the file</source>
+        <translation>该名称不能用作对象键（%1），请重命名该文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="44" />
         <source>not a regular file (a pipe, socket or device)</source>
         <translation>不是普通文件（管道、套接字或设备）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
+        <location filename="../../ui/messages.py" line="50" />
         <source>The file changed since it was queued</source>
         <translation>文件在加入队列后已被修改</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>The file no longer exists</source>
         <translation>文件已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="54" />
         <source>The file cannot be read</source>
         <translation>无法读取文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51" />
+        <location filename="../../ui/messages.py" line="55" />
         <source>The server cannot be reached</source>
         <translation>无法连接服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="56" />
         <source>The credentials were rejected</source>
         <translation>凭证被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../ui/messages.py" line="57" />
         <source>The bucket does not exist</source>
         <translation>存储桶不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54" />
+        <location filename="../../ui/messages.py" line="58" />
         <source>Access denied</source>
         <translation>拒绝访问</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../ui/messages.py" line="59" />
         <source>The server reported an error</source>
         <translation>服务器返回错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56" />
+        <location filename="../../ui/messages.py" line="60" />
         <source>The uploaded data did not verify</source>
         <translation>上传的数据校验失败</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57" />
+        <location filename="../../ui/messages.py" line="61" />
         <source>The file is too large for this storage</source>
         <translation>文件超出该存储的大小限制</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58" />
+        <location filename="../../ui/messages.py" line="62" />
         <source>A stream cannot be resumed</source>
         <translation>数据流无法续传</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59" />
+        <location filename="../../ui/messages.py" line="63" />
         <source>The server did not abort the upload</source>
         <translation>服务器未能中止上传</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="64" />
         <source>The storage rejected the request</source>
         <translation>存储服务拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61" />
+        <location filename="../../ui/messages.py" line="65" />
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="76" />
         <source>The built-in storage stopped unexpectedly and was restarted</source>
         <translation>内置存储意外停止，已重新启动</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="79" />
         <source>The built-in storage stopped unexpectedly and could not be restarted; see the log</source>
         <translation>内置存储意外停止，且无法重新启动；请查看日志</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../ui/messages.py" line="108" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
+        <location filename="../../ui/messages.py" line="111" />
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112" />
+        <location filename="../../ui/messages.py" line="116" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="124" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../ui/messages.py" line="125" />
         <source>Skip if same size and date</source>
         <translation>大小和日期相同则跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122" />
+        <location filename="../../ui/messages.py" line="126" />
         <source>Keep both (rename)</source>
         <translation>保留两者（重命名）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="127" />
         <source>Ask for each</source>
         <translation>逐个询问</translation>
     </message>

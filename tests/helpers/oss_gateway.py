@@ -173,6 +173,9 @@ class _Server(ThreadingHTTPServer):
 class OssGateway:
     def __init__(self, access_key: str, secret: str, region: str = "cn-hangzhou") -> None:
         self.credentials = {access_key: secret}
+        #: Access keys that may read but not write: their PUT/POST/DELETE get AccessDenied, the
+        #: way a RAM user with a read-only policy is answered.
+        self.read_only: set[str] = set()
         self.region = region
         self.corrupt_crc_for_part: int | None = None
         self.corrupt_crc_for_put = False
@@ -291,6 +294,16 @@ class OssGateway:
             )
         return None
 
+    def _check_write(self, method: str, h: dict[str, str]) -> tuple[int, dict[str, str], bytes] | None:
+        if method not in ("PUT", "POST", "DELETE") or not self.read_only:
+            return None
+        auth = h.get("authorization", "")
+        m = _V4_AUTH.match(auth)
+        ak = m["ak"] if m else auth[4:].partition(":")[0]
+        if ak in self.read_only:
+            return _error("AccessDenied", "You have no right to access this object.", 403)
+        return None
+
     # ---- forwarding ---------------------------------------------------------------------------
     def _handle(self, rq: BaseHTTPRequestHandler) -> None:
         url = urlsplit(rq.path)
@@ -307,8 +320,10 @@ class OssGateway:
             return
         with self._lock:
             self.requests.append(Seen(rq.command, bucket, key, dict(query), h))
-        reply = self._check_signature(rq.command, bucket, key, query, h) or self._forward(
-            rq.command, bucket, key, query, h, body
+        reply = (
+            self._check_signature(rq.command, bucket, key, query, h)
+            or self._check_write(rq.command, h)
+            or self._forward(rq.command, bucket, key, query, h, body)
         )
         status, headers, data = reply
         if rq.command == "HEAD" and status >= 400 and data:

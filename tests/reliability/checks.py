@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+from pathlib import Path
 
 from engine.store import Store
 from tests.helpers.targets import Target
@@ -55,3 +57,24 @@ def checkpoint_kept(tally: Tally, case: str, store: Store, transfer_id: int) -> 
     if store.get_transfer(transfer_id) is None:
         tally.lost("lost checkpoints", case, f"transfer #{transfer_id} has no row")
         raise AssertionError(f"{case}: transfer #{transfer_id} lost its checkpoint")
+
+
+def said(tally: Tally, case: str, res: subprocess.CompletedProcess[bytes], code: int, *words: str) -> str:
+    """The run exited ``code``, no traceback reached the user, and its output holds every one of
+    ``words`` (the problem and what to do about it). Returns the output for further checks."""
+    no_traceback(tally, case, res.stdout, res.stderr)
+    out = res.stdout.decode(errors="replace") + res.stderr.decode(errors="replace")
+    assert res.returncode == code, f"{case}: exit {res.returncode}, expected {code}:\n{out}"
+    missing = [w for w in words if w not in out]
+    assert not missing, f"{case}: the message lacks {missing}:\n{out}"
+    return out
+
+
+def no_secret(tally: Tally, case: str, secrets: list[str], logs: Path, *outputs: bytes | str) -> None:
+    """None of ``secrets`` is in the outputs or in any file under ``logs``."""
+    texts = [o.decode(errors="replace") if isinstance(o, bytes) else o for o in outputs]
+    texts += [p.read_text(errors="replace") for p in logs.rglob("*") if p.is_file()]
+    hits = [s for s in secrets if any(s in t for t in texts)]
+    for hit in hits:
+        tally.lost("secret hits", case, f"{hit[:3]}… in the output or the logs")
+    assert not hits, f"{case}: a secret was shown or logged"

@@ -2,19 +2,43 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from tests.helpers.cli import run_cli
+from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
 from tests.reliability.faultrig import FaultRig, make_fault_rig
 from tests.reliability.tally import TALLY, Tally
+
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import LocalServer
 
 
 @pytest.fixture
 def tally() -> Tally:
     return TALLY
+
+
+@pytest.fixture(scope="module")
+def module_home(tmp_path_factory: pytest.TempPathFactory, weed: LocalServer) -> dict[str, str]:
+    """``cli_home`` (its own SKYLIFT_HOME, a profile ``sw`` on the session's SeaweedFS) shared by
+    one module's tests: one ``profile add`` per module instead of one per case. Tests that share
+    it use their own buckets and find their transfers by path."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "SKYLIFT_HOME": str(tmp_path_factory.mktemp("home") / "home"),
+            "AWS_ACCESS_KEY_ID": ACCESS_KEY,
+            "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
+            "PYTHONPATH": str(ROOT),
+        }
+    )
+    run_cli(env, "profile", "add", "sw", "--provider", "seaweedfs", "--endpoint", weed.endpoint, check=True)
+    return env
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
