@@ -21,6 +21,7 @@ from engine.plan import PartSpec, choose_part_size, is_multipart, parts_for
 from engine.providers import ChecksumMode
 from engine.ratelimit import TokenBucket
 from engine.retry import RetryPolicy
+from engine.store import StoreError
 from engine.transfer import STDIN, Prepared, Transfer
 
 log = logging.getLogger("skylift.engine")
@@ -177,7 +178,12 @@ def _reprove(ctx: StepContext, t: Transfer, backend: Backend, spec: PartSpec, ch
 
 def _new_upload(ctx: StepContext, backend: Backend, t: Transfer) -> None:
     upload_id = control(ctx, t, lambda: backend.create_upload(t.spec()))
-    t.set_upload(upload_id, backend.provider.checksum.value)
+    try:
+        t.set_upload(upload_id, backend.provider.checksum.value)
+    except StoreError:
+        # Not durable, so no later run would know of it: abort it now or it stays billed.
+        _abort_quietly(backend, t)
+        raise
 
 
 def _abort_quietly(backend: Backend, t: Transfer) -> None:

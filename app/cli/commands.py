@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -457,6 +458,13 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None
 def _unusable_home(exc: OSError) -> int:
     home = os.environ.get("SKYLIFT_HOME")
     where = f"SKYLIFT_HOME={home}" if home else f"the folder {exc.filename}"
+    if exc.errno == errno.ENOSPC:
+        print(
+            f"skylift: cannot use {where}: the disk is full ({exc.filename}); free space on it or "
+            "set SKYLIFT_HOME to a folder on another disk",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     if isinstance(exc, (NotADirectoryError, FileExistsError)):
         print(
             f"skylift: cannot use {where}: {exc.filename} is not a folder; point it at a folder",

@@ -6,6 +6,7 @@ Its own module so the command modules (commands, stale) import it rather than ea
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from types import FrameType
@@ -60,6 +61,12 @@ def run_transfers(
                 (on_interrupt or core.engine.pause_all)()
             rep.feed(acc.drain())
     rep.feed(acc.drain(), final=True)
+    if core.store.failed is not None:
+        print(
+            f"skylift: {core.store.failed}. The transfers stopped there; 'skylift resume' continues "
+            "them once the checkpoint can be written again.",
+            file=sys.stderr,
+        )
     if interrupted:
         return EXIT_INTERRUPTED
     # The engine owns the states (the checkpoint may still be writing its copy).

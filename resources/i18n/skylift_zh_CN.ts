@@ -170,7 +170,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/gui/controller.py" line="100" />
+        <location filename="../../app/gui/controller.py" line="101" />
         <source>Another Skylift process is uploading these transfers; they are not shown: %1</source>
         <extracomment>Failures a plain resume cannot cure: the file must be read again from the start.</extracomment>
         <translation>另一个 Skylift 进程正在上传这些传输，因此未显示：%1</translation>
@@ -179,124 +179,124 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="23" />
+        <location filename="../../ui/dialogs.py" line="22" />
         <source>Unfinished transfers</source>
         <translation>未完成的传输</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="25" />
+        <location filename="../../ui/dialogs.py" line="24" />
         <source>%1 transfer(s) did not finish last time.</source>
         <translation>上次有 %1 个传输未完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="30" />
+        <location filename="../../ui/dialogs.py" line="29" />
         <source>Resume them now? They stay paused otherwise.</source>
         <translation>现在继续吗？否则它们将保持暂停。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="32" />
+        <location filename="../../ui/dialogs.py" line="31" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="33" />
+        <location filename="../../ui/dialogs.py" line="32" />
         <source>Keep Paused</source>
         <translation>保持暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="42" />
+        <location filename="../../ui/dialogs.py" line="41" />
         <source>Quit Skylift</source>
         <translation>退出 Skylift</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="44" />
+        <location filename="../../ui/dialogs.py" line="43" />
         <source>%1 transfer(s) are still running.</source>
         <translation>还有 %1 个传输正在进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="49" />
+        <location filename="../../ui/dialogs.py" line="48" />
         <source>They will be paused safely and can be resumed at the next start.</source>
         <translation>它们将被安全暂停，下次启动时可以继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="54" />
+        <location filename="../../ui/dialogs.py" line="53" />
         <source>Pause and Quit</source>
         <translation>暂停并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="65" />
+        <location filename="../../ui/dialogs.py" line="64" />
         <source>Cancel transfers</source>
         <translation>取消传输</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="66" />
+        <location filename="../../ui/dialogs.py" line="65" />
         <source>Cancel %1 transfer(s)? Uploaded parts are deleted from the server.</source>
         <translation>取消 %1 个传输？已上传的分片将从服务器删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="78" />
+        <location filename="../../ui/dialogs.py" line="77" />
         <source>Object exists</source>
         <translation>对象已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="80" />
+        <location filename="../../ui/dialogs.py" line="79" />
         <source>%1 already exists in the bucket.</source>
         <translation>存储桶中已存在 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="83" />
+        <location filename="../../ui/dialogs.py" line="82" />
         <source>Local file: %1. Object: %2.</source>
         <translation>本地文件：%1。对象：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="88" />
+        <location filename="../../ui/dialogs.py" line="87" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="91" />
+        <location filename="../../ui/dialogs.py" line="90" />
         <source>Keep Both</source>
         <translation>保留两者</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="93" />
+        <location filename="../../ui/dialogs.py" line="92" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="94" />
+        <location filename="../../ui/dialogs.py" line="93" />
         <source>Apply to all</source>
         <translation>应用到全部</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106" />
+        <location filename="../../ui/dialogs.py" line="105" />
         <source>About Skylift</source>
         <translation>关于 Skylift</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107" />
+        <location filename="../../ui/dialogs.py" line="106" />
         <source>Skylift %1
 Resumable uploads to object storage.</source>
         <translation>Skylift %1
 可断点续传的对象存储上传工具。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="151" />
+        <location filename="../../ui/dialogs.py" line="150" />
         <source>… and %1 more</source>
         <translation>……以及另外 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="156" />
+        <location filename="../../ui/dialogs.py" line="155" />
         <source>Not everything was queued</source>
         <translation>并非所有项目都已加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="158" />
+        <location filename="../../ui/dialogs.py" line="157" />
         <source>Some items could not be read and were not queued. Fix their permissions and drop them again.</source>
         <translation>部分项目无法读取，未加入队列。请修正其权限后重新拖放。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="163" />
+        <location filename="../../ui/dialogs.py" line="162" />
         <source>Special files and links to folders were left out.</source>
         <translation>已略过特殊文件和指向文件夹的链接。</translation>
     </message>
@@ -647,52 +647,57 @@ Resumable uploads to object storage.</source>
         <translation>内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="62" />
+        <source>The checkpoint cannot be written (disk full?); stopped, resume later</source>
+        <translation>无法写入断点记录（磁盘已满？）；已停止，稍后可继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="75" />
         <source>The built-in storage stopped unexpectedly and was restarted</source>
         <translation>内置存储意外停止，已重新启动</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="78" />
         <source>The built-in storage stopped unexpectedly and could not be restarted; see the log</source>
         <translation>内置存储意外停止，且无法重新启动；请查看日志</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="99" />
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../ui/messages.py" line="107" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
+        <location filename="../../ui/messages.py" line="110" />
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112" />
+        <location filename="../../ui/messages.py" line="115" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="123" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../ui/messages.py" line="124" />
         <source>Skip if same size and date</source>
         <translation>大小和日期相同则跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122" />
+        <location filename="../../ui/messages.py" line="125" />
         <source>Keep both (rename)</source>
         <translation>保留两者（重命名）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="126" />
         <source>Ask for each</source>
         <translation>逐个询问</translation>
     </message>
