@@ -18,6 +18,7 @@ from engine.backends.base import ObjectSpec, PartResult
 from engine.errors import SkyliftError
 from engine.events import EventSink, Finished, PartDone, Progress, StateChanged, TransferView
 from engine.plan import PartSpec
+from engine.redact import redact
 from engine.state import State, check_transition
 from engine.store import PartRow, Store, TransferRow
 
@@ -144,7 +145,8 @@ class Transfer:
             if old is not new:
                 check_transition(old, new)
             code = error.code.value if error else None
-            detail = error.detail if error else None
+            # The detail is kept in the checkpoint and shown: never a signature an error echoed.
+            detail = redact(error.detail) if error else None
             if error is not None and error.request_id:
                 detail = f"{detail} (request id {error.request_id})"
             self.row.state = new
