@@ -10,6 +10,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 from engine.backends.base import Backend, NoSuchUpload, PartResult, ServerPart
@@ -176,7 +177,16 @@ def _reprove(ctx: StepContext, t: Transfer, backend: Backend, spec: PartSpec, ch
         )
 
 
+#: How far the server's "initiated" time of an upload Skylift asked for (but could not record) may
+#: lie from the local time it asked: clock skew plus the create request's retries. Another client's
+#: upload of the same key begun within this window would be taken for ours and aborted; two writers
+#: racing for one key lose one object already, so the window trades that for no billed leftovers.
+UNRECORDED_WINDOW = timedelta(minutes=10)
+
+
 def _new_upload(ctx: StepContext, backend: Backend, t: Transfer) -> None:
+    _abort_unrecorded(ctx, backend, t)
+    t.creating_upload()
     upload_id = control(ctx, t, lambda: backend.create_upload(t.spec()))
     try:
         t.set_upload(upload_id, backend.provider.checksum.value)
@@ -184,6 +194,32 @@ def _new_upload(ctx: StepContext, backend: Backend, t: Transfer) -> None:
         # Not durable, so no later run would know of it: abort it now or it stays billed.
         _abort_quietly(backend, t)
         raise
+
+
+def _abort_unrecorded(ctx: StepContext, backend: Backend, t: Transfer) -> None:
+    """A run that died between the server's answer to "create upload" and the checkpoint row left
+    an upload id nobody knows: find it by key and time, and abort it."""
+    row = t.row
+    if not row.upload_started_at:
+        return
+    asked = datetime.fromtimestamp(row.upload_started_at / 1e9, UTC)
+    known = t.recorded_upload_ids()
+    uploads = control(ctx, t, lambda: list(backend.list_uploads(row.bucket, row.key)))
+    for u in uploads:
+        initiated = u.initiated if u.initiated.tzinfo else u.initiated.replace(tzinfo=UTC)
+        if u.key != row.key or u.upload_id in known or abs(initiated - asked) > UNRECORDED_WINDOW:
+            continue
+        log.info(
+            "transfer %d: aborting upload %s, begun by a run that died before recording it",
+            row.id,
+            u.upload_id,
+        )
+        try:
+            backend.abort(row.bucket, row.key, u.upload_id)
+        except NoSuchUpload:
+            pass
+        except SkyliftError as exc:
+            log.warning("transfer %d: could not abort the unrecorded upload: %s", row.id, exc)
 
 
 def _abort_quietly(backend: Backend, t: Transfer) -> None:

@@ -108,6 +108,8 @@ class TransferRow:
     metadata: dict[str, str] = field(default_factory=dict)
     etag: str = ""
     upload_checksum: str = ""
+    #: Time (ns) a new upload id was asked for while none is recorded yet; 0 otherwise.
+    upload_started_at: int = 0
     created_at: int = 0
     updated_at: int = 0
     id: int = 0
@@ -126,7 +128,7 @@ _TRANSFER_COLS = (
     "t.id, p.name, t.local_path, t.size, t.mtime_ns, t.bucket, t.object_key, t.part_size,"
     " t.multipart, t.state, t.upload_id, t.queue_pos, t.error_code, t.error_detail,"
     " t.content_type, t.storage_class, t.metadata, t.etag, t.created_at, t.updated_at,"
-    " t.upload_checksum"
+    " t.upload_checksum, t.upload_started_at"
 )
 
 
@@ -153,6 +155,7 @@ def _transfer(r: sqlite3.Row) -> TransferRow:
         created_at=r[18],
         updated_at=r[19],
         upload_checksum=r[20],
+        upload_started_at=r[21],
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import enum
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -182,9 +183,23 @@ class Transfer:
         with self.lock:
             self.row.upload_id = upload_id
             self.row.upload_checksum = checksum
+            self.row.upload_started_at = 0
             self.done = {}
-        self._store.update_transfer(self.id, upload_id=upload_id, upload_checksum=checksum).result()
+        self._store.update_transfer(
+            self.id, upload_id=upload_id, upload_checksum=checksum, upload_started_at=0
+        ).result()
         self._store.replace_parts(self.id, []).result()
+
+    def creating_upload(self) -> None:
+        """About to ask for a new upload id: durable first, so that if this process dies before
+        the id is recorded, the next run knows to look for the upload it left on the server."""
+        with self.lock:
+            self.row.upload_started_at = time.time_ns()
+        self._store.update_transfer(self.id, upload_started_at=self.row.upload_started_at).result()
+
+    def recorded_upload_ids(self) -> set[str]:
+        """Upload ids any transfer in the checkpoint holds (never to be aborted as leftovers)."""
+        return set(self._store.upload_owners())
 
     def apply_prepared(self, prep: Prepared) -> None:
         rows = [PartRow(p.number, p.size, p.etag, p.checksum) for p in prep.kept.values()]

@@ -11,6 +11,7 @@ import json
 import os
 import signal
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,6 +92,7 @@ def test_disk_full_mid_upload(
     filler = fill(mount)
     if sigint:
         proc.send_signal(signal.SIGINT)
+    started = time.monotonic()
     try:
         out, err = proc.communicate(timeout=EXIT_WITHIN)
     except subprocess.TimeoutExpired:
@@ -101,6 +103,7 @@ def test_disk_full_mid_upload(
         filler.unlink()
     no_traceback(tally, case, out, err)
     said = err.decode()
+    print(f"{case}: exit {proc.returncode} after {time.monotonic() - started:.1f} s: {said.strip()}")
     assert proc.returncode in ((130, 1) if sigint else (1,)), f"{case}: exit {proc.returncode}\n{said}"
     if not sigint or proc.returncode == 1:
         assert _said_disk_full(said), f"{case}: unclear message:\n{said}"

@@ -24,7 +24,7 @@ import pytest
 
 from engine.state import State
 from engine.store import Store
-from tests.helpers.cli import json_events, run_cli, start_cli
+from tests.helpers.cli import json_events, paused_upload, run_cli, start_cli
 from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
 from tests.helpers.oss_gateway import OssGateway
 from tests.helpers.targets import OssTarget, S3Target, Target
@@ -39,8 +39,8 @@ pytestmark = pytest.mark.integration
 
 SEED = int(os.environ.get("SKYLIFT_KILL_SEED", "20261203"))
 KiB, MiB = 1024, 1024 * 1024
-S3_MOMENTS = 32
-OSS_MOMENTS = 5
+S3_MOMENTS = 30
+OSS_MOMENTS = 4
 STORE_KILLS = 12
 
 
@@ -67,7 +67,7 @@ def _run_case(
     data = _sources(rng, folder)
     bucket = target.new_bucket()
     args = ["upload", str(folder), f"{profile}:{bucket}/", "--json", "--part-size", "5MiB"]
-    args += ["--threshold", "5MiB", "--concurrency", "2", "--bwlimit", "24MiB/s"]
+    args += ["--threshold", "5MiB", "--concurrency", "2", "--bwlimit", "40MiB/s"]
     proc = start_cli(env, *args)
     landed, err = kill_at(proc, moment)
     tally.tried("faults")
@@ -179,3 +179,31 @@ def test_kill9_during_checkpoint_writes(tally: Tally, tmp_path: Path) -> None:
         if missing or held[last:] not in ([], [last + 1]):
             tally.lost("lost checkpoints", case, f"missing {missing}, beyond {held[last:]}")
             raise AssertionError(f"{where}: rows missing {missing}, rows beyond the last {held[last:]}")
+
+
+def test_an_upload_id_the_kill_left_unrecorded_is_aborted_on_resume(
+    tally: Tally, cli_home: dict[str, str], weed: LocalServer, tmp_path: Path
+) -> None:
+    """The window a random kill rarely hits (seed 20261203 hit it once, at 1.092 s after start,
+    and an upload id leaked): the server created the upload, the process died before its row was
+    written. Made exact here: a paused transfer whose row is put back to "asked, not recorded"."""
+    case = "unrecorded upload id"
+    target = S3Target(weed.endpoint, ACCESS_KEY, SECRET_KEY)
+    bucket = target.new_bucket()
+    src = tmp_path / "f.bin"
+    data = os.urandom(3 * 5 * MiB + 17)
+    src.write_bytes(data)
+    tid = paused_upload(cli_home, str(src), f"sw:{bucket}/f.bin")
+    tally.tried("faults")
+    store = Store(Path(cli_home["SKYLIFT_HOME"]) / "data" / "skylift.db")
+    try:
+        store.replace_parts(tid, []).result()
+        store.update_transfer(tid, upload_id=None, upload_started_at=time.time_ns() - 1_000_000_000).result()
+    finally:
+        store.close()
+    assert len(target.uploads(bucket)) == 1
+    res = run_cli(cli_home, "resume", str(tid), "--json", timeout=120)
+    no_traceback(tally, case, res.stdout, res.stderr)
+    assert res.returncode == 0, res.stderr.decode()
+    same_object(tally, case, target, bucket, "f.bin", data)
+    no_uploads_left(tally, case, target, bucket)
