@@ -204,7 +204,13 @@ def _abort_unrecorded(ctx: StepContext, backend: Backend, t: Transfer) -> None:
         return
     asked = datetime.fromtimestamp(row.upload_started_at / 1e9, UTC)
     known = t.recorded_upload_ids()
-    uploads = control(ctx, t, lambda: list(backend.list_uploads(row.bucket, row.key)))
+    try:
+        uploads = control(ctx, t, lambda: list(backend.list_uploads(row.bucket, row.key)))
+    except SkyliftError as exc:
+        # Credentials that may upload but not list uploads must still upload: the leftover then
+        # shows in "skylift stale" like any other.
+        log.warning("transfer %d: cannot look for an unrecorded upload to abort: %s", row.id, exc)
+        return
     for u in uploads:
         initiated = u.initiated if u.initiated.tzinfo else u.initiated.replace(tzinfo=UTC)
         if u.key != row.key or u.upload_id in known or abs(initiated - asked) > UNRECORDED_WINDOW:
