@@ -445,7 +445,9 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None
     except (UsageError, DestinationError, ProfileError, ValueError) as exc:
         print(f"skylift: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyringUnavailable as exc:
+    except (KeyringUnavailable, StoreError) as exc:
+        # StoreError: the checkpoint opened but a write the command waits for failed (a disk
+        # that filled up); the message names the disk and the fix.
         print(f"skylift: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except SkyliftError as exc:

@@ -36,8 +36,9 @@ def small_fs(where: Path, size: str = "8m") -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(where)], check=False, capture_output=True)
 
 
-def fill(folder: Path) -> Path:
-    """Write a file into ``folder`` until its filesystem is full; returns the file."""
+def fill(folder: Path, leave: int = 0) -> Path:
+    """Write a file into ``folder`` until its filesystem is full, then give back ``leave`` bytes;
+    returns the file."""
     filler = folder / "filler.bin"
     chunk = b"\0" * 65536
     fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -51,6 +52,8 @@ def fill(folder: Path) -> Path:
                 if len(chunk) == 1:
                     break
                 chunk = chunk[: len(chunk) // 2]
+        if leave:
+            os.ftruncate(fd, max(0, os.fstat(fd).st_size - leave))
     finally:
         os.close(fd)
     return filler
