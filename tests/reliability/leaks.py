@@ -59,10 +59,24 @@ def _children(pid: int) -> list[int]:
 
 @dataclass
 class TreeWatch:
-    """Snapshots of cmdline and environ of a process and all its descendants while it runs."""
+    """Snapshots of cmdline and environ of a process and all its descendants while it runs, and
+    of the SQLite side files under ``home`` (the -wal is folded into the database and removed
+    when the last connection closes, so after the run there is nothing left to search)."""
 
+    home: Path | None = None
     seen: dict[tuple[int, str, str], bytes] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
+    side_files: dict[tuple[str, int], bytes] = field(default_factory=dict)
+
+    def sample_side_files(self) -> None:
+        if self.home is None:
+            return
+        for path in [*self.home.rglob("*-wal"), *self.home.rglob("*-journal")]:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            self.side_files[(str(path.relative_to(self.home)), hash(data))] = data
 
     def sample(self, root: int) -> None:
         todo = [root]
@@ -92,6 +106,7 @@ class TreeWatch:
             r.start()
         while True:
             self.sample(proc.pid)
+            self.sample_side_files()
             try:
                 proc.wait(0.05)
                 break
@@ -104,7 +119,14 @@ class TreeWatch:
         return chunks.get("out", b""), chunks.get("err", b"")
 
     def holding(self, needles: dict[str, bytes], what: tuple[str, ...] = ("cmdline", "environ")) -> list[str]:
-        return [
+        return sorted(
+            {
+                f"{name} in {path} (while running)"
+                for (path, _), data in self.side_files.items()
+                for name, value in needles.items()
+                if value in data
+            }
+        ) + [
             f"{name} in /proc/{pid}/{kind} ({comm})"
             for (pid, comm, kind), data in self.seen.items()
             if kind in what

@@ -67,7 +67,7 @@ class Run:
 
     def __init__(self, env: dict[str, str]) -> None:
         self.env = env
-        self.watch = TreeWatch()
+        self.watch = TreeWatch(Path(env["SKYLIFT_HOME"]))
         self.outputs: list[tuple[str, bytes]] = []
 
     def cli(self, *args: str, stdin: bytes = b"", expect: int | None = 0) -> tuple[int, str]:
@@ -114,6 +114,7 @@ def test_no_secret_or_signature_leaks(tally: Tally, server: LocalServer, tmp_pat
     assert len(sigs) >= 10, f"only {len(sigs)} signatures recorded on the wire"
     assert files_holding(home, {"id": ACCESS.encode()}), "the file search does not see the checkpoint"
     assert run.watch.holding({"home": str(home).encode()}), "the /proc search does not see environ"
+    assert run.watch.side_files, "no -wal file was seen while the CLI ran"
 
     needles = {"the profile's secret": SECRET.encode(), "the wrong secret": WRONG.encode()}
     needles.update({f"signature {s[:12]}…": s.encode() for s in sigs})
@@ -129,7 +130,8 @@ def test_no_secret_or_signature_leaks(tally: Tally, server: LocalServer, tmp_pat
     needles["the built-in storage's secret"] = local
     hits += [f"{name} in {where}" for where, data in run.outputs for name, v in needles.items() if v in data]
     print(
-        f"searched {len(run.watch.seen)} /proc entries of {sorted(run.watch.names)}, {len(sigs)} signatures"
+        f"searched {len(run.watch.seen)} /proc entries of {sorted(run.watch.names)}, "
+        f"{len(run.watch.side_files)} -wal snapshots, {len(sigs)} signatures"
     )
     for hit in hits:
         tally.lost("secret hits", "full run", hit)
