@@ -129,15 +129,20 @@ def test_kill9_at_random_moments_then_resume(
     _kill_cases(tally, cli_home, target, "sw", S3_MOMENTS, tmp_path, "s3")
 
 
-def test_kill9_against_oss(
-    tally: Tally, cli_home: dict[str, str], oss_gateway: OssGateway, tmp_path: Path
-) -> None:
-    target = OssTarget(oss_gateway.endpoint, ACCESS_KEY, SECRET_KEY, region=oss_gateway.region)
+def _oss_profile(cli_home: dict[str, str], gateway: OssGateway) -> tuple[dict[str, str], OssTarget]:
+    target = OssTarget(gateway.endpoint, ACCESS_KEY, SECRET_KEY, region=gateway.region)
     env = {**cli_home, **target.env}
     run_cli(
         env, "profile", "add", "oss", "--provider", "oss", "--endpoint", target.endpoint,
         *target.profile_args, check=True,
     )  # fmt: skip
+    return env, target
+
+
+def test_kill9_against_oss(
+    tally: Tally, cli_home: dict[str, str], oss_gateway: OssGateway, tmp_path: Path
+) -> None:
+    env, target = _oss_profile(cli_home, oss_gateway)
     _kill_cases(tally, env, target, "oss", OSS_MOMENTS, tmp_path, "oss")
 
 
@@ -182,19 +187,25 @@ def test_kill9_during_checkpoint_writes(tally: Tally, tmp_path: Path) -> None:
             raise AssertionError(f"{where}: rows missing {missing}, rows beyond the last {held[last:]}")
 
 
+@pytest.mark.parametrize("kind", ["s3", "oss"])
 def test_an_upload_id_the_kill_left_unrecorded_is_aborted_on_resume(
-    tally: Tally, cli_home: dict[str, str], weed: LocalServer, tmp_path: Path
+    tally: Tally, cli_home: dict[str, str], request: pytest.FixtureRequest, tmp_path: Path, kind: str
 ) -> None:
-    """The window a random kill rarely hits (seed 20261203 hit it once, at 1.092 s after start,
-    and an upload id leaked): the server created the upload, the process died before its row was
-    written. Made exact here: a paused transfer whose row is put back to "asked, not recorded"."""
-    case = "unrecorded upload id"
-    target = S3Target(weed.endpoint, ACCESS_KEY, SECRET_KEY)
+    """The window a random kill rarely hits (seed 20261203 hit it at 1.092 s after start on S3 and
+    at 1.179 s on OSS, and an upload id leaked): the server created the upload, the process died
+    before its row was written. Made exact here: a paused transfer whose row is put back to
+    "asked, not recorded"."""
+    case = f"unrecorded upload id ({kind})"
+    env, profile = cli_home, "sw"
+    target: Target = S3Target(request.getfixturevalue("weed").endpoint, ACCESS_KEY, SECRET_KEY)
+    if kind == "oss":
+        env, target = _oss_profile(cli_home, request.getfixturevalue("oss_gateway"))
+        profile = "oss"
     bucket = target.new_bucket()
     src = tmp_path / "f.bin"
     data = os.urandom(3 * 5 * MiB + 17)
     src.write_bytes(data)
-    tid = paused_upload(cli_home, str(src), f"sw:{bucket}/f.bin")
+    tid = paused_upload(env, str(src), f"{profile}:{bucket}/f.bin")
     tally.tried("faults")
     store = Store(Path(cli_home["SKYLIFT_HOME"]) / "data" / "skylift.db")
     try:
@@ -203,7 +214,7 @@ def test_an_upload_id_the_kill_left_unrecorded_is_aborted_on_resume(
     finally:
         store.close()
     assert len(target.uploads(bucket)) == 1
-    res = run_cli(cli_home, "resume", str(tid), "--json", timeout=120)
+    res = run_cli(env, "resume", str(tid), "--json", timeout=120)
     no_traceback(tally, case, res.stdout, res.stderr)
     assert res.returncode == 0, res.stderr.decode()
     same_object(tally, case, target, bucket, "f.bin", data)
