@@ -20,10 +20,14 @@ class ErrorCode(enum.StrEnum):
     ABORT_FAILED = "abort_failed"
     CONFIG = "config"
     INTERNAL = "internal"
+    #: The checkpoint database cannot be written (disk full, read-only): stopped, not lost.
+    CHECKPOINT = "checkpoint"
 
 
 #: Errors that a plain resume may cure; the others need the user to act first.
-RETRYABLE = frozenset({ErrorCode.NETWORK, ErrorCode.SERVER, ErrorCode.INTEGRITY, ErrorCode.INTERNAL})
+RETRYABLE = frozenset(
+    {ErrorCode.NETWORK, ErrorCode.SERVER, ErrorCode.INTEGRITY, ErrorCode.INTERNAL, ErrorCode.CHECKPOINT}
+)
 
 
 class SkyliftError(Exception):

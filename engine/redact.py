@@ -12,6 +12,8 @@ _PATTERNS = [
     re.compile(r"(?i)(x-amz-security-token[=:]\s*)[A-Za-z0-9%+/=_-]+"),
     re.compile(r"(?i)((?:aws_)?secret(?:_access)?_?key['\"]?\s*[:=]\s*['\"]?)[^'\"\s,}]+"),
     re.compile(r"(?i)(access_?key_?secret['\"]?\s*[:=]\s*['\"]?)[^'\"\s,}]+"),
+    # An error document that echoes what was signed (AWS's SignatureDoesNotMatch, OSS's too)
+    re.compile(r"(?i)(<(?:SignatureProvided|StringToSign(?:Bytes)?|CanonicalRequest(?:Bytes)?)>)[^<]*"),
 ]
 
 _known: set[str] = set()

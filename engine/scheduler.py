@@ -9,6 +9,7 @@ Lock order: the scheduler's lock, then a transfer's.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import logging
 import threading
@@ -36,7 +37,7 @@ from engine.steps import (
     upload_part,
     verify,
 )
-from engine.store import Store, TransferRow
+from engine.store import CheckpointUnwritable, Store, StoreError, TransferRow
 from engine.stream import next_chunk, start_stream
 from engine.transfer import Phase, StreamState, Transfer
 
@@ -115,6 +116,7 @@ class Engine:
             on_throttle=self._throttle,
             on_retry=sink.emit,
         )
+        store.on_write_failure(self._on_checkpoint_failure)
 
     # ---- taking transfers in ------------------------------------------------------------------
     def add(self, rows: list[TransferRow]) -> list[int]:
@@ -356,7 +358,22 @@ class Engine:
         """Give up this process's claim on every transfer (the process is about to exit)."""
         with self._lock:
             held, self._held = list(self._held), set()
-        self.store.release(held, self.holder).result()
+        # A lease that cannot be given back is taken over by the next process (this one is dead).
+        with contextlib.suppress(CheckpointUnwritable):
+            self.store.release(held, self.holder).result()
+
+    def _on_checkpoint_failure(self, exc: CheckpointUnwritable) -> None:
+        """The checkpoint cannot follow the transfers any more: stop them all (what the server got
+        meanwhile is proven on resume), rather than upload on with nothing to resume from."""
+        error = SkyliftError(ErrorCode.CHECKPOINT, str(exc))
+        with self._lock:
+            for t in list(self._transfers.values()):
+                if t.state in ACTIVE:
+                    self._fail(t, error, 0)
+                elif t.state is State.QUEUED:
+                    self._finish(t, State.FAILED, error)
+            if not self.busy():
+                self._idle.notify_all()
 
     # ---- reading --------------------------------------------------------------------------------
     def views(self, ids: Iterable[int] | None = None) -> list[TransferView]:
@@ -481,6 +498,8 @@ class Engine:
             self._fail(t, exc, number)
         except NoSuchUpload as exc:
             self._fail(t, SkyliftError(ErrorCode.SERVER, f"the upload vanished: {exc}"), number)
+        except StoreError as exc:
+            self._fail(t, SkyliftError(ErrorCode.CHECKPOINT, str(exc)), number)
         except Exception as exc:
             log.exception("transfer %d: unexpected error", t.id)
             self._fail(t, SkyliftError(ErrorCode.INTERNAL, repr(exc)), number)

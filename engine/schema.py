@@ -72,6 +72,11 @@ MIGRATIONS: list[str] = [
         taken_at INTEGER NOT NULL
     );
     """,
+    # 5: when a multipart upload was asked for whose id is not recorded yet (0: none pending). A
+    # kill between the server's answer and the row leaves an upload only this time can find.
+    """
+    ALTER TABLE transfer ADD COLUMN upload_started_at INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -12,10 +12,10 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
-from engine.backends.base import Backend, NoSuchUpload, PartResult, ServerPart
+from engine.backends.base import Backend, NoSuchUpload, PartResult, RemoteUpload, ServerPart
 from engine.body import BufferPool, PartBody, read_range
 from engine.clock import Clock
 from engine.errors import ErrorCode, Interrupted, SkyliftError
@@ -25,6 +25,7 @@ from engine.plan import PartSpec, choose_part_size, is_multipart, parts_for
 from engine.providers import ChecksumMode
 from engine.ratelimit import TokenBucket
 from engine.retry import Attempts, OnRetry, RetryPolicy, with_retries
+from engine.store import StoreError
 from engine.transfer import STDIN, Prepared, Transfer
 
 log = logging.getLogger("skylift.engine")
@@ -200,7 +201,16 @@ def _reprove(ctx: StepContext, t: Transfer, backend: Backend, spec: PartSpec, ch
         )
 
 
+#: How far the server's "initiated" time of an upload Skylift asked for (but could not record) may
+#: lie from the local time it asked: clock skew plus the create request's retries. Another client's
+#: upload of the same key begun within this window would be taken for ours and aborted; two writers
+#: racing for one key lose one object already, so the window trades that for no billed leftovers.
+UNRECORDED_WINDOW = timedelta(minutes=10)
+
+
 def _new_upload(ctx: StepContext, backend: Backend, t: Transfer) -> None:
+    _abort_unrecorded(ctx, backend, t)
+    t.creating_upload()
     unanswered = False
 
     def create() -> str:
@@ -214,34 +224,76 @@ def _new_upload(ctx: StepContext, backend: Backend, t: Transfer) -> None:
 
     began = time.monotonic()
     upload_id = control(ctx, t, create)
-    t.set_upload(upload_id, backend.provider.checksum.value)
+    try:
+        t.set_upload(upload_id, backend.provider.checksum.value)
+    except StoreError:
+        # Not durable, so no later run would know of it: abort it now or it stays billed.
+        _abort_quietly(backend, t)
+        raise
     if unanswered:
-        _abort_unanswered_creates(backend, t, upload_id, time.monotonic() - began)
+        _abort_unanswered(ctx, backend, t, upload_id, time.monotonic() - began)
 
 
-def _abort_unanswered_creates(backend: Backend, t: Transfer, upload_id: str, took: float) -> None:
-    """Abort the uploads of this key that a Create whose answer was lost may have made: those
-    without parts, begun on the server's clock within the time our retries took before ours.
-    Another client starting this same key in those seconds would lose only an empty upload, and
-    its next part would say so; leaving ours would bill parts nobody can see."""
+def _abort_unrecorded(ctx: StepContext, backend: Backend, t: Transfer) -> None:
+    """A run that died between the server's answer to "create upload" and the checkpoint row left
+    an upload id nobody knows: find it by key and time, and abort it."""
+    row = t.row
+    if not row.upload_started_at:
+        return
+    asked = datetime.fromtimestamp(row.upload_started_at / 1e9, UTC)
+    _abort_leftovers(ctx, backend, t, asked - UNRECORDED_WINDOW, asked + UNRECORDED_WINDOW)
+
+
+def _abort_unanswered(ctx: StepContext, backend: Backend, t: Transfer, upload_id: str, took: float) -> None:
+    """A Create retried through a network error may have made an upload whose answer was lost:
+    look in the seconds our retries took before our own upload began (on the server's clock)."""
     row = t.row
     try:
-        uploads = [u for u in backend.list_uploads(row.bucket, row.key) if u.key == row.key]
-        ours = next((u for u in uploads if u.upload_id == upload_id), None)
-        if ours is None:
-            return
-        window = timedelta(seconds=took + 2)
+        uploads = control(ctx, t, lambda: list(backend.list_uploads(row.bucket, row.key)))
+    except SkyliftError as exc:
+        log.warning("transfer %d: cannot look for uploads left by a lost Create: %s", row.id, exc)
+        return
+    ours = next((u for u in uploads if u.upload_id == upload_id), None)
+    if ours is not None:
+        began = _aware(ours.initiated)
+        others = [u for u in uploads if u.upload_id != upload_id]
+        _abort_leftovers(ctx, backend, t, began - timedelta(seconds=took + 2), began, others)
+
+
+def _abort_leftovers(
+    ctx: StepContext,
+    backend: Backend,
+    t: Transfer,
+    lo: datetime,
+    hi: datetime,
+    uploads: list[RemoteUpload] | None = None,
+) -> None:
+    """Abort the uploads of this key begun between ``lo`` and ``hi`` that this transfer does not
+    know and that hold no parts. Another client starting this same key then would lose only an
+    empty upload, and its next part would say so; leaving ours would bill parts nobody sees.
+    Credentials that may upload but not list uploads still upload: a leftover then shows in
+    "skylift stale" like any other."""
+    row = t.row
+    known = t.recorded_upload_ids()
+    try:
+        if uploads is None:
+            uploads = control(ctx, t, lambda: list(backend.list_uploads(row.bucket, row.key)))
         for u in uploads:
-            if u.upload_id == upload_id or not ours.initiated - window <= u.initiated <= ours.initiated:
+            if u.key != row.key or u.upload_id in known or not lo <= _aware(u.initiated) <= hi:
                 continue
             if backend.list_parts(row.bucket, row.key, u.upload_id):
                 continue
-            backend.abort(row.bucket, row.key, u.upload_id)
-            log.info(
-                "transfer %d: aborted upload %s left by a Create whose answer was lost", t.id, u.upload_id
-            )
+            log.info("transfer %d: aborting upload %s, begun but never recorded", row.id, u.upload_id)
+            try:
+                backend.abort(row.bucket, row.key, u.upload_id)
+            except NoSuchUpload:
+                pass
     except (SkyliftError, NoSuchUpload) as exc:
-        log.warning("transfer %d: could not look for uploads left by a lost Create: %s", t.id, exc)
+        log.warning("transfer %d: cannot look for an unrecorded upload to abort: %s", row.id, exc)
+
+
+def _aware(when: datetime) -> datetime:
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _abort_quietly(backend: Backend, t: Transfer) -> None:

@@ -6,7 +6,9 @@ thread that batches many small writes into one transaction. Readers use their ow
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import queue
 import sqlite3
 import threading
@@ -26,6 +28,45 @@ T = TypeVar("T")
 
 class StoreError(RuntimeError):
     pass
+
+
+class CheckpointUnwritable(StoreError):
+    """A write to the checkpoint failed (disk full, read-only, I/O error); it holds what it held."""
+
+
+#: SQLite primary result codes that mean the file cannot be written, not that the SQL was wrong.
+_IO_CODES = frozenset({8, 10, 13, 14})  # READONLY, IOERR, FULL, CANTOPEN
+#: Less free space than this and a failed write is put down to a full disk (SQLite often reports
+#: "disk I/O error", not "database or disk is full", when the -wal or -shm file cannot grow).
+_NEARLY_FULL = 256 * 1024
+
+
+def disk_full(folder: Path) -> bool:
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < _NEARLY_FULL
+
+
+def _is_io_failure(exc: BaseException) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(exc, sqlite3.OperationalError) and code is not None and code & 0xFF in _IO_CODES
+
+
+def write_failure(path: Path, exc: BaseException) -> CheckpointUnwritable:
+    """Why the checkpoint cannot take a write, in words that name the way out."""
+    text = str(exc)
+    if "full" in text or disk_full(path.parent):
+        why = "the disk holding it is full"
+        fix = "free space on that disk, or set SKYLIFT_HOME to a folder on another disk"
+    elif "readonly" in text or "read-only" in text:
+        why = "it is read-only"
+        fix = f"make {path.parent} writable, or set SKYLIFT_HOME to a writable folder"
+    else:
+        why = "the disk reported an error"
+        fix = "check the disk, or set SKYLIFT_HOME to a folder on another disk"
+    return CheckpointUnwritable(f"cannot write the checkpoint database {path}: {why} ({text}); {fix}")
 
 
 def now_ns() -> int:
@@ -67,6 +108,8 @@ class TransferRow:
     metadata: dict[str, str] = field(default_factory=dict)
     etag: str = ""
     upload_checksum: str = ""
+    #: Time (ns) a new upload id was asked for while none is recorded yet; 0 otherwise.
+    upload_started_at: int = 0
     created_at: int = 0
     updated_at: int = 0
     id: int = 0
@@ -85,7 +128,7 @@ _TRANSFER_COLS = (
     "t.id, p.name, t.local_path, t.size, t.mtime_ns, t.bucket, t.object_key, t.part_size,"
     " t.multipart, t.state, t.upload_id, t.queue_pos, t.error_code, t.error_detail,"
     " t.content_type, t.storage_class, t.metadata, t.etag, t.created_at, t.updated_at,"
-    " t.upload_checksum"
+    " t.upload_checksum, t.upload_started_at"
 )
 
 
@@ -112,6 +155,7 @@ def _transfer(r: sqlite3.Row) -> TransferRow:
         created_at=r[18],
         updated_at=r[19],
         upload_checksum=r[20],
+        upload_started_at=r[21],
     )
 
 
@@ -131,6 +175,8 @@ def unusable(path: Path, exc: BaseException) -> StoreError:
             f"{path} is not a Skylift checkpoint database ({text}); it was left as it is. Move it "
             "aside (Skylift then starts an empty queue) or set SKYLIFT_HOME to another folder."
         )
+    if "full" in text or disk_full(path.parent):
+        return write_failure(path, exc)
     return StoreError(
         f"cannot write the checkpoint database {path} ({text}); check the permissions of "
         f"{path.parent} and the file, or set SKYLIFT_HOME to another folder."
@@ -188,9 +234,23 @@ class Store:
         self._local = threading.local()
         self._queue: queue.Queue[tuple[Callable[[sqlite3.Connection], Any], Future[Any]] | None]
         self._queue = queue.Queue()
+        #: The last write that failed for want of disk (sticky: the CLI names it at exit).
+        self.failed: CheckpointUnwritable | None = None
+        self._listeners: list[Callable[[CheckpointUnwritable], None]] = []
         self._writer = threading.Thread(target=self._write_loop, name="skylift-store", daemon=True)
         self._writer.start()
         self._closed = False
+
+    def on_write_failure(self, listener: Callable[[CheckpointUnwritable], None]) -> None:
+        """Call ``listener`` (on a thread of its own) when a write fails for want of disk: most
+        writes are not waited for, so their owners would never hear of it otherwise."""
+        self._listeners.append(listener)
+
+    def _write_failed(self, exc: CheckpointUnwritable) -> None:
+        self.failed = exc
+        for listener in list(self._listeners):
+            # Not on the writer thread: a listener that waited for a write would wait forever.
+            threading.Thread(target=listener, args=(exc,), name="skylift-store-failure", daemon=True).start()
 
     # ---- writer thread -------------------------------------------------------------------
     def _write_loop(self) -> None:
@@ -212,19 +272,7 @@ class Store:
                     stop = True
                     break
                 batch.append(nxt)
-            results: list[tuple[Future[Any], Any, BaseException | None]] = []
-            con.execute("BEGIN IMMEDIATE")
-            for fn, fut in batch:
-                try:
-                    con.execute("SAVEPOINT w")
-                    value = fn(con)
-                    con.execute("RELEASE w")
-                    results.append((fut, value, None))
-                except BaseException as failure:
-                    con.execute("ROLLBACK TO w")
-                    con.execute("RELEASE w")
-                    results.append((fut, None, failure))
-            con.execute("COMMIT")
+            results = self._commit(con, batch)
             # Only now is the write durable, so only now do waiters hear of it.
             for fut, value, error in results:
                 if error is not None:
@@ -234,6 +282,39 @@ class Store:
             if stop:
                 break
         con.close()
+
+    def _commit(
+        self, con: sqlite3.Connection, batch: list[tuple[Callable[[sqlite3.Connection], Any], Future[Any]]]
+    ) -> list[tuple[Future[Any], Any, BaseException | None]]:
+        """One transaction for the batch. A full or read-only disk fails the batch's futures and
+        leaves the writer serving: an exception here once killed the thread, and every later
+        ``result()`` (Ctrl+C's pause and the exit among them) waited forever."""
+        results: list[tuple[Future[Any], Any, BaseException | None]] = []
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            for fn, fut in batch:
+                try:
+                    con.execute("SAVEPOINT w")
+                    value = fn(con)
+                    con.execute("RELEASE w")
+                    results.append((fut, value, None))
+                except BaseException as failure:
+                    if _is_io_failure(failure):
+                        raise
+                    con.execute("ROLLBACK TO w")
+                    con.execute("RELEASE w")
+                    results.append((fut, None, failure))
+            con.execute("COMMIT")
+        except sqlite3.Error as exc:
+            # Whatever failed the transaction as a whole (a full disk, a lock held past the busy
+            # timeout) fails its writes, and the writer lives on for the next batch.
+            if con.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    con.execute("ROLLBACK")
+            err = write_failure(self.path, exc)
+            self._write_failed(err)
+            return [(fut, None, err) for _, fut in batch]
+        return results
 
     def write(self, fn: Callable[[sqlite3.Connection], T]) -> Future[T]:
         if self._closed:
@@ -248,7 +329,10 @@ class Store:
     def close(self) -> None:
         if self._closed:
             return
-        self.flush()
+        # A checkpoint that cannot be written any more has been reported; closing must not hang
+        # or raise over it.
+        with contextlib.suppress(CheckpointUnwritable):
+            self.flush()
         self._closed = True
         self._queue.put(None)
         self._writer.join()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import enum
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -18,6 +19,7 @@ from engine.backends.base import ObjectSpec, PartResult
 from engine.errors import SkyliftError
 from engine.events import EventSink, Finished, PartDone, Progress, StateChanged, TransferView
 from engine.plan import PartSpec
+from engine.redact import redact
 from engine.state import State, check_transition
 from engine.store import PartRow, Store, TransferRow
 
@@ -144,7 +146,8 @@ class Transfer:
             if old is not new:
                 check_transition(old, new)
             code = error.code.value if error else None
-            detail = error.detail if error else None
+            # The detail is kept in the checkpoint and shown: never a signature an error echoed.
+            detail = redact(error.detail) if error else None
             if error is not None and error.request_id:
                 detail = f"{detail} (request id {error.request_id})"
             self.row.state = new
@@ -180,9 +183,23 @@ class Transfer:
         with self.lock:
             self.row.upload_id = upload_id
             self.row.upload_checksum = checksum
+            self.row.upload_started_at = 0
             self.done = {}
-        self._store.update_transfer(self.id, upload_id=upload_id, upload_checksum=checksum).result()
+        self._store.update_transfer(
+            self.id, upload_id=upload_id, upload_checksum=checksum, upload_started_at=0
+        ).result()
         self._store.replace_parts(self.id, []).result()
+
+    def creating_upload(self) -> None:
+        """About to ask for a new upload id: durable first, so that if this process dies before
+        the id is recorded, the next run knows to look for the upload it left on the server."""
+        with self.lock:
+            self.row.upload_started_at = time.time_ns()
+        self._store.update_transfer(self.id, upload_started_at=self.row.upload_started_at).result()
+
+    def recorded_upload_ids(self) -> set[str]:
+        """Upload ids any transfer in the checkpoint holds (never to be aborted as leftovers)."""
+        return set(self._store.upload_owners())
 
     def apply_prepared(self, prep: Prepared) -> None:
         rows = [PartRow(p.number, p.size, p.etag, p.checksum) for p in prep.kept.values()]

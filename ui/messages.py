@@ -63,6 +63,9 @@ def error_text(code: str) -> str:
         ErrorCode.ABORT_FAILED: QCoreApplication.translate("Messages", "The server did not abort the upload"),
         ErrorCode.CONFIG: QCoreApplication.translate("Messages", "The storage rejected the request"),
         ErrorCode.INTERNAL: QCoreApplication.translate("Messages", "Internal error"),
+        ErrorCode.CHECKPOINT: QCoreApplication.translate(
+            "Messages", "The checkpoint cannot be written (disk full?); stopped, resume later"
+        ),
     }
     try:
         return texts[ErrorCode(code)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import math
@@ -534,7 +535,9 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None
     except (UsageError, DestinationError, ProfileError, ValueError) as exc:
         print(f"skylift: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyringUnavailable as exc:
+    except (KeyringUnavailable, StoreError) as exc:
+        # StoreError: the checkpoint opened but a write the command waits for failed (a disk
+        # that filled up); the message names the disk and the fix.
         print(f"skylift: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except SkyliftError as exc:
@@ -558,6 +561,13 @@ def _leave_stuck_requests() -> NoReturn:
 def _unusable_home(exc: OSError) -> int:
     home = os.environ.get("SKYLIFT_HOME")
     where = f"SKYLIFT_HOME={home}" if home else f"the folder {exc.filename}"
+    if exc.errno == errno.ENOSPC:
+        print(
+            f"skylift: cannot use {where}: the disk is full ({exc.filename}); free space on it or "
+            "set SKYLIFT_HOME to a folder on another disk",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     if isinstance(exc, (NotADirectoryError, FileExistsError)):
         print(
             f"skylift: cannot use {where}: {exc.filename} is not a folder; point it at a folder",

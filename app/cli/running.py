@@ -69,6 +69,12 @@ def run_transfers(
                 core.engine.abandon()
             rep.feed(acc.drain())
     rep.feed(acc.drain(), final=True)
+    if core.store.failed is not None:
+        print(
+            f"skylift: {core.store.failed}. The transfers stopped there; 'skylift resume' continues "
+            "them once the checkpoint can be written again.",
+            file=sys.stderr,
+        )
     if interrupted_at is not None:
         for v in core.engine.views(ids):
             if v.state is State.PAUSED and v.id not in rep.finished:

@@ -34,6 +34,7 @@ ZH = {
     "&About Skylift": "关于 Skylift(&A)",
     "&Stale Uploads…": "残留上传(&S)…",
     "Bucket Browser": "存储桶浏览器",
+    "The checkpoint cannot be written (disk full?); stopped, resume later": "无法写入断点记录（磁盘已满？）；已停止，稍后可继续",
     "Up one level": "上一级",
     "Refresh": "刷新",
     "Profile:": "配置：",

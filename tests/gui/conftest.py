@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from tests.helpers.fixtures import Controller, LocalServer, MainWindow, QApplication, QtBot
 
 
-
 @pytest.fixture(scope="session", autouse=True)
 def compiled_translations() -> None:
     """scripts/setup.sh compiles the .qm files; a bare ``pytest`` in a fresh clone does it here."""

@@ -11,6 +11,7 @@ OSS dialect for oss2 and Skylift's ``OssBackend`` and forwards everything to mot
   map onto S3 ones), and ``x-amz-request-id`` to ``x-oss-request-id``;
 - strips the S3 xmlns, adds the elements oss2 requires (NextKeyMarker, NextUploadIdMarker,
   NextPartNumberMarker, the bucket endpoints in ListBuckets), copies Complete's ETag into a header;
+- gives ListMultipartUploads each upload's real Initiated time (moto says 2010 for all);
 - computes ``x-oss-hash-crc64ecma`` for PutObject, UploadPart, Complete, GetObject and HeadObject;
 - drops the CreateBucket body and rewrites form-urlencoded content types (moto's dev server
   hangs on those);
@@ -36,6 +37,7 @@ import sys
 import threading
 from base64 import b64encode
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
@@ -123,10 +125,16 @@ def _error(code: str, message: str, status: int) -> tuple[int, dict[str, str], b
     return status, {"Content-Type": "application/xml", "x-oss-request-id": "gateway"}, body
 
 
-def _page_uploads(data: bytes, q: dict[str, str]) -> bytes:
+def _page_uploads(data: bytes, q: dict[str, str], initiated: dict[str, str]) -> bytes:
     """One OSS page of ListMultipartUploads: after (key-marker, upload-id-marker), max-uploads long,
-    always with NextKeyMarker / NextUploadIdMarker (oss2 requires both)."""
+    always with NextKeyMarker / NextUploadIdMarker (oss2 requires both), and each upload's real
+    Initiated time (moto gives every upload the same date in 2010)."""
     root = ElementTree.fromstring(data)
+    for u in root.findall("Upload"):
+        when = initiated.get(u.findtext("UploadId", ""))
+        el = u.find("Initiated")
+        if when and el is not None:
+            el.text = when
     uploads = sorted(
         root.findall("Upload"), key=lambda u: (u.findtext("Key", ""), u.findtext("UploadId", ""))
     )
@@ -186,6 +194,8 @@ class OssGateway:
         self.completed = threading.Event()
         self.release_complete = threading.Event()
         self.requests: list[Seen] = []
+        #: Upload id -> when it was initiated (ISO 8601, UTC), for ListMultipartUploads.
+        self._initiated: dict[str, str] = {}
         self._lock = threading.Lock()
         self._moto, self.moto_endpoint = start_moto()
         self._moto_netloc = urlsplit(self.moto_endpoint).netloc
@@ -426,7 +436,12 @@ class OssGateway:
             )
             data = data.replace(b"</Bucket>", extra)
         elif method == "GET" and "uploads" in q:
-            data = _page_uploads(data, q)
+            data = _page_uploads(data, q, self._initiated)
+        elif method == "POST" and key and "uploads" in q:
+            m = re.search(rb"<UploadId>(.*?)</UploadId>", data)
+            if m:
+                now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+                self._initiated[m.group(1).decode()] = now
         elif method == "GET" and "uploadId" in q:
             if b"<NextPartNumberMarker" not in data:
                 data = data.replace(

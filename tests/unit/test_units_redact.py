@@ -36,3 +36,15 @@ def test_registered_secret_is_masked_anywhere() -> None:
     register_secret("s3cr3t-value-xyz")
     assert "s3cr3t-value-xyz" not in redact("boto said s3cr3t-value-xyz in a message")
     assert redact("aws_secret_access_key = hunter22") == "aws_secret_access_key = ***"
+
+
+def test_error_documents_lose_what_they_echo_of_the_signature() -> None:
+    body = (
+        "<Error><Code>SignatureDoesNotMatch</Code><Message>no</Message>"
+        "<StringToSign>AWS4-HMAC-SHA256\n20261203T000000Z</StringToSign>"
+        "<SignatureProvided>" + "ab" * 32 + "</SignatureProvided>"
+        "<CanonicalRequestBytes>50 55 54</CanonicalRequestBytes></Error>"
+    )
+    out = redact(body)
+    assert "ab" * 32 not in out and "20261203T000000Z" not in out and "50 55 54" not in out
+    assert "<Code>SignatureDoesNotMatch</Code><Message>no</Message>" in out
