@@ -126,7 +126,7 @@ def main() -> int:
         language=lang, notifications=False, keep_awake=False, part_size=5 * MiB, threshold=5 * MiB
     )
     settings.bwlimit = 3 * MiB
-    # Fail fast: the screenshot shows one failed row (an invalid bucket name) with its error.
+    # Fail fast: the screenshot shows one failed row (a retired access key) with its error.
     settings.retries, settings.retry_interval = 1, 0.2
     # Two parts per file in flight: a file past a third of its size has a part acknowledged.
     settings.parts_per_file = 2
@@ -146,8 +146,10 @@ def main() -> int:
             access_key_id=key,
             secret=os.environ["AWS_SECRET_ACCESS_KEY"],
         )
+        profiles.add("old-key", "seaweedfs", endpoint=endpoint, access_key_id="retired", secret="retired")
     else:
         profiles.add("sw", "seaweedfs", endpoint=endpoint, default_bucket=bucket)
+        profiles.add("old-key", "seaweedfs", endpoint=endpoint, access_key_id="retired")
     profiles.backend("sw").make_bucket(bucket)
     window.ask_destination = False
     window.ask_on_quit = False
@@ -155,9 +157,10 @@ def main() -> int:
     window.resize(1280, 640)
     window.show()
     album = make_files(paths.cache.parent / "src")
-    # One transfer that fails (the server rejects the bucket name), for the error column;
-    # queued first so it does not wait behind the big files for a slot.
-    settings.last_destination = SavedDestination("sw", "Bad_Bucket!", "")
+    # One transfer that fails (the server refuses a retired key), for the error column; queued
+    # first so it does not wait behind the big files for a slot. (An invalid bucket name no longer
+    # reaches the server: the drop refuses it up front.)
+    settings.last_destination = SavedDestination("old-key", bucket, "")
     window.queue_paths([str(album / "Readme 说明.txt")])
     settings.last_destination = SavedDestination("sw", bucket, "backup/")
     pump(lambda: window.model.count() == 1, 30)
