@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,3 +64,11 @@ def make_fault_rig(kind: str, upstream: str, tmp: Path, tally: Tally) -> FaultRi
     add = ["profile", "add", PROFILE, "--provider", target.provider, "--endpoint", proxy.endpoint]
     run_cli(env, *add, *target.profile_args, check=True)
     return FaultRig(kind, proxy, target, env, target.new_bucket(), tally, tmp)
+
+
+def wait_until(cond: Callable[[], bool], what: str, timeout: float = 60) -> None:
+    """Poll a real condition (a proxy counter, a process state) until it holds."""
+    deadline = time.monotonic() + timeout
+    while not cond():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.05)

@@ -10,16 +10,9 @@ import pytest
 
 from tests.helpers.cli import json_events, start_cli
 from tests.reliability.checks import no_traceback, no_uploads_left, same_object
-from tests.reliability.faultrig import FAST, PART, PROFILE, FaultRig
+from tests.reliability.faultrig import FAST, PART, PROFILE, FaultRig, wait_until
 
 pytestmark = pytest.mark.integration
-
-
-def _until(cond: object, what: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():  # type: ignore[operator]
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.05)
 
 
 def test_ctrl_c_during_a_stalled_request_pauses_at_once_and_resumes_later(faults: FaultRig) -> None:
@@ -33,7 +26,7 @@ def test_ctrl_c_during_a_stalled_request_pauses_at_once_and_resumes_later(faults
     faults.proxy.add("part", "stall")
     dest = f"{PROFILE}:{faults.bucket}/stall.bin"
     proc = start_cli(faults.env, "upload", str(src), dest, "--json", "--part-size", "5MiB", *FAST)
-    _until(lambda: faults.proxy.fired[("part", "stall")] >= 1, "the stalled part")
+    wait_until(lambda: faults.proxy.fired[("part", "stall")] >= 1, "the stalled part")
     began = time.monotonic()
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=120)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,13 @@ from tests.helpers.cli import json_events, run_cli, start_cli
 from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
 from tests.helpers.targets import S3Target
 from tests.reliability.checks import no_traceback, no_uploads_left, same_object
-from tests.reliability.faultrig import PART, PROFILE, FaultRig
+from tests.reliability.faultrig import PART, PROFILE, FaultRig, wait_until
 from tests.reliability.tally import Tally
 
 pytestmark = pytest.mark.integration
 
 #: How long the endpoint stays away: the issue's 30 s on S3; OSS shows the same code path.
 OUTAGE = {"s3": 30.0, "oss": 10.0}
-
-
-def _until(cond: Callable[[], bool], what: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.05)
 
 
 def test_the_cli_waits_for_an_unreachable_endpoint_and_finishes(faults: FaultRig) -> None:
@@ -42,7 +34,7 @@ def test_the_cli_waits_for_an_unreachable_endpoint_and_finishes(faults: FaultRig
     proc = start_cli(
         faults.env, *args, "--retries", "2", "--retry-interval", "0.2", "--wait-for-network", "5m"
     )
-    _until(lambda: len(faults.proxy.of("part")) >= 2, "parts on the wire")
+    wait_until(lambda: len(faults.proxy.of("part")) >= 2, "parts on the wire")
     faults.proxy.go_down()
     away = time.monotonic()
     while time.monotonic() - away < OUTAGE[faults.kind]:
