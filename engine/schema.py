@@ -77,6 +77,41 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE transfer ADD COLUMN upload_started_at INTEGER NOT NULL DEFAULT 0;
     """,
+    # 6: what Skylift knows of local files (checksums, valid while size and mtime hold) and of
+    # the objects it made from them, so an unchanged file is neither re-read nor re-sent; and
+    # the folders kept uploaded ("watch"), which outlive the process that watches them.
+    """
+    CREATE TABLE digest(
+        path TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        part_size INTEGER NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY(path, method, part_size)
+    ) WITHOUT ROWID;
+    CREATE TABLE made(
+        profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
+        bucket TEXT NOT NULL,
+        object_key TEXT NOT NULL,
+        path TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        etag TEXT NOT NULL,
+        made_at INTEGER NOT NULL,
+        PRIMARY KEY(profile_id, bucket, object_key)
+    ) WITHOUT ROWID;
+    CREATE TABLE watch(
+        id INTEGER PRIMARY KEY,
+        profile_id INTEGER NOT NULL REFERENCES profile(id) ON DELETE CASCADE,
+        local_path TEXT NOT NULL,
+        bucket TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        options TEXT NOT NULL DEFAULT '{}',
+        created_at INTEGER NOT NULL,
+        UNIQUE(profile_id, local_path, bucket, prefix)
+    );
+    """,
 ]
 
 LATEST = len(MIGRATIONS)
