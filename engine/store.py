@@ -345,6 +345,11 @@ class Store:
             self._local.con = con
         return con
 
+    def read(self) -> sqlite3.Connection:
+        """This thread's read connection, for the small tables kept by modules of their own
+        (digests, watched folders); writes still go through ``write``."""
+        return self._read()
+
     def get_transfer(self, transfer_id: int) -> TransferRow | None:
         r = (
             self._read()
