@@ -14,10 +14,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from app.services.conflicts import Overwrite, Policy
+from app.services.conflicts import Overwrite, Place, Policy
 from app.services.paths import Paths
 from app.services.profiles import NetworkOptions, Profiles
 from app.services.qtpool import QtPoolExecutor
+from app.services.remote_index import RemoteIndex
+from engine.digests import Digests
 from engine.events import EventSink
 from engine.plan import choose_part_size, is_multipart
 from engine.scheduler import Engine, EngineSettings
@@ -114,6 +116,7 @@ class AppCore:
         self.profiles = Profiles(self.store, paths, network)
         self.executor = QtPoolExecutor(self.settings.concurrency + 2)
         self.engine = Engine(self.store, self.profiles.backend, self.executor, sink, self.settings)
+        self.digests = Digests(self.store)
 
     def plan(self, src: Source, dest: Destination, opts: UploadOptions) -> TransferRow:
         """A transfer row for one file: part size and single-vs-multipart fixed per provider."""
@@ -163,7 +166,10 @@ class AppCore:
         self.profiles.get(dest.profile)
         policy = policy or Overwrite()
         report = report or Enqueued()
+        paths = list(paths)
         backend = self.profiles.backend(dest.profile) if policy.looks else None
+        index = RemoteIndex(backend, dest.bucket, paths, dest.key) if backend is not None else None
+        place = Place(backend, dest.profile, dest.bucket, self.digests) if backend is not None else None
         ids: list[int] = []
         rows: list[TransferRow] = []
         last = time.monotonic()
@@ -177,9 +183,9 @@ class AppCore:
         for src in itertools.chain(self.sources(paths, dest, opts, skipped), extra):
             if stop is not None and stop.is_set():
                 break
-            if backend is not None:
-                existing = backend.head(dest.bucket, src.key)
-                resolved = src if existing is None else policy.resolve(src, existing, backend, dest.bucket)
+            if index is not None and place is not None:
+                existing = index.get(src.key)
+                resolved = src if existing is None else policy.resolve(src, existing, place)
                 if resolved is None:
                     report.skipped += 1
                     continue
