@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from app.cli import selfcheck
-from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from app.cli.conflicts import moved, policy_for, say_skipped
+from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 from app.cli.running import run_transfers as _run
 from app.cli.stale import add_stale_parser, cmd_stale
 from app.services import desktop_entry
-from app.services.conflicts import policy_named
 from app.services.core import (
     AppCore,
     Destination,
@@ -28,6 +28,7 @@ from app.services.core import (
 )
 from app.services.keystore import KeyringUnavailable
 from app.services.logsetup import setup_logging
+from app.services.move import Mover
 from app.services.paths import resolve_paths
 from app.services.profiles import NetworkOptions, ProfileError
 from app.services.progress import ProgressAccumulator
@@ -48,10 +49,6 @@ from engine.units import format_size, parse_age, parse_rate, parse_size
 COMMANDS = frozenset(
     {"profile", "upload", "resume", "list", "cancel", "restart", "self-check", "stale", "desktop-install"}
 )
-
-
-class UsageError(Exception):
-    pass
 
 
 def _meta(text: str) -> tuple[str, str]:
@@ -190,10 +187,16 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("--exclude", action="append", default=[])
     up.add_argument(
         "--if-exists",
-        choices=["overwrite", "skip", "skip-same", "rename"],
-        default="overwrite",
-        help="when the object exists: replace it, leave it, leave it if it has the file's size and "
-        "is not older, or upload as 'name (1).ext'",
+        choices=["overwrite", "skip", "skip-same", "rename", "ask"],
+        default=None,
+        help="when the object exists: replace it (the default), leave it, leave it if it holds the "
+        "file's bytes (by checksum), upload as 'name (1).ext', or ask (on a terminal)",
+    )
+    up.add_argument(
+        "--delete-after-verify",
+        action="store_true",
+        help="move: delete each local file once its object is complete and its checksum proven "
+        "(never on any other outcome); --if-exists defaults to skip-same",
     )
     up.add_argument("--retries", type=_retries, default=5)
     up.add_argument("--retry-interval", type=_interval, default=1.0)
@@ -270,18 +273,19 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
         print(f"skylift: {shown}: skipped: {s.reason}", file=sys.stderr)
 
     counts = Enqueued()
-    ids = core.enqueue(srcs, dest, opts, skipped=say, policy=policy_named(a.if_exists), report=counts)
-    if counts.skipped:
-        print(
-            f"skylift: {counts.skipped} existing object(s) left alone (--if-exists {a.if_exists})",
-            file=sys.stderr,
-        )
+    policy_name = a.if_exists or ("skip-same" if a.delete_after_verify else "overwrite")
+    mover = Mover(core.store, core.profiles.backend) if a.delete_after_verify else None
+    policy = policy_for(policy_name, mover, dest)
+    ids = core.enqueue(srcs, dest, opts, skipped=say, policy=policy, report=counts)
+    say_skipped(policy_name, policy, counts.skipped, a.json)
     lost = sum(1 for s in skipped if s.lost)
     if not ids and not lost:
         if counts.skipped:
-            return EXIT_OK  # everything is on the server already: nothing left to do
+            # everything is on the server already: nothing left to do
+            return moved(mover, EXIT_OK)
         raise UsageError("nothing to upload: the sources hold no files (after --include/--exclude)")
-    status = _run(core, acc, ids, a.json) if ids else EXIT_FAILED
+    after = mover.uploaded if mover is not None else None
+    status = moved(mover, _run(core, acc, ids, a.json, on_done=after)) if ids else EXIT_FAILED
     if lost:
         # Files the user meant to upload may be among them: the run did not do all it was asked.
         what = "folder or file" if lost == 1 else "folders or files"

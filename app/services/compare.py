@@ -76,16 +76,20 @@ class Comparer:
         bucket: str,
         use_cache: bool = True,
         stop: threading.Event | None = None,
+        trust_record: bool = True,
     ) -> None:
         self._backend = backend
         self._digests = digests
         self._profile = profile
         self._bucket = bucket
         self._use_cache = use_cache
+        #: False: always ask the server for its checksums (the move option deletes on them).
+        self._trust_record = trust_record and use_cache
         self._stop = stop or threading.Event()
 
-    def compare(self, src: Source, listed: ObjectInfo | None) -> Comparison:
-        """``listed``: the object as a listing (or HEAD) showed it, None when there is none."""
+    def compare(self, src: Source, listed: ObjectInfo | None, headed: bool = False) -> Comparison:
+        """``listed``: the object as a listing showed it (``headed``: as a HEAD did, checksums and
+        metadata included), None when there is none."""
 
         def said(verdict: Verdict, method: str, remote: int | None, detail: str = "") -> Comparison:
             return Comparison(src.key, src.path, verdict, method, src.size, remote, detail)
@@ -94,9 +98,9 @@ class Comparer:
             return said(Verdict.MISSING, NOT_COMPARED, None)
         if listed.size != src.size:
             return said(Verdict.DIFFERENT, BY_SIZE, listed.size)
-        if self._use_cache and self._made_unchanged(src, listed.etag):
+        if self._trust_record and self._made_unchanged(src, listed.etag):
             return said(Verdict.SAME, BY_RECORD, listed.size)
-        info = self._backend.head(self._bucket, src.key)
+        info = listed if headed else self._backend.head(self._bucket, src.key)
         if info is None:
             return said(Verdict.MISSING, NOT_COMPARED, None)
         if info.size != src.size:
