@@ -33,6 +33,8 @@ class Verdict(enum.StrEnum):
     CHANGED = "changed"
     #: The file cannot be read.
     UNREADABLE = "unreadable"
+    #: The server could not be asked (the detail says why).
+    FAILED = "failed"
 
 
 #: How a verdict was reached: a fingerprint method, or one of these.

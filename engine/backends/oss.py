@@ -305,8 +305,11 @@ class OssBackend:
     def iter_objects(self, bucket: str, prefix: str) -> Iterator[ListedObject]:
         marker = ""
         while True:
-            with self._talk():
-                resp = self._bucket(bucket).list_objects(prefix=prefix, marker=marker, max_keys=1000)
+            try:
+                with self._talk():
+                    resp = self._bucket(bucket).list_objects(prefix=prefix, marker=marker, max_keys=1000)
+            except RuntimeError as exc:  # oss2's word for an answer it cannot parse
+                raise SkyliftError(ErrorCode.SERVER, f"the object listing could not be read: {exc}") from None
             for o in resp.object_list:
                 yield ListedObject(str(o.key), int(o.size), _when(o.last_modified), _etag(o.etag))
             nxt = str(resp.next_marker or "")
