@@ -11,7 +11,7 @@ import pytest
 
 from tests.helpers.cli import json_events, run_cli
 from tests.helpers.env import ROOT
-from tests.helpers.targets import S3Target, Target
+from tests.helpers.targets import OssTarget, S3Target, Target
 
 pytestmark = pytest.mark.integration
 
@@ -31,6 +31,7 @@ def _put(target: Target, bucket: str, key: str, data: bytes) -> None:
     if isinstance(target, S3Target):
         target.raw.put_object(Bucket=bucket, Key=key, Body=data)
     else:
+        assert isinstance(target, OssTarget)
         target.raw(bucket).put_object(key, data)
 
 
@@ -59,6 +60,7 @@ def test_every_outcome_of_a_folder(tmp_path: Path, target: Target) -> None:
     if isinstance(target, S3Target):
         target.raw.delete_object(Bucket=bucket, Key="backup/photos/trip/gone.jpg")
     else:
+        assert isinstance(target, OssTarget)
         target.raw(bucket).delete_object("backup/photos/trip/gone.jpg")
 
     res = run_cli(
