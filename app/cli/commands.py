@@ -29,7 +29,6 @@ from app.services.core import (
 )
 from app.services.keystore import KeyringUnavailable
 from app.services.logsetup import setup_logging
-from app.services.move import Mover
 from app.services.paths import resolve_paths
 from app.services.profiles import NetworkOptions, ProfileError
 from app.services.progress import ProgressAccumulator
@@ -255,7 +254,7 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     dest = parse_destination(dest_text, core.profiles.default_name())
     core.profiles.get(dest.profile)
     _check_part_size(a.part_size, core.profiles.provider(dest.profile))
-    opts = UploadOptions(a.storage_class, dict(a.meta), a.include, a.exclude)
+    opts = UploadOptions(a.storage_class, dict(a.meta), a.include, a.exclude, a.delete_after_verify)
     if STDIN in srcs:
         if srcs != [STDIN]:
             raise UsageError(
@@ -287,7 +286,9 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
 
     counts = Enqueued()
     policy_name = a.if_exists or ("skip-same" if a.delete_after_verify else "overwrite")
-    mover = Mover(core.store, core.profiles.backend) if a.delete_after_verify else None
+    mover = core.mover if a.delete_after_verify else None
+    if mover is not None:
+        mover.sweep()
     policy = policy_for(policy_name, mover, dest)
     ids = core.enqueue(srcs, dest, opts, skipped=say, policy=policy, report=counts)
     say_skipped(policy_name, policy, counts.skipped, a.json)
@@ -297,8 +298,7 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
             # everything is on the server already: nothing left to do
             return moved(mover, EXIT_OK)
         raise UsageError("nothing to upload: the sources hold no files (after --include/--exclude)")
-    after = mover.uploaded if mover is not None else None
-    status = moved(mover, _run(core, acc, ids, a.json, on_done=after)) if ids else EXIT_FAILED
+    status = moved(mover, _run(core, acc, ids, a.json)) if ids else EXIT_FAILED
     if lost:
         # Files the user meant to upload may be among them: the run did not do all it was asked.
         what = "folder or file" if lost == 1 else "folders or files"
@@ -387,8 +387,9 @@ def cmd_resume(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
             f"'skylift cancel {v.id}' gives it up",
             file=sys.stderr,
         )
+    core.mover.sweep()  # moves a run stopped before finishing (the intent is in each transfer)
     core.engine.resume(ids)
-    status = _run(core, acc, ids, a.json)
+    status = moved(core.mover, _run(core, acc, ids, a.json), quiet=True)
     if left and status == EXIT_OK:
         return EXIT_FAILED
     return EXIT_HELD if loaded.held and status == EXIT_OK else status

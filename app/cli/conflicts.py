@@ -22,7 +22,7 @@ def policy_for(name: str, mover: Mover | None, dest: Destination) -> Policy:
         on_same = None
         if mover is not None:
             move = mover
-            on_same = lambda src, proof: move.same(dest.profile, dest.bucket, src, proof)  # noqa: E731
+            on_same = lambda src, proof: move.same(dest.profile, dest.bucket, src)  # noqa: E731
         return SkipSame(on_same=on_same)
     return policy_named(name)
 
@@ -65,17 +65,18 @@ def say_skipped(name: str, policy: Policy, skipped: int, json_mode: bool) -> Non
         print(f"skylift: {skipped:,} existing object(s) left alone (--if-exists {name})", file=sys.stderr)
 
 
-def moved(mover: Mover | None, status: int) -> int:
-    """Wait for the deletions of the move option, and say what stayed and why."""
+def moved(mover: Mover | None, status: int, quiet: bool = False) -> int:
+    """Wait for the deletions of the move option, and say what stayed and why (``quiet``: say
+    nothing when nothing was to be moved)."""
     if mover is None:
         return status
-    done = mover.finish()
+    done = mover.drain()
+    if quiet and not done.deleted and not done.kept:
+        return status
     for path, why in done.kept:
         print(f"skylift: {path}: kept: {why}", file=sys.stderr)
-    print(
-        f"skylift: moved {len(done.deleted):,} file(s): deleted here after their objects were proven",
-        file=sys.stderr,
-    )
+    n = len(done.deleted)
+    print(f"skylift: moved {n:,} file(s): deleted here after their objects were proven", file=sys.stderr)
     if done.kept and status == EXIT_OK:
         return EXIT_FAILED
     return status

@@ -14,7 +14,7 @@ from types import FrameType
 
 from app.cli.output import Reporter
 from app.services.core import AppCore
-from app.services.progress import Drained, ProgressAccumulator
+from app.services.progress import ProgressAccumulator
 from engine.errors import ErrorCode
 from engine.events import TransferView
 from engine.state import State
@@ -57,9 +57,7 @@ def run_transfers(
     ids: list[int],
     json_mode: bool,
     on_interrupt: Callable[[], None] | None = None,
-    on_done: Callable[[int], None] | None = None,
 ) -> int:
-    """Wait for the transfers, reporting as they go; ``on_done`` hears each id that ends DONE."""
     rows = {i: core.store.get_transfer(i) for i in ids}
     sizes = {i: r.size for i, r in rows.items() if r}
     done = {i: core.engine.bytes_done(i) for i in ids}
@@ -73,8 +71,8 @@ def run_transfers(
                 (on_interrupt or core.engine.pause_all)()
             if interrupted_at is not None and time.monotonic() - interrupted_at > PAUSE_GRACE:
                 core.engine.abandon()
-            _feed(rep, acc.drain(), on_done)
-    _feed(rep, acc.drain(), on_done, final=True)
+            rep.feed(acc.drain())
+    rep.feed(acc.drain(), final=True)
     if core.store.failed is not None:
         print(
             f"skylift: {core.store.failed}. The transfers stopped there; 'skylift resume' continues "
@@ -93,14 +91,6 @@ def run_transfers(
         if hint:
             print(f"skylift: transfer #{v.id}: {hint}", file=sys.stderr)
     return EXIT_OK if all(v.state is State.DONE for v in views) else EXIT_FAILED
-
-
-def _feed(rep: Reporter, d: Drained, on_done: Callable[[int], None] | None, final: bool = False) -> None:
-    rep.feed(d, final=final)
-    if on_done is not None:
-        for f in d.finished:
-            if f.state is State.DONE:
-                on_done(f.transfer_id)
 
 
 def _what_to_do(v: TransferView) -> str:

@@ -15,15 +15,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from app.services.conflicts import Overwrite, Place, Policy
+from app.services.move import Mover
 from app.services.paths import Paths
 from app.services.profiles import NetworkOptions, Profiles
 from app.services.qtpool import QtPoolExecutor
 from app.services.remote_index import RemoteIndex
 from engine.digests import Digests
-from engine.events import EventSink
+from engine.events import Event, EventSink, Finished
 from engine.plan import choose_part_size, is_multipart
 from engine.scheduler import Engine, EngineSettings
 from engine.sources import Skipped, Source, iter_sources, key_problem
+from engine.state import State
 from engine.store import Store, TransferRow
 
 log = logging.getLogger("skylift.app")
@@ -100,6 +102,22 @@ class UploadOptions:
     metadata: dict[str, str] = field(default_factory=dict)
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    #: The move option: delete each file once its object is proven (``app.services.move``).
+    delete_after: bool = False
+
+
+class _MoveOnDone:
+    """The engine's sink, plus: every transfer that ends DONE goes to the mover, which deletes
+    the file only if the transfer was asked to move."""
+
+    def __init__(self, inner: EventSink, mover: Mover) -> None:
+        self._inner = inner
+        self._mover = mover
+
+    def emit(self, event: Event) -> None:
+        self._inner.emit(event)
+        if isinstance(event, Finished) and event.state is State.DONE:
+            self._mover.uploaded(event.transfer_id)
 
 
 class AppCore:
@@ -115,7 +133,10 @@ class AppCore:
         self.store = Store(paths.db)
         self.profiles = Profiles(self.store, paths, network)
         self.executor = QtPoolExecutor(self.settings.concurrency + 2)
-        self.engine = Engine(self.store, self.profiles.backend, self.executor, sink, self.settings)
+        self.mover = Mover(self.store, self.profiles.backend)
+        self.engine = Engine(
+            self.store, self.profiles.backend, self.executor, _MoveOnDone(sink, self.mover), self.settings
+        )
         self.digests = Digests(self.store)
 
     def plan(self, src: Source, dest: Destination, opts: UploadOptions) -> TransferRow:
@@ -135,6 +156,7 @@ class AppCore:
             content_type=src.content_type,
             storage_class=opts.storage_class,
             metadata=dict(opts.metadata),
+            delete_after=opts.delete_after,
         )
 
     def sources(
@@ -211,5 +233,6 @@ class AppCore:
         if not self.engine.abandoned:
             self.executor.wait(int(timeout_s * 1000))
         self.engine.close()
+        self.mover.close()
         self.store.close()
         self.profiles.close()

@@ -95,6 +95,7 @@ def test_a_folder_is_moved_file_by_file(
         ("head", 1),  # DONE recorded, the move's own proof under way
     ],
 )
+@pytest.mark.parametrize("then", ["upload again", "resume"])
 def test_killed_at_each_step_no_file_is_lost(
     tmp_path: Path,
     home: dict[str, str],
@@ -103,6 +104,7 @@ def test_killed_at_each_step_no_file_is_lost(
     raw_s3: Any,
     step: str,
     after: int,
+    then: str,
 ) -> None:
     bucket = _bucket(s3_backend, tmp_path)
     root = tmp_path / "outbox"
@@ -124,7 +126,8 @@ def test_killed_at_each_step_no_file_is_lost(
     proxy.release()
     assert f.read_bytes() == data, "the file must stay until its object is proven"
 
-    again = run_cli(home, *args)
+    # The move's intent survives in the transfer: either way of going on finishes it.
+    again = run_cli(home, *args) if then == "upload again" else run_cli(home, "resume", "--all")
     assert again.returncode == 0, again.stderr.decode()
     assert not f.exists()
     assert _object_sha(raw_s3, bucket, "outbox/video.mp4") == _sha(data)
