@@ -85,6 +85,15 @@ class DropPanel(QDialog):
         ff.addRow(self.empty_folders)
         self.folder_box.setVisible(folders > 0)
 
+        #: Not remembered between drops: deleting files is asked for each time.
+        self.move_files = QCheckBox(self.tr("Delete the local files once uploaded and verified (move)"))
+        self.move_files.setToolTip(
+            self.tr(
+                "Each file is deleted only after its object is complete and the server's checksum "
+                "proves it holds the file's bytes, and the file has not changed since."
+            )
+        )
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.upload = buttons.addButton(self.tr("Upload"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.upload.setDefault(True)
@@ -102,6 +111,7 @@ class DropPanel(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.problem)
         lay.addWidget(self.folder_box)
+        lay.addWidget(self.move_files)
         lay.addWidget(buttons)
 
         last = s.last_destination
@@ -188,6 +198,7 @@ class DropPanel(QDialog):
             include=_patterns(self.include.text()),
             exclude=_patterns(self.exclude.text()),
             empty_folders=self.empty_folders.isChecked(),
+            delete_after=self.move_files.isChecked(),
         )
 
     def remember(self) -> None:

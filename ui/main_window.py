@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, QPoint, Qt, QUrl, Signal
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
         c.network_status_changed.connect(self._on_network_status_changed)
         c.task_failed.connect(self._on_task_failed)
         c.notice.connect(self._on_notice)
+        c.file_moved.connect(self._on_file_moved)
         self.status.bwlimit_chosen.connect(self._on_bwlimit_chosen)
         self.filters.currentChanged.connect(self._on_filter_changed)
         self.search.textChanged.connect(self.model.set_text_filter)
@@ -321,6 +323,14 @@ class MainWindow(QMainWindow):
 
     def _on_task_failed(self, message: str) -> None:
         self.status.showMessage(message, 10000)
+
+    def _on_file_moved(self, path: str, code: str) -> None:
+        name = os.path.basename(path)
+        if code:
+            text = self.tr("Kept %1: %2").replace("%1", name).replace("%2", messages.kept_text(code))
+            self.status.showMessage(text, 30000)
+        else:
+            self.status.showMessage(self.tr("Moved %1 to the server").replace("%1", name), 5000)
 
     def _on_notice(self, code: str) -> None:
         self.status.showMessage(messages.notice_text(code), 30000)

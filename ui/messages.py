@@ -73,6 +73,24 @@ def error_text(code: str) -> str:
         return code
 
 
+def kept_text(code: str) -> str:
+    """Why the move option kept a file (codes of ``app.services.move.Why``)."""
+    return {
+        "changed": QCoreApplication.translate("Messages", "the file changed after it was uploaded"),
+        "unproven": QCoreApplication.translate(
+            "Messages", "the server cannot prove the object holds the same bytes"
+        ),
+        "missing": QCoreApplication.translate("Messages", "the object is not on the server"),
+        "different": QCoreApplication.translate("Messages", "the object on the server is not this file"),
+        "unreachable": QCoreApplication.translate(
+            "Messages", "the server did not answer; it is tried again later"
+        ),
+        "stopped": QCoreApplication.translate(
+            "Messages", "Skylift closed before the file could be deleted; it is tried again later"
+        ),
+    }.get(code, QCoreApplication.translate("Messages", "its object could not be checked (see the log)"))
+
+
 def notice_text(code: str) -> str:
     """A status-bar sentence for the controller's ``notice`` codes; unknown codes as they are."""
     texts = {

@@ -56,6 +56,8 @@ class Controller(QObject):
     task_failed = Signal(str)
     notice = Signal(str)
     call_finished = Signal(object, object)
+    #: The move option settled a file: (path, why it stays; empty when it was deleted).
+    file_moved = Signal(str, str)
 
     def __init__(self, paths: Paths, settings: Settings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,7 @@ class Controller(QObject):
         self.bridge.transfers_changed.connect(self._on_transfers_changed)
         self.call_finished.connect(self._on_call_finished)
         self.core.profiles.local_storage.add_listener(self._on_local_storage_event)
+        self.core.mover.on_result(self.file_moved.emit)
         self._closed = False
         self._stale: Any = None
 
@@ -101,6 +104,7 @@ class Controller(QObject):
             text = self.tr("Another Skylift process is uploading these transfers; they are not shown: %1")
             self.task_failed.emit(text.replace("%1", ids))
         self.loaded.emit()
+        self.core.mover.sweep()  # moves a killed run proved but did not finish
         resumable = [i for i in loaded.ids if self.engine.state_of(i) is State.PAUSED]
         if resumable:
             if self.settings.auto_resume:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.services.conflicts import ConflictQuestion, policy_named
+from app.services.conflicts import ConflictQuestion, Policy, SkipSame, policy_named
 from app.services.core import (
     AppCore,
     Destination,
@@ -41,6 +41,8 @@ class UploadRequest:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     empty_folders: bool = False
+    #: Move: delete each file once its object is proven (never on any other outcome).
+    delete_after: bool = False
 
     @property
     def key_prefix(self) -> str:
@@ -80,7 +82,12 @@ class EnqueueJob:
     def run(self) -> None:
         req = self.request
         dest = Destination(req.profile, req.bucket, req.key_prefix)
-        opts = UploadOptions(storage_class=req.storage_class, include=req.include, exclude=req.exclude)
+        opts = UploadOptions(
+            storage_class=req.storage_class,
+            include=req.include,
+            exclude=req.exclude,
+            delete_after=req.delete_after,
+        )
         counts = Enqueued(progressed=lambda e: self._report(EnqueueResult(e.queued, e.skipped)))
         try:
             # The panel says this while the user types; a drop with "don't ask" still lands here.
@@ -94,7 +101,7 @@ class EnqueueJob:
                 batch=BATCH,
                 batch_seconds=BATCH_SECONDS,
                 skipped=self.result.not_queued.append,
-                policy=policy_named(req.conflict, self._ask, self.stop),
+                policy=self._policy(dest),
                 report=counts,
                 extra=self._markers(dest) if req.empty_folders else (),
                 stop=self.stop,
@@ -108,6 +115,15 @@ class EnqueueJob:
         self.result.queued, self.result.skipped = counts.queued, counts.skipped
         self.result.finished = True
         self._report(self.result)
+
+    def _policy(self, dest: Destination) -> Policy:
+        req = self.request
+        if req.conflict == "skip-same" and req.delete_after:
+            mover = self.core.mover
+            # A file left alone because its object is proven the same is moved too (a run
+            # that stopped before deleting it).
+            return SkipSame(on_same=lambda src, _proof: mover.same(dest.profile, dest.bucket, src))
+        return policy_named(req.conflict, self._ask, self.stop)
 
     def _markers(self, dest: Destination) -> Iterator[Source]:
         """Folder markers ("dir/") for empty folders, uploaded from one empty file."""

@@ -48,6 +48,33 @@ class _Job:
 class _Retry(Exception):
     """The proof could not be had now (the server did not answer): the intent stays for later."""
 
+    def __init__(self, code: str, text: str) -> None:
+        super().__init__(text)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Why:
+    """Why a file stays: a code the window translates, and the sentence the command line prints."""
+
+    code: str
+    text: str
+
+
+#: Codes of ``Why``.
+CHANGED, UNPROVEN, MISSING, DIFFERENT, UNREACHABLE, STOPPED, ERROR = (
+    "changed",
+    "unproven",
+    "missing",
+    "different",
+    "unreachable",
+    "stopped",
+    "error",
+)
+
+
+DELETED = Why("", "")
+
 
 class Mover:
     """Owned by ``AppCore``: one thread does every deletion, in the order the proofs were asked."""
@@ -67,7 +94,8 @@ class Mover:
         self._thread.start()
 
     def on_result(self, listener: Callable[[str, str], None]) -> None:
-        """``listener(path, why)`` for each file settled: ``why`` is empty when it was deleted."""
+        """``listener(path, code)`` for each file settled: ``code`` (a ``Why`` code) is empty when
+        it was deleted."""
         self._listeners.append(listener)
 
     def uploaded(self, transfer_id: int) -> None:
@@ -128,10 +156,10 @@ class Mover:
         try:
             why = self._move(job)
         except _Retry as exc:
-            why = str(exc)
+            why = Why(exc.code, str(exc))
         except Exception as exc:  # a failed proof keeps the file; the run still says why
             log.warning("move: %s kept: %s", job.src.path, exc)
-            why = f"could not prove the object: {exc}"
+            why = Why(ERROR, f"could not prove the object: {exc}")
         else:
             if job.transfer_id:
                 # Settled either way: deleted, or a file that is no longer the one uploaded.
@@ -139,12 +167,12 @@ class Mover:
             if why is None:
                 return
         with self._lock:
-            if why:
-                self._result.kept.append((job.src.path, why))
+            if why.code:
+                self._result.kept.append((job.src.path, why.text))
             else:
                 self._result.deleted.append(job.src.path)
         for listener in list(self._listeners):
-            listener(job.src.path, why)
+            listener(job.src.path, why.code)
 
     def _job_for(self, transfer_id: int) -> _Job | None:
         # The DONE came from the engine's event (its state write may still be queued) or from
@@ -159,30 +187,32 @@ class Mover:
         src = Source(row.local_path, row.key, row.size, row.mtime_ns)
         return _Job(row.profile, row.bucket, src, transfer_id)
 
-    def _move(self, job: _Job) -> str | None:
-        """Delete the file (""), say why it stays, or None: there is no file to move any more."""
+    def _move(self, job: _Job) -> Why | None:
+        """Delete the file (``DELETED``), say why it stays, or None: no file to move any more."""
         src = job.src
         if not os.path.lexists(src.path):
             return None  # moved already (a sweep and a skip-same proof can both name a file)
         if not _unchanged(src):
-            return "the file changed after it was uploaded"
+            return Why(CHANGED, "the file changed after it was uploaded")
         backend = self._backend_for(job.profile)
         # The recorded ETag alone is not enough to delete on: ask the server for its checksum.
         proof = Comparer(backend, self._digests, job.profile, job.bucket, trust_record=False)
         try:
             info = backend.head(job.bucket, src.key)
         except SkyliftError as exc:
-            raise _Retry(f"could not ask the server for the object ({exc}); tried again next run") from None
+            raise _Retry(
+                UNREACHABLE, f"could not ask the server for the object ({exc}); tried again next run"
+            ) from None
         result = proof.compare(src, info, headed=True)
         if result.verdict is not Verdict.SAME or result.method == BY_RECORD:
             return _kept_because(result)
         if not _unchanged(src):
-            return "the file changed while its object was checked"
+            return Why(CHANGED, "the file changed while its object was checked")
         if self._closing.is_set():
-            raise _Retry("the run ended before the file could be deleted; tried again next run")
+            raise _Retry(STOPPED, "the run ended before the file could be deleted; tried again next run")
         os.remove(src.path)
         log.info("move: deleted %s (object %s proven by %s)", src.path, src.key, result.method)
-        return ""
+        return DELETED
 
 
 def _unchanged(src: Source) -> bool:
@@ -193,9 +223,11 @@ def _unchanged(src: Source) -> bool:
     return (st.st_size, st.st_mtime_ns) == (src.size, src.mtime_ns)
 
 
-def _kept_because(result: Comparison) -> str:
+def _kept_because(result: Comparison) -> Why:
     if result.verdict is Verdict.UNPROVEN:
-        return f"the server cannot prove the object holds the file's bytes ({result.detail})"
+        return Why(UNPROVEN, f"the server cannot prove the object holds the file's bytes ({result.detail})")
     if result.verdict is Verdict.MISSING:
-        return "the object is not on the server"
-    return f"the object is not the file's ({result.verdict.value}, by {result.method or 'size'})"
+        return Why(MISSING, "the object is not on the server")
+    return Why(
+        DIFFERENT, f"the object is not the file's ({result.verdict.value}, by {result.method or 'size'})"
+    )

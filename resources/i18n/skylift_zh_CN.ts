@@ -170,9 +170,9 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/gui/controller.py" line="101" />
+        <location filename="../../app/gui/controller.py" line="104" />
         <source>Another Skylift process is uploading these transfers; they are not shown: %1</source>
-        <extracomment>Failures a plain resume cannot cure: the file must be read again from the start.</extracomment>
+        <extracomment>Failures a plain resume cannot cure: the file must be read again from the start. The move option settled a file: (path, why it stays; empty when it was deleted).</extracomment>
         <translation>另一个 Skylift 进程正在上传这些传输，因此未显示：%1</translation>
     </message>
 </context>
@@ -375,22 +375,33 @@ Resumable uploads to object storage.</source>
     </message>
     <message>
         <location filename="../../ui/drop_panel.py" line="89" />
+        <source>Delete the local files once uploaded and verified (move)</source>
+        <extracomment>Not remembered between drops: deleting files is asked for each time.</extracomment>
+        <translation>上传并校验后删除本地文件（移动）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="92" />
+        <source>Each file is deleted only after its object is complete and the server's checksum proves it holds the file's bytes, and the file has not changed since.</source>
+        <translation>仅当对象已完整、服务器的校验和证明其内容与文件一致，且文件此后未改动时，才删除该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="98" />
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="129" />
+        <location filename="../../ui/drop_panel.py" line="139" />
         <source>%1 file(s) and %2 folder(s): %3</source>
         <extracomment>Why the destination as typed cannot be used (Upload stays disabled until it can).</extracomment>
         <translation>%1 个文件和 %2 个文件夹：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="139" />
+        <location filename="../../ui/drop_panel.py" line="149" />
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="166" />
+        <location filename="../../ui/drop_panel.py" line="176" />
         <source>Cannot upload there: %1</source>
         <translation>无法上传到该位置：%1</translation>
     </message>
@@ -424,83 +435,93 @@ Resumable uploads to object storage.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="91" />
+        <location filename="../../ui/main_window.py" line="92" />
         <source>Filter by name or destination</source>
         <extracomment>Tests and scripted drops set this False to take the remembered destination as-is. Scripted runs (tests, screenshots) quit without the "transfers are running" question.</extracomment>
         <translation>按名称或目标筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Transfers</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>&amp;Transfers</source>
         <translation>传输(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>T&amp;ools</source>
         <translation>工具(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>Cannot queue</source>
         <translation>无法加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>Queued %1 file(s), skipped %2</source>
         <translation>已加入 %1 个文件，跳过 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Queueing… %1 file(s)</source>
         <translation>正在加入队列… %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359" />
+        <location filename="../../ui/main_window.py" line="330" />
+        <source>Kept %1: %2</source>
+        <translation>保留了 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="333" />
+        <source>Moved %1 to the server</source>
+        <translation>已将 %1 移到服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="369" />
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/main_window.py" line="374" />
         <source>Add Folder</source>
         <translation>添加文件夹</translation>
     </message>
@@ -664,51 +685,86 @@ Resumable uploads to object storage.</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="79" />
+        <source>the file changed after it was uploaded</source>
+        <translation>文件在上传后被改动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="80" />
+        <source>the server cannot prove the object holds the same bytes</source>
+        <translation>服务器无法证明对象内容与文件相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="83" />
+        <source>the object is not on the server</source>
+        <translation>服务器上没有该对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="84" />
+        <source>the object on the server is not this file</source>
+        <translation>服务器上的对象不是这个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="85" />
+        <source>the server did not answer; it is tried again later</source>
+        <translation>服务器没有响应，稍后会再试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="88" />
+        <source>Skylift closed before the file could be deleted; it is tried again later</source>
+        <translation>Skylift 在删除文件前关闭了，稍后会再试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="91" />
+        <source>its object could not be checked (see the log)</source>
+        <translation>无法检查其对象（请查看日志）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="97" />
         <source>The built-in storage stopped unexpectedly and was restarted</source>
         <translation>内置存储意外停止，已重新启动</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>The built-in storage stopped unexpectedly and could not be restarted; see the log</source>
         <translation>内置存储意外停止，且无法重新启动；请查看日志</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111" />
+        <location filename="../../ui/messages.py" line="129" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="114" />
+        <location filename="../../ui/messages.py" line="132" />
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119" />
+        <location filename="../../ui/messages.py" line="137" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127" />
+        <location filename="../../ui/messages.py" line="145" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128" />
+        <location filename="../../ui/messages.py" line="146" />
         <source>Skip if the content is the same</source>
         <translation>内容相同则跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129" />
+        <location filename="../../ui/messages.py" line="147" />
         <source>Keep both (rename)</source>
         <translation>保留两者（重命名）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
+        <location filename="../../ui/messages.py" line="148" />
         <source>Ask for each</source>
         <translation>逐个询问</translation>
     </message>

@@ -64,7 +64,8 @@ def test_folder_keeps_its_tree_and_summaries_carry_the_contract_fields(
     assert (big["state"], big["size"], big["parts"], big["bytes_sent"]) == ("done", 6 * MiB, 2, 6 * MiB)
     assert big["etag"].endswith("-2")
     head = raw_s3.head_object(Bucket=bucket_name, Key="backup/photos/2024/trip/b.jpg")
-    assert head["Metadata"] == {"owner": "qa"}
+    # The user's metadata, and the part size a later verify needs to recompute the checksum.
+    assert head["Metadata"] == {"owner": "qa", "skylift-part-size": str(5 * MiB)}
     assert head["ContentType"] == "image/jpeg"
 
 
