@@ -16,6 +16,7 @@ from app.cli import selfcheck
 from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from app.cli.running import run_transfers as _run
 from app.cli.stale import add_stale_parser, cmd_stale
+from app.cli.watch import add_watch_parser, cmd_watch
 from app.services import desktop_entry
 from app.services.conflicts import policy_named
 from app.services.core import (
@@ -46,7 +47,18 @@ from engine.units import format_size, parse_age, parse_rate, parse_size
 
 #: The subcommands; anything else given to ``skylift`` that names files opens the window with them.
 COMMANDS = frozenset(
-    {"profile", "upload", "resume", "list", "cancel", "restart", "self-check", "stale", "desktop-install"}
+    {
+        "profile",
+        "upload",
+        "resume",
+        "list",
+        "cancel",
+        "restart",
+        "self-check",
+        "stale",
+        "desktop-install",
+        "watch",
+    }
 )
 
 
@@ -229,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     di = sub.add_parser("desktop-install", help="add Skylift to the applications menu (and Open With)")
     di.add_argument("--remove", action="store_true", help="take the menu entry and icon away again")
     add_stale_parser(sub)
+    add_watch_parser(sub)
     return p
 
 
@@ -601,4 +614,6 @@ def _dispatch(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) ->
         return cmd_desktop_install(a)
     if a.command == "stale":
         return cmd_stale(core, acc, a)
+    if a.command == "watch":
+        return cmd_watch(core, acc, a)
     raise UsageError(f"unknown command {a.command}")
