@@ -149,8 +149,7 @@ def _run(
         while True:
             if intr.hit.is_set() and interrupted_at is None:
                 interrupted_at = time.monotonic()
-                for fw in watching.running():
-                    fw.request_stop()
+                _stop_watchers(watching, interrupted_at + PAUSE_GRACE)
                 core.engine.pause_all()
             if interrupted_at is not None:
                 if not core.engine.busy():
@@ -175,6 +174,14 @@ def _run(
                 rep.paused(v)
         return EXIT_INTERRUPTED
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _stop_watchers(watching: Watching, deadline: float) -> None:
+    """Stop queueing before pausing, so nothing queued after the pause starts uploading."""
+    for fw in watching.running():
+        fw.request_stop()
+    for fw in watching.running():
+        fw.done.wait(max(0.0, deadline - time.monotonic()))
 
 
 def _feed(core: AppCore, acc: ProgressAccumulator, rep: Reporter, final: bool = False) -> bool:

@@ -7,14 +7,13 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
-from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 
 from app.services.conflicts import policy_named
 from app.services.core import AppCore, Destination, UploadOptions
+from app.services.fsevents import follow
+from app.services.settling import Settling
 from engine.errors import SkyliftError
 from engine.sources import Skipped, Source, iter_sources, source_in
 from engine.state import State
@@ -37,30 +36,6 @@ def as_prefix(key: str) -> str:
     return key if not key or key.endswith("/") else key + "/"
 
 
-@dataclass
-class _Look:
-    """A file as last seen: ``since`` is when it was first seen with this size and time."""
-
-    size: int
-    mtime_ns: int
-    since: float
-    due: float
-
-
-class _Events(FileSystemEventHandler):
-    """Runs on watchdog's thread: only hands paths over and wakes the watcher."""
-
-    def __init__(self, hand_over: Callable[[str, bool], None]) -> None:
-        self._hand_over = hand_over
-
-    def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type in ("opened", "closed_no_write"):
-            return  # reading a file changes nothing to upload
-        self._hand_over(os.fsdecode(event.src_path), event.is_directory)
-        if event.dest_path:
-            self._hand_over(os.fsdecode(event.dest_path), event.is_directory)
-
-
 class FolderWatcher:
     """Keeps one folder uploaded to one destination, with the keys ``skylift upload FOLDER DEST``
     gives its files (``DEST prefix + folder name + / + path inside``).
@@ -71,8 +46,11 @@ class FolderWatcher:
     filesystems, changes made while nothing watched), found by a full look every ``rescan``
     seconds. Queueing uses the ``skip-same`` policy: a file the server already holds is not sent
     again. While a transfer for a key is unfinished in this engine, the key is not queued again;
-    once it is over, a later change queues it anew. A file deleted locally is **not** deleted on
-    the server: a watch only ever adds and replaces objects.
+    once it is over, a later change queues it anew (a transfer that failed is not tried again
+    until its file changes; ``skylift resume`` or Retry can). A file deleted locally is **not**
+    deleted on the server: a watch only ever adds and replaces objects. Skylift's own folders
+    (checkpoint, logs, the built-in storage) are never uploaded, even inside a watched folder:
+    every upload changes the checkpoint, which would be uploaded again, for ever.
 
     Threads: the watcher's own thread owns every piece of its state (what was seen, what was
     queued); watchdog's observer thread only hands paths over through a lock-protected set.
@@ -113,11 +91,12 @@ class FolderWatcher:
         self._lock = threading.Lock()
         self._changed: dict[str, bool] = {}
         # Owned by the watcher thread.
-        self._pending: dict[str, _Look] = {}
-        self._known: dict[str, tuple[int, int]] = {}
+        self._looks = Settling(settle)
         self._said: set[str] = set()
         self._failing = False
         self._observer: BaseObserver | None = None
+        own = (core.paths.data, core.paths.config, core.paths.logs, core.paths.cache)
+        self._own = tuple(os.path.join(os.path.realpath(p), "") for p in own)
         self._thread = threading.Thread(target=self._run, name=f"skylift-watch {self.folder}", daemon=True)
 
     # ---- owner's side ---------------------------------------------------------------------------
@@ -141,17 +120,14 @@ class FolderWatcher:
             self._thread.join(timeout)
 
     def _observe(self) -> BaseObserver | None:
-        observer = Observer()
         try:
-            observer.schedule(_Events(self._hand_over), self.folder, recursive=True)
-            observer.start()
+            return follow(self.folder, self._hand_over)
         except OSError as exc:
             # inotify's watch limit, a filesystem without events: the rescan still finds files.
             self._on_problem(
                 f"cannot follow changes as they happen ({exc}); looking every {self.rescan:g} s instead"
             )
             return None
-        return observer
 
     def _hand_over(self, path: str, is_dir: bool) -> None:
         with self._lock:
@@ -175,7 +151,7 @@ class FolderWatcher:
         self._scan()
         if self._stop.wait(self.settle):
             return
-        ready = [s for p in list(self._pending) if (s := self._look_at(p)) is not None]
+        ready = [s for p in self._looks.pending() if (s := self._look_at(p)) is not None]
         while ready and not self._stop.is_set():
             ready = self._queue(ready)
             if ready:
@@ -185,8 +161,7 @@ class FolderWatcher:
         self._scan()
         next_scan = self._clock() + self.rescan
         while not self._stop.is_set():
-            dues = [look.due for look in self._pending.values()]
-            wake_at = min([next_scan, *dues])
+            wake_at = min(next_scan, self._looks.next_due() or next_scan)
             self._wake.wait(max(0.0, wake_at - self._clock()))
             self._wake.clear()
             if self._stop.is_set():
@@ -199,8 +174,7 @@ class FolderWatcher:
                 self._scan()
                 next_scan = self._clock() + self.rescan
             now = self._clock()
-            due = [p for p, look in self._pending.items() if look.due <= now]
-            ready = [s for p in due if (s := self._look_at(p)) is not None]
+            ready = [s for p in self._looks.due(now) if (s := self._look_at(p)) is not None]
             self._queue(ready)
 
     def _heard(self, path: str, is_dir: bool) -> None:
@@ -219,14 +193,11 @@ class FolderWatcher:
             [self.folder], self.dest.key, self.opts.include, self.opts.exclude, self._skip
         ):
             seen.add(src.path)
-            self._seen(src)
+            self._looks.seen(src, self._clock())
             if self._stop.is_set():
                 return
         # Files gone since: nothing to upload (and nothing is deleted on the server).
-        for gone in [p for p in self._pending if p not in seen]:
-            del self._pending[gone]
-        for gone in [p for p in self._known if p not in seen]:
-            del self._known[gone]
+        self._looks.keep_only(seen)
 
     def _skip(self, s: Skipped) -> None:
         if s.path not in self._said:
@@ -235,28 +206,10 @@ class FolderWatcher:
 
     def _look_at(self, path: str) -> Source | None:
         src = source_in(self.folder, path, self.dest.key, self.opts.include, self.opts.exclude)
-        if src is None:
-            self._pending.pop(path, None)
+        if src is None or src.path.startswith(self._own):
+            self._looks.gone(path)
             return None
-        return self._seen(src)
-
-    def _seen(self, src: Source) -> Source | None:
-        """Note one look at a file; the source when it has held still long enough to queue."""
-        now = self._clock()
-        stat = (src.size, src.mtime_ns)
-        look = self._pending.get(src.path)
-        if look is None:
-            if self._known.get(src.path) == stat:
-                return None  # queued (or found on the server) as it is now
-            self._pending[src.path] = _Look(src.size, src.mtime_ns, now, now + self.settle)
-            return None
-        if (look.size, look.mtime_ns) != stat:
-            self._pending[src.path] = _Look(src.size, src.mtime_ns, now, now + self.settle)
-            return None
-        if now - look.since < self.settle:
-            look.due = look.since + self.settle
-            return None
-        return src
+        return self._looks.seen(src, self._clock())
 
     def _queue(self, ready: list[Source]) -> list[Source]:
         """Queue settled files whose keys are free; returns the ones that could not be queued now
@@ -268,7 +221,7 @@ class FolderWatcher:
         free = []
         for src in ready:
             if src.key in busy:
-                self._pending[src.path].due = now + BUSY_RECHECK
+                self._looks.later(src.path, now + BUSY_RECHECK)
             else:
                 free.append(src)
         left: list[Source] = []
@@ -288,12 +241,9 @@ class FolderWatcher:
                 left.extend(chunk)
                 continue
             self._failing = False
-            for src in chunk:
-                self._known[src.path] = (src.size, src.mtime_ns)
-                self._pending.pop(src.path, None)
+            self._looks.queued(chunk)
         for src in left:
-            if src.path in self._pending:
-                self._pending[src.path].due = now + RETRY_QUEUE
+            self._looks.later(src.path, now + RETRY_QUEUE)
         return left
 
     def _busy_keys(self) -> set[str]:

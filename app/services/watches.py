@@ -197,12 +197,14 @@ class Watching:
     def running(self) -> list[FolderWatcher]:
         return list(self._running.values())
 
-    def close(self) -> None:
-        """Stop every watcher's threads (transfers they queued are the engine's to pause)."""
+    def close(self, timeout: float = 5.0) -> None:
+        """Stop every watcher's threads (transfers they queued are the engine's to pause). A
+        watcher stuck in a request to a dead endpoint is left behind after ``timeout``: its
+        thread is a daemon, and what it would queue is refused once the stop is set."""
         for w in self._running.values():
             w.request_stop()
         for w in self._running.values():
-            w.stop()
+            w.stop(timeout)
         self._running.clear()
 
     def _problem(self, watch: Watch, text: str) -> None:
