@@ -15,6 +15,7 @@ from app.services.core import AppCore, parse_destination
 from app.services.progress import ProgressAccumulator
 from app.services.watches import DEFAULT_RESCAN, DEFAULT_SETTLE, Watch, WatchError, Watching, WatchOptions
 from engine.state import State
+from engine.units import parse_rate
 
 
 def _seconds(option: str) -> Any:
@@ -30,6 +31,23 @@ def _seconds(option: str) -> Any:
         return value
 
     return parse
+
+
+def _rate(text: str) -> int | None:
+    try:
+        return parse_rate(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _concurrency(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= 64:
+        raise argparse.ArgumentTypeError(f"--concurrency must be from 1 to 64, not {text!r}")
+    return n
 
 
 def _watch_id(text: str) -> int:
@@ -72,6 +90,8 @@ def add_watch_parser(sub: Any) -> None:
     w.add_argument("--list", action="store_true", help="list the saved watches")
     w.add_argument("--remove", type=_watch_id, metavar="ID", help="forget a saved watch")
     w.add_argument("--json", action="store_true", help="one JSON object per line")
+    w.add_argument("--bwlimit", type=_rate, default=None, metavar="RATE", help="e.g. 10MiB/s")
+    w.add_argument("--concurrency", type=_concurrency, default=4, metavar="N", help="requests at once")
     w.add_argument("--retries", type=int, default=5, help=argparse.SUPPRESS)
     w.add_argument("--retry-interval", type=float, default=1.0, help=argparse.SUPPRESS)
     # A watch outlives outages: it waits for the endpoint however long it is away.
@@ -134,6 +154,12 @@ def _run(
     interrupted_at: float | None = None
     failed = False
     with Interrupt() as intr:
+        resumed = watching.resume_unfinished(watches)
+        if resumed:
+            rep.sizes.update({v.id: v.size for v in core.engine.views(resumed)})
+            rep.done.update({i: core.engine.bytes_done(i) for i in resumed})
+            if not json_mode:
+                print(f"skylift: resuming {len(resumed)} unfinished upload(s)", file=sys.stderr, flush=True)
         for w in watches:
             if watching.start(w, once=once) is not None:
                 if json_mode:

@@ -17,7 +17,8 @@ from typing import Any
 
 from app.services.core import AppCore, Destination, check_key
 from app.services.watcher import FolderWatcher, as_prefix
-from engine.store import Store, now_ns
+from engine.state import FINAL, State
+from engine.store import Store, TransferRow, now_ns
 
 log = logging.getLogger("skylift.watch")
 
@@ -188,6 +189,28 @@ class Watching:
     def start_all(self, once: bool = False) -> list[FolderWatcher]:
         started = [self.start(w, once=once) for w in self.watches.list()]
         return [w for w in started if w is not None]
+
+    def resume_unfinished(self, watches: list[Watch]) -> list[int]:
+        """Transfers an earlier run of these watches left unfinished (Ctrl-C, kill -9) go on from
+        where they stopped, rather than being sent again from byte 0 beside their checkpoint.
+        Returns their ids (those another live process holds are left to it)."""
+
+        def ours(r: TransferRow) -> bool:
+            return any(
+                r.profile == w.dest.profile
+                and r.bucket == w.dest.bucket
+                and r.key.startswith(w.dest.key)
+                and r.local_path.startswith(os.path.join(w.local_path, ""))
+                for w in watches
+            )
+
+        unfinished = [s for s in State if s not in FINAL and s is not State.FAILED]
+        rows = [r for r in self.core.store.list_transfers(unfinished) if ours(r)]
+        if not rows:
+            return []
+        loaded = self.core.engine.load([r.id for r in rows])
+        self.core.engine.resume(loaded.ids)
+        return loaded.ids
 
     def stop(self, watch_id: int) -> None:
         w = self._running.pop(watch_id, None)

@@ -320,3 +320,35 @@ def test_source_in_gives_the_keys_of_a_folder_upload(tmp_path: Path) -> None:
         ]
         assert sorted(s.key for s in walked) == sorted(s.key for s in looked if s is not None), (inc, exc)
         assert {s.path for s in walked} == {s.path for s in looked if s is not None}
+
+
+def test_ctrl_c_pauses_an_upload_and_the_next_run_resumes_it(
+    watched: Path, cli_home: dict[str, str], bucket: str, raw_s3: S3Client, procs: list[Watching]
+) -> None:
+    data = os.urandom(24 * 1024 * 1024)
+    (watched / "big.bin").write_bytes(data)
+    w = Watching(cli_home, str(watched), f"sw:{bucket}/", "--settle", "0.3", "--json", "--bwlimit", "4MiB/s")
+    procs.append(w)
+    wait_until(lambda: w.said('"event":"part"'), "a part on the server")
+    assert w.interrupt() == 130, w.text()
+    (paused,) = [e for e in json_events("".join(w.out).encode(), "summary") if e["state"] == "paused"]
+    assert paused["key"] == "shots/big.bin" and 0 < paused["bytes_done"] < len(data), paused
+    assert body_of(raw_s3, bucket, "shots/big.bin") is None
+
+    again = run_cli(cli_home, "watch", "--once", "--json")
+    assert again.returncode == 0, (again.stdout + again.stderr).decode()
+    # The paused transfer went on from its checkpoint: no second upload of the file beside it.
+    (done,) = json_events(again.stdout, "summary")
+    assert done["id"] == paused["id"] and done["state"] == "done", done
+    arrived(raw_s3, bucket, "shots/big.bin", data)
+
+
+def test_skylifts_own_folders_are_not_uploaded(tmp_path: Path, cli_home: dict[str, str], bucket: str) -> None:
+    """Watching a folder that holds SKYLIFT_HOME: the checkpoint changes with every upload, and
+    uploading it would go on for ever."""
+    assert Path(cli_home["SKYLIFT_HOME"]).parent == tmp_path
+    (tmp_path / "mine.txt").write_bytes(b"mine")
+    res = run_cli(cli_home, "watch", str(tmp_path), f"sw:{bucket}/", "--settle", "0.3", "--once", "--json")
+    assert res.returncode == 0, (res.stdout + res.stderr).decode()
+    keys = [e["key"] for e in json_events(res.stdout, "summary")]
+    assert keys == [f"{tmp_path.name}/mine.txt"], keys
