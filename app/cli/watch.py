@@ -73,14 +73,14 @@ def add_watch_parser(sub: Any) -> None:
     w.add_argument(
         "--settle",
         type=_seconds("--settle"),
-        default=DEFAULT_SETTLE,
+        default=None,
         metavar="SECONDS",
         help=f"upload a file once its size and time held still this long (default {DEFAULT_SETTLE:g})",
     )
     w.add_argument(
         "--rescan",
         type=_seconds("--rescan"),
-        default=DEFAULT_RESCAN,
+        default=None,
         metavar="SECONDS",
         help=f"look at the whole folder this often, for changes no event told (default {DEFAULT_RESCAN:g})",
     )
@@ -112,11 +112,21 @@ def cmd_watch(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) ->
     if a.local is not None:
         dest = parse_destination(a.dest, core.profiles.default_name())
         core.profiles.get(dest.profile)
-        opts = WatchOptions(a.settle, a.rescan, tuple(a.include), tuple(a.exclude))
+        opts = WatchOptions(
+            DEFAULT_SETTLE if a.settle is None else a.settle,
+            DEFAULT_RESCAN if a.rescan is None else a.rescan,
+            tuple(a.include),
+            tuple(a.exclude),
+        )
         watch = watching.watches.get(watching.watches.add(a.local, dest, opts))
         assert watch is not None
         watches = [watch]
     else:
+        if a.settle is not None or a.rescan is not None or a.include or a.exclude:
+            raise WatchError(
+                "--settle, --rescan, --include and --exclude are saved with a watch: give LOCAL and "
+                "DEST with them (the same LOCAL and DEST again update the saved watch)"
+            )
         watches = watching.watches.list()
         if not watches:
             raise WatchError("no saved watches; start one with 'skylift watch LOCAL PROFILE:BUCKET[/PREFIX]'")

@@ -215,7 +215,7 @@ class Watching:
     def stop(self, watch_id: int) -> None:
         w = self._running.pop(watch_id, None)
         if w is not None:
-            w.stop()
+            w.stop(5.0)
 
     def running(self) -> list[FolderWatcher]:
         return list(self._running.values())

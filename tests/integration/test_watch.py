@@ -296,6 +296,7 @@ def test_list_remove_and_bad_input(
         str(watched), f"sw:{bucket}/", "--settle", "0"
     )
     assert "needs a DEST" in refused(str(watched))
+    assert "give LOCAL and DEST with them" in refused("--settle", "5")
 
     removed = run_cli(cli_home, "watch", "--remove", str(row["id"]))
     assert removed.returncode == 0 and f"removed watch #{row['id']}" in removed.stdout.decode()
