@@ -22,6 +22,10 @@ class _Events(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return  # reading a file changes nothing to upload
+        if event.is_directory and event.event_type == "modified":
+            # A file made or removed inside: the file has an event of its own, and walking the
+            # folder again for each one would cost a full walk per new file in a big folder.
+            return
         self._hand_over(os.fsdecode(event.src_path), event.is_directory)
         if event.dest_path:
             self._hand_over(os.fsdecode(event.dest_path), event.is_directory)

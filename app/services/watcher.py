@@ -161,7 +161,8 @@ class FolderWatcher:
         self._scan()
         next_scan = self._clock() + self.rescan
         while not self._stop.is_set():
-            wake_at = min(next_scan, self._looks.next_due() or next_scan)
+            due = self._looks.next_due()
+            wake_at = next_scan if due is None else min(next_scan, due)
             self._wake.wait(max(0.0, wake_at - self._clock()))
             self._wake.clear()
             if self._stop.is_set():
