@@ -21,9 +21,11 @@ from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
 from tests.helpers.httpfault import HttpFaultProxy
 
 if TYPE_CHECKING:
+    from app.services.core import AppCore
     from tests.helpers.fixtures import LocalServer, S3Client
 
 pytestmark = pytest.mark.integration
+MiB = 1024 * 1024
 
 
 def sha256(data: bytes) -> str:
@@ -208,23 +210,29 @@ def test_the_watch_is_saved_and_runs_again_after_kill_9(
     assert len(listed) == 1 and str(watched) in listed[0] and f"sw:{bucket}/keep/" in listed[0], listed
 
 
-def test_the_rescan_finds_files_without_any_events(
-    watched: Path,
-    tmp_path: Path,
-    weed: LocalServer,
-    bucket: str,
-    raw_s3: S3Client,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from app.services.core import AppCore, Destination
+@pytest.fixture
+def core(tmp_path: Path, weed: LocalServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppCore]:
+    """The app's core in this process, with a profile ``sw`` (for looking inside the watcher)."""
+    from app.services.core import AppCore
     from app.services.paths import resolve_paths
     from app.services.progress import ProgressAccumulator
-    from app.services.watcher import FolderWatcher
+    from engine.scheduler import EngineSettings
 
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", ACCESS_KEY)
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
-    core = AppCore(resolve_paths(str(tmp_path / "home")), ProgressAccumulator())
-    core.profiles.add("sw", "seaweedfs", endpoint=weed.endpoint)
+    settings = EngineSettings(part_size=5 * MiB, threshold=5 * MiB, bwlimit=3 * MiB)
+    c = AppCore(resolve_paths(str(tmp_path / "home")), ProgressAccumulator(), settings)
+    c.profiles.add("sw", "seaweedfs", endpoint=weed.endpoint)
+    yield c
+    c.close(10)
+
+
+def test_the_rescan_finds_files_without_any_events(
+    watched: Path, core: AppCore, bucket: str, raw_s3: S3Client
+) -> None:
+    from app.services.core import Destination
+    from app.services.watcher import FolderWatcher
+
     watcher = FolderWatcher(
         core, str(watched), Destination("sw", bucket, "r"), settle=0.3, rescan=0.5, events=False
     )
@@ -236,8 +244,43 @@ def test_the_rescan_finds_files_without_any_events(
         assert watcher._observer is None  # nothing but the rescan could have found it
     finally:
         watcher.stop()
-        core.close(10)
     assert watcher.done.is_set()
+
+
+def test_a_key_is_not_queued_again_while_its_upload_is_unfinished(
+    watched: Path, core: AppCore, bucket: str, raw_s3: S3Client
+) -> None:
+    from app.services.core import Destination
+    from app.services.watcher import FolderWatcher
+    from engine.state import State
+
+    path = watched / "long.bin"
+    first = os.urandom(12 * MiB)
+    path.write_bytes(first)
+    watcher = FolderWatcher(core, str(watched), Destination("sw", bucket, ""), settle=0.3, rescan=0.5)
+
+    def of_key() -> list[Any]:
+        return [v for v in core.engine.views() if v.key == "shots/long.bin"]
+
+    try:
+        watcher.start()
+        wait_until(lambda: any(v.state is State.RUNNING for v in of_key()), "the first upload to run")
+        (tid,) = [v.id for v in of_key()]
+        core.engine.pause([tid])  # unfinished for as long as the test wants
+        wait_until(lambda: core.engine.state_of(tid) is State.PAUSED, "the first upload to pause")
+        with path.open("ab") as f:
+            f.write(b"a tail written while the first upload is unfinished")
+        # No event marks "the watcher decided not to queue": the change settles (0.3 s) several
+        # times over in this window, and a second transfer for the key must not appear in it.
+        window = time.monotonic() + 2.0
+        while time.monotonic() < window:
+            assert len(of_key()) == 1, "queued again while the first upload was unfinished"
+            time.sleep(0.05)
+        core.engine.cancel([tid])
+        wait_until(lambda: len(of_key()) == 2, "the change to be queued once the first upload was over")
+        arrived(raw_s3, bucket, "shots/long.bin", path.read_bytes(), timeout=60)
+    finally:
+        watcher.stop()
 
 
 def test_files_added_while_the_endpoint_is_away_arrive_when_it_is_back(
