@@ -216,3 +216,41 @@ def empty_dirs(root: str, prefix: str) -> Iterator[str]:
         if not dirs and not files:
             rel = os.path.relpath(d, base).replace(os.sep, "/")
             yield prefix + base.resolve().name + "/" + ("" if rel == "." else rel + "/")
+
+
+def source_in(
+    root: str, path: str, prefix: str, include: Iterable[str] = (), exclude: Iterable[str] = ()
+) -> Source | None:
+    """The one source ``iter_sources([root], prefix, include, exclude)`` yields for ``path`` inside
+    the folder ``root``, or None when that walk would yield none for it (excluded, a folder, gone,
+    not a regular file, a bad key). A watched folder looks at single files as they change; their
+    keys must be the ones a whole upload of the folder gives them."""
+    base = Path(root).resolve()
+    try:
+        rel_path = Path(path).relative_to(base)
+    except ValueError:
+        return None
+    parts = rel_path.parts
+    if not parts:
+        return None
+    inc, exc = list(include), list(exclude)
+    # The walk leaves out a folder whose name is excluded, and everything beneath it.
+    if any(fnmatch.fnmatch(d, p) for d in parts[:-1] for p in exc):
+        return None
+    rel = "/".join(parts)
+    name = parts[-1]
+    if _excluded(rel, name, inc, exc) or not all(_utf8(s) for s in parts):
+        return None
+    full = os.path.join(str(base), *parts)
+    try:
+        st = os.stat(full)
+        if any(os.path.islink(os.path.join(str(base), *parts[:i])) for i in range(1, len(parts))):
+            return None  # the walk never follows a link to a folder
+    except OSError:
+        return None
+    if _kind(st.st_mode) is not None:
+        return None
+    key = prefix + base.name + "/" + rel
+    if key_problem(key) is not None:
+        return None
+    return Source(full, key, st.st_size, st.st_mtime_ns)

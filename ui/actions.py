@@ -37,6 +37,12 @@ class Actions(QObject):
 
         self.add_files = make("add-file", self.tr("Add &Files…"), QKeySequence.StandardKey.Open)
         self.add_folder = make("add-folder", self.tr("Add F&older…"), "Ctrl+Shift+O")
+        self.watch_folder = make(
+            "add-folder",
+            self.tr("&Keep a Folder Uploaded…"),
+            tip=self.tr("Upload a folder's new and changed files as they appear, from now on"),
+        )
+        self.watched_folders = make("", self.tr("&Watched Folders…"))
         self.pause = make("pause", self.tr("&Pause"), "Ctrl+P", self.tr("Pause the selected transfers"))
         self.resume = make("resume", self.tr("&Resume"), "Ctrl+R", self.tr("Resume the selected transfers"))
         self.cancel = make(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from functools import partial
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QDir, QItemSelection, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
         a = self.commands
         mb = self.menuBar()
         f = mb.addMenu(self.tr("&File"))
-        f.addActions([a.add_files, a.add_folder])
+        f.addActions([a.add_files, a.add_folder, a.watch_folder, a.watched_folders])
         f.addSeparator()
         f.addAction(a.quit)
         t = mb.addMenu(self.tr("&Transfers"))
@@ -224,6 +224,8 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._update_actions)
         a.add_files.triggered.connect(self._on_add_files)
         a.add_folder.triggered.connect(self._on_add_folder)
+        a.watch_folder.triggered.connect(self._on_watch_folder)
+        a.watched_folders.triggered.connect(self._on_watched_folders)
         a.pause.triggered.connect(lambda: c.pause(self.selected_ids()))
         a.resume.triggered.connect(lambda: c.resume(self.selected_ids()))
         a.cancel.triggered.connect(self._on_cancel)
@@ -374,6 +376,35 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Add Folder"))
         if folder:
             self.queue_paths([folder])
+
+    def _on_watch_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Keep a Folder Uploaded"), QDir.homePath())
+        if folder:
+            self.watch_folder(folder)
+
+    def watch_folder(self, folder: str) -> bool:
+        """Keep ``folder`` uploaded to the destination the "Upload to" panel would use now."""
+        dest = self.controller.upload_destination()
+        if dest is None:
+            QMessageBox.information(
+                self,
+                self.tr("Keep a Folder Uploaded"),
+                self.tr("Choose where uploads go first: add a profile with a bucket, or upload a file once."),
+            )
+            return False
+        try:
+            watch = self.controller.watch_folder(folder, dest)
+        except ValueError as exc:
+            QMessageBox.warning(self, self.tr("Keep a Folder Uploaded"), str(exc))
+            return False
+        text = self.tr("Watching %1: new and changed files go to %2")
+        self.status.showMessage(text.replace("%1", watch.local_path).replace("%2", str(watch.dest)), 10000)
+        return True
+
+    def _on_watched_folders(self) -> None:
+        from ui.watch_dialog import WatchDialog
+
+        WatchDialog(self.controller, self).exec()
 
     def _on_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog

@@ -14,12 +14,13 @@ from app.gui.network import NetworkMonitor
 from app.gui.uploads import EnqueueJob, EnqueueResult, UploadRequest
 from app.services import browser
 from app.services.conflicts import ConflictQuestion
-from app.services.core import AppCore
+from app.services.core import AppCore, Destination
 from app.services.local_server import StorageEvent, StorageNotice
 from app.services.paths import Paths
 from app.services.progress import ProgressAccumulator
 from app.services.qtpool import QtPoolExecutor
 from app.services.settings import Settings, apply_to_engine
+from app.services.watches import Watch, WatchError, Watching, WatchOptions
 from engine.errors import ErrorCode, SkyliftError
 from engine.lease import held_message
 from engine.state import State
@@ -44,6 +45,7 @@ class Controller(QObject):
         task_failed(str): a background action (retry, remove, listing) failed; the message.
         notice(str): something the user should know happened in the background; a code, such as
             a :class:`StorageNotice` value (ui/messages.py words it).
+        watches_changed(): a watched folder was added or removed.
         call_finished(object, object): internal; a worker's result for a GUI callback.
     """
 
@@ -56,8 +58,12 @@ class Controller(QObject):
     task_failed = Signal(str)
     notice = Signal(str)
     call_finished = Signal(object, object)
+<<<<<<< HEAD
     #: The move option settled a file: (path, why it stays; empty when it was deleted).
     file_moved = Signal(str, str)
+=======
+    watches_changed = Signal()
+>>>>>>> watch
 
     def __init__(self, paths: Paths, settings: Settings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,11 +89,14 @@ class Controller(QObject):
         self.core.mover.on_result(self.file_moved.emit)
         self._closed = False
         self._stale: Any = None
+        #: The watched folders' watchers run for as long as the window does (started in ``start``).
+        self.watching = Watching(self.core, on_problem=self._on_watch_problem)
 
     # ---- start-up -------------------------------------------------------------------------------
     def start(self) -> None:
         """Read the checkpoint DB on a worker; unfinished transfers come back paused."""
         self.control.submit(self._load)
+        self.watching.start_all()
 
     def _load(self) -> None:
         try:
@@ -246,6 +255,44 @@ class Controller(QObject):
             self._stale = StaleService(self.core)
         return self._stale
 
+    # ---- watched folders -------------------------------------------------------------------------
+    def upload_destination(self) -> Destination | None:
+        """Where the "Upload to" panel would send files now (its remembered destination, else the
+        first profile's default bucket); None when no bucket is known yet."""
+        names = [p.name for p in self.core.profiles.all()]
+        if not names:
+            return None
+        last = self.settings.last_destination
+        if last.profile in names:
+            profile, bucket, prefix = last.profile, last.bucket, last.prefix
+        else:
+            profile, bucket, prefix = names[0], self.core.profiles.get(names[0]).default_bucket, ""
+        prefix = prefix.strip().lstrip("/")
+        return Destination(profile, bucket.strip(), prefix) if bucket.strip() else None
+
+    def watch_folder(self, folder: str, dest: Destination) -> Watch:
+        """Save a watch of ``folder`` and start it; raises ValueError (WatchError, a bad
+        destination) with the words to show."""
+        watch = self.watching.watches.get(self.watching.watches.add(folder, dest, WatchOptions()))
+        if watch is None:
+            raise WatchError(f"{folder} could not be saved as a watched folder")
+        self.watching.start(watch)
+        self.watches_changed.emit()
+        return watch
+
+    def unwatch(self, watch_id: int) -> None:
+        """Stop watching and forget the watch; what it uploaded stays on the server."""
+        self.watching.stop(watch_id)
+        self.watching.watches.remove(watch_id)
+        self.watches_changed.emit()
+
+    def watches(self) -> list[Watch]:
+        return self.watching.watches.list()
+
+    def _on_watch_problem(self, watch: Watch, text: str) -> None:
+        # Called on the watcher's thread; the signal is queued to the GUI thread.
+        self.task_failed.emit(f"{watch.local_path}: {text}")
+
     # ---- network watch --------------------------------------------------------------------------
     def _probe(self, profile: str) -> None:
         def work() -> None:
@@ -297,6 +344,7 @@ class Controller(QObject):
             job.stop.set()
         self.bridge.timer.stop()
         self.network.timer.stop()
+        self.watching.close()
         self.control.wait(int(timeout_s * 1000))
         if self._stale is not None:
             self._stale.close()

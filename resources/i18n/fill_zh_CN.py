@@ -289,6 +289,18 @@ ZH = {
     "the name is not valid UTF-8; rename the file": "文件名不是有效的 UTF-8，请重命名该文件",
     "Cannot upload there: %1": "无法上传到该位置：%1",
     "the name cannot be an object key (%1); rename the file": "该名称不能用作对象键（%1），请重命名该文件",
+    "&Keep a Folder Uploaded…": "持续上传文件夹(&K)…",
+    "Upload a folder's new and changed files as they appear, from now on": "从现在起，文件夹中新增和更改的文件一出现就上传",
+    "&Watched Folders…": "监视的文件夹(&W)…",
+    "Keep a Folder Uploaded": "持续上传文件夹",
+    "Choose where uploads go first: add a profile with a bucket, or upload a file once.": "请先选择上传位置：添加一个带存储桶的配置，或先上传一次文件。",
+    "Watching %1: new and changed files go to %2": "正在监视 %1：新增和更改的文件将上传到 %2",
+    "Folder": "文件夹",
+    "Uploads to": "上传到",
+    "Watched Folders": "监视的文件夹",
+    "New and changed files in these folders are uploaded once they stop changing. Files deleted here are not deleted on the server.": "这些文件夹中新增和更改的文件在停止变化后上传。在此删除的文件不会从服务器上删除。",
+    "&Remove": "移除(&R)",
+    "Stop watching the selected folder": "停止监视所选文件夹",
 }
 
 

@@ -13,102 +13,117 @@
         <translation>添加文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="40" />
+        <location filename="../../ui/actions.py" line="42" />
+        <source>&amp;Keep a Folder Uploaded…</source>
+        <translation>持续上传文件夹(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="43" />
+        <source>Upload a folder's new and changed files as they appear, from now on</source>
+        <translation>从现在起，文件夹中新增和更改的文件一出现就上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="45" />
+        <source>&amp;Watched Folders…</source>
+        <translation>监视的文件夹(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="46" />
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="40" />
+        <location filename="../../ui/actions.py" line="46" />
         <source>Pause the selected transfers</source>
         <translation>暂停所选传输</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="41" />
+        <location filename="../../ui/actions.py" line="47" />
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="41" />
+        <location filename="../../ui/actions.py" line="47" />
         <source>Resume the selected transfers</source>
         <translation>继续所选传输</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="43" />
+        <location filename="../../ui/actions.py" line="49" />
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="43" />
+        <location filename="../../ui/actions.py" line="49" />
         <source>Cancel and abort on the server</source>
         <translation>取消并在服务器上中止</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="45" />
+        <location filename="../../ui/actions.py" line="51" />
         <source>Re&amp;try</source>
         <translation>重试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="45" />
+        <location filename="../../ui/actions.py" line="51" />
         <source>Try the failed transfers again</source>
         <translation>重新尝试失败的传输</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="46" />
+        <location filename="../../ui/actions.py" line="52" />
         <source>Re&amp;move from List</source>
         <translation>从列表移除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="47" />
+        <location filename="../../ui/actions.py" line="53" />
         <source>Pause &amp;All</source>
         <translation>全部暂停(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="48" />
+        <location filename="../../ui/actions.py" line="54" />
         <source>Resume A&amp;ll</source>
         <translation>全部继续(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="49" />
+        <location filename="../../ui/actions.py" line="55" />
         <source>Open in &amp;Bucket Browser</source>
         <translation>在存储桶浏览器中打开(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="50" />
+        <location filename="../../ui/actions.py" line="56" />
         <source>Clear &amp;Finished</source>
         <translation>清除已完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="51" />
+        <location filename="../../ui/actions.py" line="57" />
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="52" />
+        <location filename="../../ui/actions.py" line="58" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="53" />
+        <location filename="../../ui/actions.py" line="59" />
         <source>&amp;Profiles…</source>
         <translation>配置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="54" />
+        <location filename="../../ui/actions.py" line="60" />
         <source>Bucket &amp;Browser…</source>
         <translation>存储桶浏览器(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="55" />
+        <location filename="../../ui/actions.py" line="61" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="56" />
+        <location filename="../../ui/actions.py" line="62" />
         <source>&amp;About Skylift</source>
         <translation>关于 Skylift(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="57" />
+        <location filename="../../ui/actions.py" line="63" />
         <source>&amp;Stale Uploads…</source>
         <translation>残留上传(&amp;S)…</translation>
     </message>
@@ -170,9 +185,9 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/gui/controller.py" line="104" />
+        <location filename="../../app/gui/controller.py" line="113" />
         <source>Another Skylift process is uploading these transfers; they are not shown: %1</source>
-        <extracomment>Failures a plain resume cannot cure: the file must be read again from the start. The move option settled a file: (path, why it stays; empty when it was deleted).</extracomment>
+        <extracomment>Failures a plain resume cannot cure: the file must be read again from the start. The move option settled a file: (path, why it stays; empty when it was deleted). The watched folders' watchers run for as long as the window does (started in ``start``).</extracomment>
         <translation>另一个 Skylift 进程正在上传这些传输，因此未显示：%1</translation>
     </message>
 </context>
@@ -491,39 +506,56 @@ Resumable uploads to object storage.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>Cannot queue</source>
         <translation>无法加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Queued %1 file(s), skipped %2</source>
         <translation>已加入 %1 个文件，跳过 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Queueing… %1 file(s)</source>
         <translation>正在加入队列… %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Kept %1: %2</source>
         <translation>保留了 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>Moved %1 to the server</source>
         <translation>已将 %1 移到服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>Add Folder</source>
         <translation>添加文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="381" />
+        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="398" />
+        <source>Keep a Folder Uploaded</source>
+        <translation>持续上传文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="392" />
+        <source>Choose where uploads go first: add a profile with a bucket, or upload a file once.</source>
+        <translation>请先选择上传位置：添加一个带存储桶的配置，或先上传一次文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="400" />
+        <source>Watching %1: new and changed files go to %2</source>
+        <translation>正在监视 %1：新增和更改的文件将上传到 %2</translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1567,42 @@ Resumable uploads to object storage.</source>
         <location filename="../../ui/tray.py" line="91" />
         <source>Upload failed</source>
         <translation>上传失败</translation>
+    </message>
+</context>
+<context>
+    <name>WatchDialog</name>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="65" />
+        <source>Watched Folders</source>
+        <translation>监视的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="76" />
+        <source>New and changed files in these folders are uploaded once they stop changing. Files deleted here are not deleted on the server.</source>
+        <translation>这些文件夹中新增和更改的文件在停止变化后上传。在此删除的文件不会从服务器上删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="82" />
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="83" />
+        <source>Stop watching the selected folder</source>
+        <translation>停止监视所选文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>WatchModel</name>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="56" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/watch_dialog.py" line="56" />
+        <source>Uploads to</source>
+        <translation>上传到</translation>
     </message>
 </context>
 </TS>
