@@ -55,6 +55,9 @@ class Actions(QObject):
         self.quit = make("", self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         self.about = make("", self.tr("&About Skylift"))
         self.stale = make("", self.tr("&Stale Uploads…"))
+        self.verify = make(
+            "", self.tr("&Verify Folder…"), tip=self.tr("Compare a local folder with what is on the server")
+        )
         if not self.settings.shortcut().toString():
             self.settings.setShortcut(QKeySequence("Ctrl+,"))
         self.toolbar = [
