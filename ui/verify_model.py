@@ -1,9 +1,8 @@
-"""The results table of the Verify window, the words for verdicts and methods, and the inbox that
+"""The results table of the Verify window, its view's fixed geometry, and the inbox that
 brings results from the verify thread to the GUI thread."""
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -20,11 +19,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
-from app.gui.api import ErrorCode, Skipped, SkyliftError, format_size
-from app.services.compare import BY_RECORD, BY_SIZE, Comparison, Verdict
-from app.services.core import AppCore, destination_problem
+from app.gui.api import Skipped, format_size
+from app.services.compare import Comparison, Verdict
+from app.services.core import AppCore
 from app.services.verify import Summary, VerifyRequest, run_verify, sources_of
-from ui import messages
+from ui.verify_texts import arg, detail_text, method_text, verdict_text
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -42,59 +41,6 @@ COLUMN_SAMPLES = {
 RED = frozenset({Verdict.DIFFERENT, Verdict.MISSING, Verdict.FAILED, Verdict.UNREADABLE})
 AMBER = frozenset({Verdict.ONLY_ON_SERVER, Verdict.UNPROVEN, Verdict.CHANGED})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VerifyWindow", text)
-
-
-def arg(text: str, *values: object) -> str:
-    """Fill ``%1``, ``%2``… of a translated text (translators may reorder them)."""
-    for n, v in reversed(list(enumerate(values, 1))):
-        text = text.replace(f"%{n}", str(v))
-    return text
-
-
-def verdict_text(v: Verdict) -> str:
-    return {
-        Verdict.SAME: _tr("Same"),
-        Verdict.DIFFERENT: _tr("Different"),
-        Verdict.MISSING: _tr("Missing on server"),
-        Verdict.ONLY_ON_SERVER: _tr("Only on server"),
-        Verdict.UNPROVEN: _tr("Same size, unproven"),
-        Verdict.CHANGED: _tr("Changed while read"),
-        Verdict.UNREADABLE: _tr("Unreadable"),
-        Verdict.FAILED: _tr("Not checked"),
-    }[v]
-
-
-def method_text(method: str) -> str:
-    """How a verdict was reached, in words; an unknown method code is shown as it is."""
-    words = {
-        "sha256": _tr("SHA-256"),
-        "crc32": _tr("CRC32"),
-        "crc32-parts": _tr("CRC32 (parts)"),
-        "crc64": _tr("CRC64"),
-        "md5": _tr("MD5"),
-        "md5-parts": _tr("MD5 (parts)"),
-        BY_RECORD: _tr("recorded at upload"),
-        BY_SIZE: _tr("size only"),
-    }
-    return words.get(method, method)
-
-
-def detail_text(detail: str) -> str:
-    """The service's own sentences, translated; the system's words (strerror) pass through."""
-    known = {
-        "the file changed while it was read": _tr("the file changed while it was read"),
-        "the server shows no checksum that can be compared": _tr(
-            "the server shows no checksum that can be compared"
-        ),
-        "the object was uploaded in parts of unknown size: its checksum cannot be recomputed": _tr(
-            "the object was uploaded in parts of unknown size: its checksum cannot be recomputed"
-        ),
-    }
-    return known.get(detail, detail)
 
 
 def _dot(color: QColor) -> QIcon:
@@ -142,12 +88,12 @@ class VerifyModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         names = [
-            _tr("Name"),
-            _tr("Result"),
-            _tr("How"),
-            _tr("Local size"),
-            _tr("Server size"),
-            _tr("Detail"),
+            QCoreApplication.translate("VerifyWindow", "Name"),
+            QCoreApplication.translate("VerifyWindow", "Result"),
+            QCoreApplication.translate("VerifyWindow", "How"),
+            QCoreApplication.translate("VerifyWindow", "Local size"),
+            QCoreApplication.translate("VerifyWindow", "Server size"),
+            QCoreApplication.translate("VerifyWindow", "Detail"),
         ]
         return names[section] if 0 <= section < len(names) else None
 
@@ -173,7 +119,11 @@ class VerifyModel(QAbstractTableModel):
                 return c.path or c.key
             if col in (LOCAL_SIZE, SERVER_SIZE):
                 size = c.local_size if col == LOCAL_SIZE else c.remote_size
-                return None if size is None else arg(_tr("%1 bytes"), f"{size:,}")
+                return (
+                    None
+                    if size is None
+                    else arg(QCoreApplication.translate("VerifyWindow", "%1 bytes"), f"{size:,}")
+                )
             if col == DETAIL and c.detail:
                 return detail_text(c.detail)
         return None
@@ -267,136 +217,6 @@ def buddy(text: str, w: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(w)
     return label
-
-
-def key_prefix(prefix: str) -> str:
-    p = prefix.strip().lstrip("/")
-    return p if not p or p.endswith("/") else p + "/"
-
-
-def start_problem(folder: str, profile: str, bucket: str, key: str) -> str | None:
-    """Why a run cannot start with these inputs (said in the window), or None."""
-    if not folder:
-        return _tr("Choose the folder to verify.")
-    if not os.path.isdir(folder):
-        return arg(_tr("There is no folder %1. Choose a folder that exists."), folder)
-    if not profile:
-        return _tr("Add a profile first (Tools › Profiles…).")
-    if not bucket:
-        return _tr("Enter the bucket the folder was uploaded to.")
-    problem = destination_problem(bucket, key)
-    if problem is not None:
-        return arg(_tr("Cannot verify against that destination: %1."), problem)
-    return None
-
-
-# ---- texts of the status and summary lines ------------------------------------------------------
-
-
-def _counted(n: int, one: str, many: str) -> str:
-    """English needs two forms; %1 is the number either way."""
-    return arg(one if n == 1 else many, f"{n:,}")
-
-
-def status_text(done: int, total: int, counts: Counter[Verdict]) -> str:
-    """``1,234 of 10,000 files · 3 different · 1 missing``."""
-    parts = [arg(_tr("%1 of %2 files"), f"{done:,}", f"{total:,}")]
-    words = {
-        Verdict.DIFFERENT: _tr("%1 different"),
-        Verdict.MISSING: _tr("%1 missing"),
-        Verdict.ONLY_ON_SERVER: _tr("%1 only on server"),
-        Verdict.UNPROVEN: _tr("%1 by size only"),
-        Verdict.CHANGED: _tr("%1 changed while read"),
-        Verdict.UNREADABLE: _tr("%1 unreadable"),
-        Verdict.FAILED: _tr("%1 not checked"),
-    }
-    parts += [arg(text, f"{counts[v]:,}") for v, text in words.items() if counts[v]]
-    return " · ".join(parts)
-
-
-def summary_text(s: Summary, skipped: int) -> str:
-    """The outcome of a finished run in people's words."""
-    v = s.verdicts
-    same, unproven = v[Verdict.SAME], v[Verdict.UNPROVEN]
-    problems = []
-    if v[Verdict.DIFFERENT]:
-        problems.append(_counted(v[Verdict.DIFFERENT], _tr("1 file differs"), _tr("%1 files differ")))
-    if v[Verdict.MISSING]:
-        problems.append(_counted(v[Verdict.MISSING], _tr("1 is missing"), _tr("%1 are missing")))
-    if v[Verdict.ONLY_ON_SERVER]:
-        problems.append(
-            _counted(
-                v[Verdict.ONLY_ON_SERVER],
-                _tr("1 object is only on the server"),
-                _tr("%1 objects are only on the server"),
-            )
-        )
-    if v[Verdict.CHANGED]:
-        problems.append(
-            _counted(
-                v[Verdict.CHANGED], _tr("1 changed while it was read"), _tr("%1 changed while they were read")
-            )
-        )
-    if v[Verdict.UNREADABLE]:
-        problems.append(_counted(v[Verdict.UNREADABLE], _tr("1 cannot be read"), _tr("%1 cannot be read")))
-    if v[Verdict.FAILED]:
-        problems.append(
-            _counted(v[Verdict.FAILED], _tr("1 could not be checked"), _tr("%1 could not be checked"))
-        )
-    if not problems:
-        if s.files == 0:
-            text = _tr("The folder holds no files to verify.")
-        elif unproven:
-            text = arg(
-                _tr("All %1 files are on the server, unchanged (%2 by checksum, %3 by size only)."),
-                f"{s.files:,}",
-                f"{same:,}",
-                f"{unproven:,}",
-            )
-        else:
-            text = arg(
-                _tr("All %1 files are on the server, unchanged, each proven by checksum."), f"{s.files:,}"
-            )
-    else:
-        text = arg(_tr("%1."), _tr(", ").join(problems))
-        if same + unproven:
-            text += " " + _counted(
-                same + unproven, _tr("The other file is unchanged."), _tr("The other %1 files are unchanged.")
-            )
-    if s.stopped:
-        text = arg(_tr("Stopped before the end. So far: %1"), text)
-    if skipped:
-        text += " " + _counted(
-            skipped,
-            _tr("1 item in the folder was not verified (unreadable, or not a regular file)."),
-            _tr("%1 items in the folder were not verified (unreadable, or not regular files)."),
-        )
-    return text
-
-
-def error_text(exc: BaseException, bucket: str, profile: str) -> str:
-    """A failed run as one sentence saying what to do."""
-    if isinstance(exc, SkyliftError):
-        why = messages.error_text(exc.code.value) + (f" ({exc.detail})" if exc.detail else "")
-        if exc.code is ErrorCode.NO_SUCH_BUCKET:
-            return arg(
-                _tr("The bucket %1 does not exist (%2). Check its name, then Start again."), bucket, why
-            )
-        if exc.code in (ErrorCode.AUTH, ErrorCode.ACCESS_DENIED, ErrorCode.CONFIG):
-            return arg(
-                _tr("The bucket %1 cannot be listed: %2. Check the keys of profile %3 (Tools › Profiles…)."),
-                bucket,
-                why,
-                profile,
-            )
-        if exc.code is ErrorCode.NETWORK:
-            return arg(
-                _tr("The server of profile %1 cannot be reached: %2. Check the network, then Start again."),
-                profile,
-                why,
-            )
-        return arg(_tr("The bucket %1 cannot be listed: %2. Start again later."), bucket, why)
-    return arg(_tr("Verify stopped: %1. Check the folder and profile %2, then Start again."), exc, profile)
 
 
 # ---- the verify thread --------------------------------------------------------------------------

@@ -32,19 +32,8 @@ from app.gui.controller import Controller
 from app.services.core import Destination
 from app.services.verify import Summary, VerifyRequest, write_report
 from ui.stale_model import emit
-from ui.verify_model import (
-    VerifyInbox,
-    VerifyModel,
-    arg,
-    buddy,
-    error_text,
-    key_prefix,
-    results_view,
-    start_problem,
-    status_text,
-    summary_text,
-    verify_in_thread,
-)
+from ui.verify_model import VerifyInbox, VerifyModel, buddy, results_view, verify_in_thread
+from ui.verify_texts import arg, error_text, key_prefix, start_problem, status_text, summary_text
 
 DRAIN_MS = 100
 

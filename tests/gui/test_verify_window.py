@@ -53,6 +53,7 @@ def photos(controller: Controller, gui_bucket: str, tmp_path: Path, raw_s3: S3Cl
     assert len(ids) == 4
     assert core.engine.wait_idle(60), "the upload did not finish"
     assert {v.state.name for v in core.engine.views(ids)} == {"DONE"}
+    core.store.flush()  # the records of the uploads are written behind; the verify reads them
     raw_s3.put_object(Bucket=gui_bucket, Key=PREFIX + "trip/changed.jpg", Body=os.urandom(4000))
     raw_s3.delete_object(Bucket=gui_bucket, Key=PREFIX + "trip/gone.jpg")
     raw_s3.put_object(Bucket=gui_bucket, Key=PREFIX + "only-there.txt", Body=b"left by someone")
