@@ -65,6 +65,7 @@ class VerifyModel(QAbstractTableModel):
         self._all: list[Comparison] = []
         self._problems: list[Comparison] = []
         self._only_problems = False
+        self._prefix = ""
         self.counts: Counter[Verdict] = Counter()
         # Darker shades on a light base, lighter on a dark one: both must stay legible.
         dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
@@ -116,7 +117,7 @@ class VerifyModel(QAbstractTableModel):
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == NAME:
-                return c.path or c.key
+                return c.key + (f"\n{c.path}" if c.path else "")
             if col in (LOCAL_SIZE, SERVER_SIZE):
                 size = c.local_size if col == LOCAL_SIZE else c.remote_size
                 return (
@@ -133,7 +134,7 @@ class VerifyModel(QAbstractTableModel):
 
     def _display(self, c: Comparison, col: int) -> str:
         if col == NAME:
-            return c.key
+            return c.key[len(self._prefix) :] if c.key.startswith(self._prefix) else c.key
         if col == RESULT:
             return verdict_text(c.verdict)
         if col == HOW:
@@ -158,8 +159,10 @@ class VerifyModel(QAbstractTableModel):
         if shown:
             self.endInsertRows()
 
-    def clear(self) -> None:
+    def clear(self, prefix: str = "") -> None:
+        """Empty, for a run whose keys are under ``prefix`` (the Name column shows what follows)."""
         self.beginResetModel()
+        self._prefix = prefix
         self._all, self._problems = [], []
         self.counts = Counter()
         self.endResetModel()
@@ -208,8 +211,8 @@ def results_view(model: VerifyModel) -> QTableView:
         # Room for the verdict's dot and the cell margins; a translated header may be the widest.
         text = max(sample, str(model.headerData(col, Qt.Orientation.Horizontal)), key=len)
         header.resizeSection(col, fm.horizontalAdvance(text) + 36)
-    header.resizeSection(NAME, fm.horizontalAdvance("M") * 26)
-    header.resizeSection(DETAIL, fm.horizontalAdvance("M") * 16)
+    header.resizeSection(NAME, fm.horizontalAdvance("M") * 30)
+    header.resizeSection(DETAIL, fm.horizontalAdvance("M") * 12)
     return t
 
 

@@ -97,6 +97,11 @@ def start_problem(folder: str, profile: str, bucket: str, key: str) -> str | Non
 # ---- texts of the status and summary lines ------------------------------------------------------
 
 
+def _then(first: str, second: str) -> str:
+    """Two sentences in a row (a space in English, none in Chinese)."""
+    return arg(QCoreApplication.translate("VerifyWindow", "%1 %2"), first, second)
+
+
 def _counted(n: int, one: str, many: str) -> str:
     """English needs two forms; %1 is the number either way."""
     return arg(one if n == 1 else many, f"{n:,}")
@@ -197,21 +202,29 @@ def summary_text(s: Summary, skipped: int) -> str:
             QCoreApplication.translate("VerifyWindow", ", ").join(problems),
         )
         if same + unproven:
-            text += " " + _counted(
-                same + unproven,
-                QCoreApplication.translate("VerifyWindow", "The other file is unchanged."),
-                QCoreApplication.translate("VerifyWindow", "The other %1 files are unchanged."),
+            text = _then(
+                text,
+                _counted(
+                    same + unproven,
+                    QCoreApplication.translate("VerifyWindow", "The other file is unchanged."),
+                    QCoreApplication.translate("VerifyWindow", "The other %1 files are unchanged."),
+                ),
             )
     if s.stopped:
         text = arg(QCoreApplication.translate("VerifyWindow", "Stopped before the end. So far: %1"), text)
     if skipped:
-        text += " " + _counted(
-            skipped,
-            QCoreApplication.translate(
-                "VerifyWindow", "1 item in the folder was not verified (unreadable, or not a regular file)."
-            ),
-            QCoreApplication.translate(
-                "VerifyWindow", "%1 items in the folder were not verified (unreadable, or not regular files)."
+        text = _then(
+            text,
+            _counted(
+                skipped,
+                QCoreApplication.translate(
+                    "VerifyWindow",
+                    "1 item in the folder was not verified (unreadable, or not a regular file).",
+                ),
+                QCoreApplication.translate(
+                    "VerifyWindow",
+                    "%1 items in the folder were not verified (unreadable, or not regular files).",
+                ),
             ),
         )
     return text

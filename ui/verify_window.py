@@ -196,7 +196,7 @@ class VerifyWindow(QDialog):
         req = VerifyRequest(
             [folder], Destination(profile, bucket, key), use_cache=not self.reread.isChecked()
         )
-        self.model.clear()
+        self.model.clear(key)
         self.message.setText("")
         self._target = (profile, bucket)
         self._inbox, self._stop = VerifyInbox(), threading.Event()

@@ -357,6 +357,7 @@ ZH = {
     "All %1 files are on the server, unchanged, each proven by checksum.": "全部 %1 个文件都在服务器上且未改变，每个都经校验和证实。",
     "%1.": "%1。",
     ", ": "，",
+    "%1 %2": "%1%2",
     "The other file is unchanged.": "另外 1 个文件未改变。",
     "The other %1 files are unchanged.": "其余 %1 个文件未改变。",
     "Stopped before the end. So far: %1": "未完成即已停止。目前结果：%1",

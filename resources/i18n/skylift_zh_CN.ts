@@ -1711,38 +1711,38 @@ Resumable uploads to object storage.</source>
         <translation>该对象以未知大小的分片上传，无法重新计算其校验和</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_model.py" line="91" />
+        <location filename="../../ui/verify_model.py" line="92" />
         <source>Name</source>
         <extracomment>The Comparison of a row. The widest text each fixed-width column usually holds; the view sizes columns from these.</extracomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_model.py" line="92" />
+        <location filename="../../ui/verify_model.py" line="93" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_model.py" line="93" />
+        <location filename="../../ui/verify_model.py" line="94" />
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_model.py" line="94" />
+        <location filename="../../ui/verify_model.py" line="95" />
         <source>Local size</source>
         <translation>本地大小</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_model.py" line="95" />
+        <location filename="../../ui/verify_model.py" line="96" />
         <source>Server size</source>
         <translation>服务器大小</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_model.py" line="96" />
+        <location filename="../../ui/verify_model.py" line="97" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_model.py" line="125" />
+        <location filename="../../ui/verify_model.py" line="126" />
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
@@ -1772,177 +1772,182 @@ Resumable uploads to object storage.</source>
         <translation>无法与该目标比对：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="107" />
+        <location filename="../../ui/verify_texts.py" line="102" />
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="112" />
         <source>%1 of %2 files</source>
         <translation>%1 / %2 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="109" />
+        <location filename="../../ui/verify_texts.py" line="114" />
         <source>%1 different</source>
         <translation>%1 个不同</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="110" />
+        <location filename="../../ui/verify_texts.py" line="115" />
         <source>%1 missing</source>
         <translation>%1 个缺失</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="111" />
+        <location filename="../../ui/verify_texts.py" line="116" />
         <source>%1 only on server</source>
         <translation>%1 个仅在服务器上</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="112" />
+        <location filename="../../ui/verify_texts.py" line="117" />
         <source>%1 by size only</source>
         <translation>%1 个仅比较了大小</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="113" />
+        <location filename="../../ui/verify_texts.py" line="118" />
         <source>%1 changed while read</source>
         <translation>%1 个读取时被修改</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="114" />
+        <location filename="../../ui/verify_texts.py" line="119" />
         <source>%1 unreadable</source>
         <translation>%1 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="115" />
+        <location filename="../../ui/verify_texts.py" line="120" />
         <source>%1 not checked</source>
         <translation>%1 个未能检查</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="130" />
+        <location filename="../../ui/verify_texts.py" line="135" />
         <source>1 file differs</source>
         <translation>1 个文件不同</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="131" />
+        <location filename="../../ui/verify_texts.py" line="136" />
         <source>%1 files differ</source>
         <translation>%1 个文件不同</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="138" />
+        <location filename="../../ui/verify_texts.py" line="143" />
         <source>1 is missing</source>
         <translation>1 个缺失</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="139" />
+        <location filename="../../ui/verify_texts.py" line="144" />
         <source>%1 are missing</source>
         <translation>%1 个缺失</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="146" />
+        <location filename="../../ui/verify_texts.py" line="151" />
         <source>1 object is only on the server</source>
         <translation>1 个对象仅在服务器上</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="147" />
+        <location filename="../../ui/verify_texts.py" line="152" />
         <source>%1 objects are only on the server</source>
         <translation>%1 个对象仅在服务器上</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="154" />
+        <location filename="../../ui/verify_texts.py" line="159" />
         <source>1 changed while it was read</source>
         <translation>1 个在读取时被修改</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="155" />
+        <location filename="../../ui/verify_texts.py" line="160" />
         <source>%1 changed while they were read</source>
         <translation>%1 个在读取时被修改</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="162" />
+        <location filename="../../ui/verify_texts.py" line="167" />
         <source>1 cannot be read</source>
         <translation>1 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="163" />
+        <location filename="../../ui/verify_texts.py" line="168" />
         <source>%1 cannot be read</source>
         <translation>%1 个无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="170" />
+        <location filename="../../ui/verify_texts.py" line="175" />
         <source>1 could not be checked</source>
         <translation>1 个未能检查</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="171" />
+        <location filename="../../ui/verify_texts.py" line="176" />
         <source>%1 could not be checked</source>
         <translation>%1 个未能检查</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="176" />
+        <location filename="../../ui/verify_texts.py" line="181" />
         <source>The folder holds no files to verify.</source>
         <translation>该文件夹中没有需要校验的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="179" />
+        <location filename="../../ui/verify_texts.py" line="184" />
         <source>All %1 files are on the server, unchanged (%2 by checksum, %3 by size only).</source>
         <translation>全部 %1 个文件都在服务器上且未改变（%2 个经校验和证实，%3 个仅比较了大小）。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="189" />
+        <location filename="../../ui/verify_texts.py" line="194" />
         <source>All %1 files are on the server, unchanged, each proven by checksum.</source>
         <translation>全部 %1 个文件都在服务器上且未改变，每个都经校验和证实。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="196" />
+        <location filename="../../ui/verify_texts.py" line="201" />
         <source>%1.</source>
         <translation>%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="197" />
+        <location filename="../../ui/verify_texts.py" line="202" />
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="202" />
+        <location filename="../../ui/verify_texts.py" line="209" />
         <source>The other file is unchanged.</source>
         <translation>另外 1 个文件未改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="203" />
+        <location filename="../../ui/verify_texts.py" line="210" />
         <source>The other %1 files are unchanged.</source>
         <translation>其余 %1 个文件未改变。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="206" />
+        <location filename="../../ui/verify_texts.py" line="214" />
         <source>Stopped before the end. So far: %1</source>
         <translation>未完成即已停止。目前结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="210" />
+        <location filename="../../ui/verify_texts.py" line="220" />
         <source>1 item in the folder was not verified (unreadable, or not a regular file).</source>
         <translation>文件夹中有 1 项未校验（无法读取或不是普通文件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="213" />
+        <location filename="../../ui/verify_texts.py" line="224" />
         <source>%1 items in the folder were not verified (unreadable, or not regular files).</source>
         <translation>文件夹中有 %1 项未校验（无法读取或不是普通文件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="226" />
+        <location filename="../../ui/verify_texts.py" line="239" />
         <source>The bucket %1 does not exist (%2). Check its name, then Start again.</source>
         <translation>存储桶 %1 不存在（%2）。请检查名称，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="234" />
+        <location filename="../../ui/verify_texts.py" line="247" />
         <source>The bucket %1 cannot be listed: %2. Check the keys of profile %3 (Tools › Profiles…).</source>
         <translation>无法列出存储桶 %1：%2。请检查配置 %3 的密钥（工具 › 配置…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="244" />
+        <location filename="../../ui/verify_texts.py" line="257" />
         <source>The server of profile %1 cannot be reached: %2. Check the network, then Start again.</source>
         <translation>无法连接配置 %1 的服务器：%2。请检查网络，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="252" />
+        <location filename="../../ui/verify_texts.py" line="265" />
         <source>The bucket %1 cannot be listed: %2. Start again later.</source>
         <translation>无法列出存储桶 %1：%2。请稍后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="259" />
+        <location filename="../../ui/verify_texts.py" line="272" />
         <source>Verify stopped: %1. Check the folder and profile %2, then Start again.</source>
         <translation>校验已中止：%1。请检查文件夹和配置 %2，然后重新开始。</translation>
     </message>

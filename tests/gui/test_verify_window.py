@@ -103,8 +103,9 @@ def test_every_verdict_in_the_table_and_the_summary(
     assert (w.progress.value(), w.progress.maximum()) == (4, 4)
     assert w.start.isEnabled() and not w.stop.isEnabled() and w.save.isEnabled()
 
-    by_key = {w.model.index(r, 0).data(): r for r in range(w.model.rowCount())}
+    by_key = {w.model.result(r).key: r for r in range(w.model.rowCount())}
     row = by_key[PREFIX + "same.jpg"]
+    assert w.model.index(row, 0).data() == "photos/same.jpg"  # under the prefix typed above
     assert [w.model.index(row, c).data() for c in range(1, 5)] == [
         "Same",
         "recorded at upload",
