@@ -270,17 +270,24 @@ class VerifyWindow(QDialog):
         self.message.setText(arg(self.tr("Report saved to %1."), path))
 
     # ---- closing ------------------------------------------------------------------------------
+    def _end_run(self) -> None:
+        """Stop the run and wait for its thread: nothing of it may outlive the window."""
+        thread = self._thread
+        if thread is None:
+            return
+        self._stop.set()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            thread.join()
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._on_drain()
+
     def reject(self) -> None:
-        self.close()  # Escape closes like the title bar's button: the run stops, the thread ends
+        # Escape and the title bar's button both end here (QDialog's closeEvent calls reject).
+        self._end_run()
+        super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        thread = self._thread
-        if thread is not None:
-            self._stop.set()
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                thread.join()
-            finally:
-                QApplication.restoreOverrideCursor()
-            self._on_drain()
+        self._end_run()
         super().closeEvent(event)

@@ -211,8 +211,14 @@ def test_stop_mid_run_and_close_mid_run_end_the_thread(
     _click(w, "start")
     qtbot.waitUntil(lambda: w.model.files_done > 0, timeout=30000)
     w.close()  # joins the thread: nothing of the run is left when close() returns
-    assert not w.running() and _verify_threads() == []
+    assert not w.isVisible() and not w.running() and _verify_threads() == []
     assert w.model.files_done < 3000
+
+    w.show()
+    _click(w, "start")
+    qtbot.waitUntil(lambda: w.model.files_done > 0, timeout=30000)
+    QTest.keyClick(w.table, Qt.Key.Key_Escape)  # Escape closes a dialog, and so ends the run
+    assert not w.isVisible() and not w.running() and _verify_threads() == []
 
 
 def test_start_is_refused_with_a_reason(
