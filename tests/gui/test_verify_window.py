@@ -259,6 +259,9 @@ def test_the_main_window_opens_one_verify_window_and_closes_it_on_quit(
     assert first.bucket.currentText() == gui_bucket
     window.commands.verify.trigger()
     assert window.verify_window is first
+    window.ask_on_quit = False
+    window.close()  # the verify window goes first: its thread uses the core the quit closes
+    assert not first.isVisible() and not window.isVisible()
 
 
 def _comparison(i: int, verdict: Verdict) -> Comparison:
