@@ -237,10 +237,12 @@ def error_text(exc: BaseException, bucket: str, profile: str) -> str:
         if exc.code is ErrorCode.NO_SUCH_BUCKET:
             return arg(
                 QCoreApplication.translate(
-                    "VerifyWindow", "The bucket %1 does not exist (%2). Check its name, then Start again."
+                    "VerifyWindow",
+                    "The bucket %1 does not exist on the server of profile %2. "
+                    "Check its name, then Start again.",
                 ),
                 bucket,
-                why,
+                profile,
             )
         if exc.code in (ErrorCode.AUTH, ErrorCode.ACCESS_DENIED, ErrorCode.CONFIG):
             return arg(

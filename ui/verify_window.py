@@ -170,7 +170,7 @@ class VerifyWindow(QDialog):
         self.bucket.setEditText(current or (str(result[0]) if result else ""))
 
     def _on_choose(self) -> None:
-        start = self.folder.text().strip()
+        start = os.path.expanduser(self.folder.text().strip())
         if not os.path.isdir(start):
             start = os.path.expanduser("~")
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder to verify"), start)
@@ -265,9 +265,11 @@ class VerifyWindow(QDialog):
         try:
             write_report(path, self.model.results())
         except OSError as exc:
-            self.message.setText(arg(self.tr("Cannot write %1: %2. Choose another place."), path, exc))
+            why = exc.strerror or str(exc)
+            self.status.setText(arg(self.tr("Cannot write %1: %2. Choose another place."), path, why))
             return
-        self.message.setText(arg(self.tr("Report saved to %1."), path))
+        # The status line, not the message: the summary of the run stays in view.
+        self.status.setText(arg(self.tr("Report saved to %1."), path))
 
     # ---- closing ------------------------------------------------------------------------------
     def _end_run(self) -> None:

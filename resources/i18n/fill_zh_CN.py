@@ -363,7 +363,7 @@ ZH = {
     "Stopped before the end. So far: %1": "未完成即已停止。目前结果：%1",
     "1 item in the folder was not verified (unreadable, or not a regular file).": "文件夹中有 1 项未校验（无法读取或不是普通文件）。",
     "%1 items in the folder were not verified (unreadable, or not regular files).": "文件夹中有 %1 项未校验（无法读取或不是普通文件）。",
-    "The bucket %1 does not exist (%2). Check its name, then Start again.": "存储桶 %1 不存在（%2）。请检查名称，然后重新开始。",
+    "The bucket %1 does not exist on the server of profile %2. Check its name, then Start again.": "配置 %2 的服务器上不存在存储桶 %1。请检查名称，然后重新开始。",
     "The bucket %1 cannot be listed: %2. Check the keys of profile %3 (Tools › Profiles…).": "无法列出存储桶 %1：%2。请检查配置 %3 的密钥（工具 › 配置…）。",
     "The server of profile %1 cannot be reached: %2. Check the network, then Start again.": "无法连接配置 %1 的服务器：%2。请检查网络，然后重新开始。",
     "The bucket %1 cannot be listed: %2. Start again later.": "无法列出存储桶 %1：%2。请稍后重新开始。",

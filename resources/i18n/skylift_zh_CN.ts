@@ -1606,12 +1606,12 @@ Resumable uploads to object storage.</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_window.py" line="268" />
+        <location filename="../../ui/verify_window.py" line="269" />
         <source>Cannot write %1: %2. Choose another place.</source>
         <translation>无法写入 %1：%2。请选择其他位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_window.py" line="270" />
+        <location filename="../../ui/verify_window.py" line="272" />
         <source>Report saved to %1.</source>
         <translation>报告已保存到 %1。</translation>
     </message>
@@ -1928,26 +1928,26 @@ Resumable uploads to object storage.</source>
     </message>
     <message>
         <location filename="../../ui/verify_texts.py" line="239" />
-        <source>The bucket %1 does not exist (%2). Check its name, then Start again.</source>
-        <translation>存储桶 %1 不存在（%2）。请检查名称，然后重新开始。</translation>
+        <source>The bucket %1 does not exist on the server of profile %2. Check its name, then Start again.</source>
+        <translation>配置 %2 的服务器上不存在存储桶 %1。请检查名称，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="247" />
+        <location filename="../../ui/verify_texts.py" line="249" />
         <source>The bucket %1 cannot be listed: %2. Check the keys of profile %3 (Tools › Profiles…).</source>
         <translation>无法列出存储桶 %1：%2。请检查配置 %3 的密钥（工具 › 配置…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="257" />
+        <location filename="../../ui/verify_texts.py" line="259" />
         <source>The server of profile %1 cannot be reached: %2. Check the network, then Start again.</source>
         <translation>无法连接配置 %1 的服务器：%2。请检查网络，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="265" />
+        <location filename="../../ui/verify_texts.py" line="267" />
         <source>The bucket %1 cannot be listed: %2. Start again later.</source>
         <translation>无法列出存储桶 %1：%2。请稍后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_texts.py" line="272" />
+        <location filename="../../ui/verify_texts.py" line="274" />
         <source>Verify stopped: %1. Check the folder and profile %2, then Start again.</source>
         <translation>校验已中止：%1。请检查文件夹和配置 %2，然后重新开始。</translation>
     </message>

@@ -167,7 +167,12 @@ def test_save_report_writes_the_cli_columns(
     assert len(got) == 5
     gone = got[PREFIX + "trip/gone.jpg"]
     assert (gone[1], gone[4], gone[5]) == (str(photos / "trip" / "gone.jpg"), "500", "")
-    assert str(out) in w.message.text()
+    assert w.status.text() == f"Report saved to {out}."
+    assert w.message.text().startswith("1 file differs")  # the summary stays
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "no" / "r.csv"), ""))
+    _click(w, "save")
+    assert w.status.text().startswith(f"Cannot write {tmp_path / 'no' / 'r.csv'}: No such file")
 
 
 def _thousand_and_more(tmp_path: Path, bucket: str, raw_s3: S3Client, n: int = 3000) -> Path:
@@ -241,7 +246,10 @@ def test_start_is_refused_with_a_reason(
     w.bucket.setEditText("no-such-bucket-here")
     summary = _run(w, qtbot)
     assert summary is None
-    assert w.message.text().startswith("The bucket no-such-bucket-here does not exist")
+    assert w.message.text() == (
+        "The bucket no-such-bucket-here does not exist on the server of profile sw. "
+        "Check its name, then Start again."
+    )
     assert "Traceback" not in w.message.text()
     assert w.start.isEnabled() and _verify_threads() == []
 
