@@ -21,7 +21,7 @@ from ui.verify_model import RESULT_ROLE, VerifyModel
 from ui.verify_window import VerifyWindow
 
 if TYPE_CHECKING:
-    from tests.helpers.fixtures import Controller, MainWindow, ModelTester, QtBot, S3Client
+    from tests.helpers.fixtures import Controller, MainWindow, ModelTester, QApplication, QtBot, S3Client
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]
 
@@ -231,7 +231,7 @@ def test_start_is_refused_with_a_reason(
 ) -> None:
     w = verify_window
     w.folder.setText(str(tmp_path / "not-there"))
-    _click(w, "start")
+    QTest.keyClick(w.folder, Qt.Key.Key_Return)  # Start is the default button
     assert not w.running()
     assert w.message.text() == f"There is no folder {tmp_path / 'not-there'}. Choose a folder that exists."
     (tmp_path / "here").mkdir()
@@ -300,3 +300,30 @@ def test_model_appends_batches_without_resets(qtmodeltester: ModelTester) -> Non
     qtmodeltester.check(small)
     small.set_only_problems(True)
     qtmodeltester.check(small)
+
+
+def test_summary_in_words(qapp: QApplication) -> None:
+    from collections import Counter
+
+    from ui.verify_texts import summary_text
+
+    def said(stopped: bool = False, skipped: int = 0, **n: int) -> str:
+        verdicts = Counter({Verdict(k.replace("_", "-")): v for k, v in n.items()})
+        files = sum(v for k, v in verdicts.items() if k is not Verdict.ONLY_ON_SERVER)
+        return summary_text(Summary(verdicts, files=files, stopped=stopped), skipped)
+
+    assert said(same=1990, unproven=10) == (
+        "All 2,000 files are on the server, unchanged (1,990 by checksum, 10 by size only)."
+    )
+    assert said(same=3) == "All 3 files are on the server, unchanged, each proven by checksum."
+    assert said(different=3, missing=1, only_on_server=2, same=5) == (
+        "3 files differ, 1 is missing, 2 objects are only on the server. The other 5 files are unchanged."
+    )
+    assert said(missing=2, failed=1) == "2 are missing, 1 could not be checked."
+    assert said(stopped=True, same=1, different=1) == (
+        "Stopped before the end. So far: 1 file differs. The other file is unchanged."
+    )
+    assert said(skipped=2) == (
+        "The folder holds no files to verify. 2 items in the folder were not verified "
+        "(unreadable, or not regular files)."
+    )
