@@ -52,15 +52,18 @@ class Actions(QObject):
         self.remove = make("remove", self.tr("Re&move from List"), QKeySequence.StandardKey.Delete)
         self.pause_all = make("pause-all", self.tr("Pause &All"), "Ctrl+Shift+P")
         self.resume_all = make("resume-all", self.tr("Resume A&ll"), "Ctrl+Shift+R")
-        self.browse = make("browse", self.tr("Open in &Bucket Browser"), "Ctrl+B")
+        self.browse = make("browse", self.tr("&Open in Bucket Browser"), "Ctrl+B")
         self.clear_finished = make("clear", self.tr("Clear &Finished"), "Ctrl+Shift+Del")
-        self.select_all = make("", self.tr("Select &All"), QKeySequence.StandardKey.SelectAll)
+        self.select_all = make("", self.tr("&Select All"), QKeySequence.StandardKey.SelectAll)
         self.settings = make("settings", self.tr("&Settings…"), QKeySequence.StandardKey.Preferences)
         self.profiles = make("profile", self.tr("&Profiles…"), "Ctrl+Shift+K")
         self.bucket_browser = make("browse", self.tr("Bucket &Browser…"))
         self.quit = make("", self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         self.about = make("", self.tr("&About Skylift"))
-        self.stale = make("", self.tr("&Stale Uploads…"))
+        self.stale = make("", self.tr("Stale &Uploads…"))
+        self.verify = make(
+            "", self.tr("&Verify Folder…"), tip=self.tr("Compare a local folder with what is on the server")
+        )
         if not self.settings.shortcut().toString():
             self.settings.setShortcut(QKeySequence("Ctrl+,"))
         self.toolbar = [

@@ -14,6 +14,7 @@ from ui import messages
 
 if TYPE_CHECKING:
     from ui.stale_window import StaleWindow
+    from ui.verify_window import VerifyWindow
 
 
 def ask_resume(parent: QWidget, count: int) -> bool:
@@ -140,6 +141,17 @@ def open_stale(parent: QWidget, controller: Controller) -> None:
         return
     win = cls(controller.stale_service(), parent)
     win.show()
+
+
+def open_verify(parent: QWidget, controller: Controller, existing: VerifyWindow | None) -> VerifyWindow:
+    """The Verify folder window; the one already open is brought to the front instead."""
+    from ui.verify_window import VerifyWindow
+
+    win = existing or VerifyWindow(controller, parent)
+    win.show()
+    win.raise_()
+    win.activateWindow()
+    return win
 
 
 def tell_not_queued(parent: QWidget, items: list[Skipped]) -> None:

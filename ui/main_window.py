@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QItemSelection, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -57,6 +58,9 @@ from ui.transfer_model import (
     TransferModel,
 )
 from ui.tray import Tray
+
+if TYPE_CHECKING:
+    from ui.verify_window import VerifyWindow
 
 
 def local_paths(urls: list[QUrl]) -> list[str]:
@@ -114,6 +118,8 @@ class MainWindow(QMainWindow):
         self.tray = Tray(self, self.commands)
         self._jobs: list[EnqueueJob] = []
         self._quitting = False
+        #: One Verify window, reused: opening it again brings it to the front.
+        self.verify_window: VerifyWindow | None = None
         self._connect()
         self._update_actions()
         self._initial_size()
@@ -194,7 +200,7 @@ class MainWindow(QMainWindow):
         t.addActions([a.pause_all, a.resume_all, a.clear_finished, a.select_all])
         tools = mb.addMenu(self.tr("T&ools"))
         tools.addActions([a.profiles, a.bucket_browser, a.browse])
-        tools.addAction(a.stale)
+        tools.addActions([a.stale, a.verify])
         tools.addSeparator()
         tools.addAction(a.settings)
         mb.addMenu(self.tr("&Help")).addAction(a.about)
@@ -240,6 +246,7 @@ class MainWindow(QMainWindow):
         a.profiles.triggered.connect(lambda: dialogs.open_profiles(self, c))
         a.settings.triggered.connect(self._on_settings)
         a.stale.triggered.connect(lambda: dialogs.open_stale(self, c))
+        a.verify.triggered.connect(self._on_verify)
         a.about.triggered.connect(lambda: dialogs.about(self, __version__))
         a.quit.triggered.connect(self.close)
         for i in range(len(FILTERS)):
@@ -406,6 +413,9 @@ class MainWindow(QMainWindow):
 
         WatchDialog(self.controller, self).exec()
 
+    def _on_verify(self) -> None:
+        self.verify_window = dialogs.open_verify(self, self.controller, self.verify_window)
+
     def _on_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
 
@@ -457,6 +467,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._quitting = True
+        if self.verify_window is not None:
+            self.verify_window.close()  # stops its thread before the core it uses goes away
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             # Pauses everything and waits until the checkpoint is on disk: resume picks it up.

@@ -17,11 +17,8 @@ from app.cli.conflicts import moved, policy_for, say_skipped
 from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 from app.cli.running import run_transfers as _run
 from app.cli.stale import add_stale_parser, cmd_stale
-<<<<<<< HEAD
 from app.cli.verify import add_verify_parser, cmd_verify
-=======
 from app.cli.watch import add_watch_parser, cmd_watch
->>>>>>> watch
 from app.services import desktop_entry
 from app.services.core import (
     AppCore,
@@ -61,11 +58,8 @@ COMMANDS = frozenset(
         "self-check",
         "stale",
         "desktop-install",
-<<<<<<< HEAD
         "verify",
-=======
         "watch",
->>>>>>> watch
     }
 )
 
@@ -251,11 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
     di = sub.add_parser("desktop-install", help="add Skylift to the applications menu (and Open With)")
     di.add_argument("--remove", action="store_true", help="take the menu entry and icon away again")
     add_stale_parser(sub)
-<<<<<<< HEAD
     add_verify_parser(sub)
-=======
     add_watch_parser(sub)
->>>>>>> watch
     return p
 
 
@@ -631,11 +622,8 @@ def _dispatch(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) ->
         return cmd_desktop_install(a)
     if a.command == "stale":
         return cmd_stale(core, acc, a)
-<<<<<<< HEAD
     if a.command == "verify":
         return cmd_verify(core, a)
-=======
     if a.command == "watch":
         return cmd_watch(core, acc, a)
->>>>>>> watch
     raise UsageError(f"unknown command {a.command}")

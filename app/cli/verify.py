@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
 import time
-from typing import Any, TextIO
+from typing import Any
 
 from app.cli.running import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, Interrupt, UsageError
 from app.services.compare import BY_RECORD, BY_SIZE, Comparison, Verdict
 from app.services.core import AppCore, Destination, parse_destination
-from app.services.verify import Summary, VerifyRequest, run_verify, sources_of
+from app.services.verify import ReportWriter, Summary, VerifyRequest, run_verify, sources_of
 from engine.sources import Skipped
 
 #: What each method means, for the summary line.
@@ -88,17 +87,14 @@ class _Report:
         self.bad = 0
         self.tty = sys.stderr.isatty()
         self._last = 0.0
-        self._csv_file: TextIO | None = None
-        self._csv: Any = None
+        self._csv: ReportWriter | None = None
         if csv_path:
             try:
-                self._csv_file = open(csv_path, "w", newline="", encoding="utf-8")
+                self._csv = ReportWriter(csv_path)
             except OSError as exc:
                 raise UsageError(
                     f"cannot write the report {csv_path}: {exc.strerror}; choose another path"
                 ) from None
-            self._csv = csv.writer(self._csv_file)
-            self._csv.writerow(["key", "path", "verdict", "method", "local_size", "remote_size", "detail"])
 
     def add(self, c: Comparison) -> None:
         if c.verdict is not Verdict.ONLY_ON_SERVER:
@@ -106,9 +102,7 @@ class _Report:
         if c.verdict not in (Verdict.SAME, Verdict.UNPROVEN):
             self.bad += 1
         if self._csv is not None:
-            self._csv.writerow(
-                [c.key, c.path, c.verdict.value, c.method, c.local_size, c.remote_size, c.detail]
-            )
+            self._csv.add(c)
         if self.json:
             print(json.dumps({"event": "file", **_fields(c)}, separators=(",", ":")), flush=True)
         elif c.verdict not in (Verdict.SAME, Verdict.UNPROVEN):
@@ -135,8 +129,8 @@ class _Report:
             sys.stderr.write("\r\x1b[K")
 
     def close(self) -> None:
-        if self._csv_file is not None:
-            self._csv_file.close()
+        if self._csv is not None:
+            self._csv.close()
         if self.tty:
             sys.stderr.write("\n")
 

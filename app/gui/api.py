@@ -7,7 +7,7 @@ from app.services.keystore import KeyringUnavailable, backend_name, keyring_prob
 from app.services.local_server import StorageNotice
 from app.services.profiles import LOCAL, LOCAL_BUCKET, ProfileError
 from engine import __version__
-from engine.errors import ErrorCode
+from engine.errors import ErrorCode, SkyliftError
 from engine.providers import PROVIDERS, Provider
 from engine.sources import Skipped, SkipReason
 from engine.state import ACTIVE, FINAL, State
@@ -28,6 +28,7 @@ __all__ = [
     "Provider",
     "SkipReason",
     "Skipped",
+    "SkyliftError",
     "State",
     "StorageNotice",
     "StoreError",

@@ -58,12 +58,9 @@ class Controller(QObject):
     task_failed = Signal(str)
     notice = Signal(str)
     call_finished = Signal(object, object)
-<<<<<<< HEAD
     #: The move option settled a file: (path, why it stays; empty when it was deleted).
     file_moved = Signal(str, str)
-=======
     watches_changed = Signal()
->>>>>>> watch
 
     def __init__(self, paths: Paths, settings: Settings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)

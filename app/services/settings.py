@@ -54,6 +54,8 @@ class Settings:
     exclude: list[str] = field(default_factory=list)
     empty_folders: bool = False
     last_destination: SavedDestination = field(default_factory=SavedDestination)
+    #: The folder the Verify window compared last (its "Choose…" starts there).
+    verify_folder: str = ""
 
     # ---- persistence ----------------------------------------------------------------------------
     @classmethod

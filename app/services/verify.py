@@ -8,11 +8,13 @@ what must be read.
 
 from __future__ import annotations
 
+import csv
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any, TextIO
 
 from app.services.compare import NOT_COMPARED, Comparer, Comparison, Stopped, Verdict
 from app.services.core import AppCore, Destination
@@ -53,8 +55,49 @@ class VerifyRequest:
     use_cache: bool = True
 
 
-def sources_of(req: VerifyRequest, skipped: Callable[[Skipped], None] | None = None) -> list[Source]:
-    return list(iter_sources(req.paths, req.dest.key, req.include, req.exclude, skipped))
+#: The columns of a report, ``skylift verify --report`` and the window's "Save report…" alike.
+REPORT_COLUMNS = ("key", "path", "verdict", "method", "local_size", "remote_size", "detail")
+
+
+class ReportWriter:
+    """A CSV report written row by row as results come, so a stopped run keeps what it found.
+    Opening raises OSError."""
+
+    def __init__(self, path: str) -> None:
+        self._file: TextIO = open(path, "w", newline="", encoding="utf-8")
+        self._csv: Any = csv.writer(self._file)
+        self._csv.writerow(REPORT_COLUMNS)
+
+    def add(self, c: Comparison) -> None:
+        self._csv.writerow([c.key, c.path, c.verdict.value, c.method, c.local_size, c.remote_size, c.detail])
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def write_report(path: str, results: Iterable[Comparison]) -> None:
+    """Results gathered earlier (the window keeps them) as one CSV report. Raises OSError."""
+    report = ReportWriter(path)
+    try:
+        for c in results:
+            report.add(c)
+    finally:
+        report.close()
+
+
+def sources_of(
+    req: VerifyRequest,
+    skipped: Callable[[Skipped], None] | None = None,
+    stop: threading.Event | None = None,
+) -> list[Source]:
+    """The files to compare; a set ``stop`` ends the walk early (a window closed while a folder of
+    100,000 files is walked must not wait for the walk)."""
+    out: list[Source] = []
+    for src in iter_sources(req.paths, req.dest.key, req.include, req.exclude, skipped):
+        if stop is not None and stop.is_set():
+            break
+        out.append(src)
+    return out
 
 
 def run_verify(

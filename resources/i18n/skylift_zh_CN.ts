@@ -84,18 +84,33 @@
     </message>
     <message>
         <location filename="../../ui/actions.py" line="55" />
-        <source>Open in &amp;Bucket Browser</source>
-        <translation>在存储桶浏览器中打开(&amp;B)</translation>
+        <source>&amp;Open in Bucket Browser</source>
+        <translation>在存储桶浏览器中打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="57" />
+        <source>&amp;Select All</source>
+        <translation>全选(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="63" />
+        <source>Stale &amp;Uploads…</source>
+        <translation>残留上传(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="65" />
+        <source>&amp;Verify Folder…</source>
+        <translation>校验文件夹(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="65" />
+        <source>Compare a local folder with what is on the server</source>
+        <translation>将本地文件夹与服务器上的内容比对</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="56" />
         <source>Clear &amp;Finished</source>
         <translation>清除已完成(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/actions.py" line="57" />
-        <source>Select &amp;All</source>
-        <translation>全选(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/actions.py" line="58" />
@@ -121,11 +136,6 @@
         <location filename="../../ui/actions.py" line="62" />
         <source>&amp;About Skylift</source>
         <translation>关于 Skylift(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/actions.py" line="63" />
-        <source>&amp;Stale Uploads…</source>
-        <translation>残留上传(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -185,7 +195,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/gui/controller.py" line="113" />
+        <location filename="../../app/gui/controller.py" line="110" />
         <source>Another Skylift process is uploading these transfers; they are not shown: %1</source>
         <extracomment>Failures a plain resume cannot cure: the file must be read again from the start. The move option settled a file: (path, why it stays; empty when it was deleted). The watched folders' watchers run for as long as the window does (started in ``start``).</extracomment>
         <translation>另一个 Skylift 进程正在上传这些传输，因此未显示：%1</translation>
@@ -194,124 +204,124 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="22" />
+        <location filename="../../ui/dialogs.py" line="23" />
         <source>Unfinished transfers</source>
         <translation>未完成的传输</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="24" />
+        <location filename="../../ui/dialogs.py" line="25" />
         <source>%1 transfer(s) did not finish last time.</source>
         <translation>上次有 %1 个传输未完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="29" />
+        <location filename="../../ui/dialogs.py" line="30" />
         <source>Resume them now? They stay paused otherwise.</source>
         <translation>现在继续吗？否则它们将保持暂停。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="31" />
+        <location filename="../../ui/dialogs.py" line="32" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="32" />
+        <location filename="../../ui/dialogs.py" line="33" />
         <source>Keep Paused</source>
         <translation>保持暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="41" />
+        <location filename="../../ui/dialogs.py" line="42" />
         <source>Quit Skylift</source>
         <translation>退出 Skylift</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="43" />
+        <location filename="../../ui/dialogs.py" line="44" />
         <source>%1 transfer(s) are still running.</source>
         <translation>还有 %1 个传输正在进行。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="48" />
+        <location filename="../../ui/dialogs.py" line="49" />
         <source>They will be paused safely and can be resumed at the next start.</source>
         <translation>它们将被安全暂停，下次启动时可以继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="53" />
+        <location filename="../../ui/dialogs.py" line="54" />
         <source>Pause and Quit</source>
         <translation>暂停并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="64" />
+        <location filename="../../ui/dialogs.py" line="65" />
         <source>Cancel transfers</source>
         <translation>取消传输</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="65" />
+        <location filename="../../ui/dialogs.py" line="66" />
         <source>Cancel %1 transfer(s)? Uploaded parts are deleted from the server.</source>
         <translation>取消 %1 个传输？已上传的分片将从服务器删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="77" />
+        <location filename="../../ui/dialogs.py" line="78" />
         <source>Object exists</source>
         <translation>对象已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="79" />
+        <location filename="../../ui/dialogs.py" line="80" />
         <source>%1 already exists in the bucket.</source>
         <translation>存储桶中已存在 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="82" />
+        <location filename="../../ui/dialogs.py" line="83" />
         <source>Local file: %1. Object: %2.</source>
         <translation>本地文件：%1。对象：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="87" />
+        <location filename="../../ui/dialogs.py" line="88" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="90" />
+        <location filename="../../ui/dialogs.py" line="91" />
         <source>Keep Both</source>
         <translation>保留两者</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="92" />
+        <location filename="../../ui/dialogs.py" line="93" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="93" />
+        <location filename="../../ui/dialogs.py" line="94" />
         <source>Apply to all</source>
         <translation>应用到全部</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="105" />
+        <location filename="../../ui/dialogs.py" line="106" />
         <source>About Skylift</source>
         <translation>关于 Skylift</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106" />
+        <location filename="../../ui/dialogs.py" line="107" />
         <source>Skylift %1
 Resumable uploads to object storage.</source>
         <translation>Skylift %1
 可断点续传的对象存储上传工具。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="150" />
+        <location filename="../../ui/dialogs.py" line="162" />
         <source>… and %1 more</source>
         <translation>……以及另外 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="155" />
+        <location filename="../../ui/dialogs.py" line="167" />
         <source>Not everything was queued</source>
         <translation>并非所有项目都已加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="157" />
+        <location filename="../../ui/dialogs.py" line="169" />
         <source>Some items could not be queued (the reasons are below). Fix them and drop them again.</source>
         <translation>部分项目未能加入队列（原因见下）。请修正后重新拖放。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="162" />
+        <location filename="../../ui/dialogs.py" line="174" />
         <source>Special files and links to folders were left out.</source>
         <translation>已略过特殊文件和指向文件夹的链接。</translation>
     </message>
@@ -450,110 +460,111 @@ Resumable uploads to object storage.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>Filter by name or destination</source>
         <extracomment>Tests and scripted drops set this False to take the remembered destination as-is. Scripted runs (tests, screenshots) quit without the "transfers are running" question.</extracomment>
         <translation>按名称或目标筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>All</source>
+        <extracomment>One Verify window, reused: opening it again brings it to the front.</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="179" />
         <source>Transfers</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;Transfers</source>
         <translation>传输(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>T&amp;ools</source>
         <translation>工具(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="206" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>Cannot queue</source>
         <translation>无法加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="317" />
         <source>Queued %1 file(s), skipped %2</source>
         <translation>已加入 %1 个文件，跳过 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>Queueing… %1 file(s)</source>
         <translation>正在加入队列… %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="339" />
         <source>Kept %1: %2</source>
         <translation>保留了 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>Moved %1 to the server</source>
         <translation>已将 %1 移到服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>Add Folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381" />
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="388" />
         <location filename="../../ui/main_window.py" line="398" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>Keep a Folder Uploaded</source>
         <translation>持续上传文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="399" />
         <source>Choose where uploads go first: add a profile with a bucket, or upload a file once.</source>
         <translation>请先选择上传位置：添加一个带存储桶的配置，或先上传一次文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="407" />
         <source>Watching %1: new and changed files go to %2</source>
         <translation>正在监视 %1：新增和更改的文件将上传到 %2</translation>
     </message>
@@ -1567,6 +1578,466 @@ Resumable uploads to object storage.</source>
         <location filename="../../ui/tray.py" line="91" />
         <source>Upload failed</source>
         <translation>上传失败</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyWindow</name>
+    <message>
+        <location filename="../../ui/verify_window.py" line="51" />
+        <source>Verify folder</source>
+        <extracomment>From the verify thread (queued): it has ended, drain now rather than at the next tick.</extracomment>
+        <translation>校验文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="68" />
+        <source>The local folder to compare</source>
+        <translation>要比对的本地文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="69" />
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="78" />
+        <source>folder/in/bucket/ (optional)</source>
+        <translation>存储桶内的文件夹/（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="81" />
+        <source>&amp;Bucket:</source>
+        <translation>存储桶(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="81" />
+        <source>Pr&amp;efix:</source>
+        <translation>前缀(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="84" />
+        <source>&amp;Read every file again</source>
+        <translation>重新读取每个文件(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="87" />
+        <source>Ignore the checksums recorded by earlier uploads and verifies: slower, but it also catches a file changed without a new size or modification time.</source>
+        <translation>忽略之前上传和校验时记录的校验和：速度较慢，但也能发现大小和修改时间都没变的文件改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="91" />
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="92" />
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="103" />
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="104" />
+        <source>&amp;Profile:</source>
+        <translation>配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="108" />
+        <source>Choose a folder and where it was uploaded, then Start.</source>
+        <translation>选择文件夹及其上传位置，然后点击“开始”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="110" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="110" />
+        <source>Only problems</source>
+        <translation>仅显示问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="111" />
+        <source>S&amp;how:</source>
+        <translation>显示(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="124" />
+        <source>Sa&amp;ve Report…</source>
+        <translation>保存报告(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="176" />
+        <source>Folder to verify</source>
+        <translation>要校验的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="211" />
+        <source>Reading the folder…</source>
+        <translation>正在读取文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="218" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="259" />
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="261" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="269" />
+        <source>Cannot write %1: %2. Choose another place.</source>
+        <translation>无法写入 %1：%2。请选择其他位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_window.py" line="272" />
+        <source>Report saved to %1.</source>
+        <translation>报告已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="27" />
+        <source>Same</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="28" />
+        <source>Different</source>
+        <translation>不同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="29" />
+        <source>Missing on server</source>
+        <translation>服务器上缺失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="30" />
+        <source>Only on server</source>
+        <translation>仅在服务器上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="31" />
+        <source>Same size, unproven</source>
+        <translation>大小相同，未能证实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="32" />
+        <source>Changed while read</source>
+        <translation>读取时被修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="33" />
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="34" />
+        <source>Not checked</source>
+        <translation>未能检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="41" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="42" />
+        <source>CRC32</source>
+        <translation>CRC32</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="43" />
+        <source>CRC32 (parts)</source>
+        <translation>CRC32（分片）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="44" />
+        <source>CRC64</source>
+        <translation>CRC64</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="45" />
+        <source>MD5</source>
+        <translation>MD5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="46" />
+        <source>MD5 (parts)</source>
+        <translation>MD5（分片）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="47" />
+        <source>recorded at upload</source>
+        <translation>上传时的记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="48" />
+        <source>size only</source>
+        <translation>仅比较大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="59" />
+        <source>the file changed while it was read</source>
+        <translation>读取期间文件被修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="60" />
+        <source>the server shows no checksum that can be compared</source>
+        <translation>服务器没有可供比对的校验和</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="63" />
+        <source>the object was uploaded in parts of unknown size: its checksum cannot be recomputed</source>
+        <translation>该对象以未知大小的分片上传，无法重新计算其校验和</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_model.py" line="92" />
+        <source>Name</source>
+        <extracomment>The Comparison of a row. The widest text each fixed-width column usually holds; the view sizes columns from these.</extracomment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_model.py" line="93" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_model.py" line="94" />
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_model.py" line="95" />
+        <source>Local size</source>
+        <translation>本地大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_model.py" line="96" />
+        <source>Server size</source>
+        <translation>服务器大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_model.py" line="97" />
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_model.py" line="126" />
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="79" />
+        <source>Choose the folder to verify.</source>
+        <translation>请选择要校验的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="82" />
+        <source>There is no folder %1. Choose a folder that exists.</source>
+        <translation>文件夹 %1 不存在。请选择一个存在的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="86" />
+        <source>Add a profile first (Tools › Profiles…).</source>
+        <translation>请先添加配置（工具 › 配置…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="88" />
+        <source>Enter the bucket the folder was uploaded to.</source>
+        <translation>请输入该文件夹上传到的存储桶。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="92" />
+        <source>Cannot verify against that destination: %1.</source>
+        <translation>无法与该目标比对：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="102" />
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="112" />
+        <source>%1 of %2 files</source>
+        <translation>%1 / %2 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="114" />
+        <source>%1 different</source>
+        <translation>%1 个不同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="115" />
+        <source>%1 missing</source>
+        <translation>%1 个缺失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="116" />
+        <source>%1 only on server</source>
+        <translation>%1 个仅在服务器上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="117" />
+        <source>%1 by size only</source>
+        <translation>%1 个仅比较了大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="118" />
+        <source>%1 changed while read</source>
+        <translation>%1 个读取时被修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="119" />
+        <source>%1 unreadable</source>
+        <translation>%1 个无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="120" />
+        <source>%1 not checked</source>
+        <translation>%1 个未能检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="135" />
+        <source>1 file differs</source>
+        <translation>1 个文件不同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="136" />
+        <source>%1 files differ</source>
+        <translation>%1 个文件不同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="143" />
+        <source>1 is missing</source>
+        <translation>1 个缺失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="144" />
+        <source>%1 are missing</source>
+        <translation>%1 个缺失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="151" />
+        <source>1 object is only on the server</source>
+        <translation>1 个对象仅在服务器上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="152" />
+        <source>%1 objects are only on the server</source>
+        <translation>%1 个对象仅在服务器上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="159" />
+        <source>1 changed while it was read</source>
+        <translation>1 个在读取时被修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="160" />
+        <source>%1 changed while they were read</source>
+        <translation>%1 个在读取时被修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="167" />
+        <source>1 cannot be read</source>
+        <translation>1 个无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="168" />
+        <source>%1 cannot be read</source>
+        <translation>%1 个无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="175" />
+        <source>1 could not be checked</source>
+        <translation>1 个未能检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="176" />
+        <source>%1 could not be checked</source>
+        <translation>%1 个未能检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="181" />
+        <source>The folder holds no files to verify.</source>
+        <translation>该文件夹中没有需要校验的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="184" />
+        <source>All %1 files are on the server, unchanged (%2 by checksum, %3 by size only).</source>
+        <translation>全部 %1 个文件都在服务器上且未改变（%2 个经校验和证实，%3 个仅比较了大小）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="194" />
+        <source>All %1 files are on the server, unchanged, each proven by checksum.</source>
+        <translation>全部 %1 个文件都在服务器上且未改变，每个都经校验和证实。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="201" />
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="202" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="209" />
+        <source>The other file is unchanged.</source>
+        <translation>另外 1 个文件未改变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="210" />
+        <source>The other %1 files are unchanged.</source>
+        <translation>其余 %1 个文件未改变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="214" />
+        <source>Stopped before the end. So far: %1</source>
+        <translation>未完成即已停止。目前结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="220" />
+        <source>1 item in the folder was not verified (unreadable, or not a regular file).</source>
+        <translation>文件夹中有 1 项未校验（无法读取或不是普通文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="224" />
+        <source>%1 items in the folder were not verified (unreadable, or not regular files).</source>
+        <translation>文件夹中有 %1 项未校验（无法读取或不是普通文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="239" />
+        <source>The bucket %1 does not exist on the server of profile %2. Check its name, then Start again.</source>
+        <translation>配置 %2 的服务器上不存在存储桶 %1。请检查名称，然后重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="249" />
+        <source>The bucket %1 cannot be listed: %2. Check the keys of profile %3 (Tools › Profiles…).</source>
+        <translation>无法列出存储桶 %1：%2。请检查配置 %3 的密钥（工具 › 配置…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="259" />
+        <source>The server of profile %1 cannot be reached: %2. Check the network, then Start again.</source>
+        <translation>无法连接配置 %1 的服务器：%2。请检查网络，然后重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="267" />
+        <source>The bucket %1 cannot be listed: %2. Start again later.</source>
+        <translation>无法列出存储桶 %1：%2。请稍后重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_texts.py" line="274" />
+        <source>Verify stopped: %1. Check the folder and profile %2, then Start again.</source>
+        <translation>校验已中止：%1。请检查文件夹和配置 %2，然后重新开始。</translation>
     </message>
 </context>
 <context>

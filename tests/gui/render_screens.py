@@ -20,8 +20,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from app.gui.api import State
+    from app.gui.controller import Controller
     from app.services.paths import Paths
     from app.services.settings import Settings
+    from ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -220,8 +222,47 @@ def main() -> int:
     sd.tabs.setCurrentIndex(1)
     grab(sd, out_dir / f"settings_behaviour_{tag}.png")
     sd.close()
+    render_verify(controller, window, album, endpoint, bucket, out_dir / f"verify_{tag}.png")
     window.close()
     return 0
+
+
+def render_verify(
+    controller: Controller, window: MainWindow, album: Path, endpoint: str, bucket: str, out: Path
+) -> None:
+    """The album verified against backup/ while the queue still runs: the exports are on the
+    server (one rewritten since by another tool), the paused file and the failed one are not,
+    and an object no file matches."""
+    from app.gui.api import State
+    from tests.helpers.s3 import raw_s3_client
+    from ui.verify_window import VerifyWindow
+
+    m = window.model
+    exports = [f"IMG_04{i:02}.jpg" for i in range(1, 7)]
+
+    def exported() -> bool:
+        rows = {str(m.index(r, 0).data()): r for r in range(m.rowCount())}
+        return all(m.state_of(m.id_at(rows[n])) is State.DONE for n in exports)
+
+    pump(exported, 90)
+    raw = raw_s3_client(endpoint)
+    key = "backup/photos-2026/"
+    changed = (album / "exports" / exports[2]).stat().st_size
+    raw.put_object(Bucket=bucket, Key=key + "exports/" + exports[2], Body=os.urandom(changed))
+    raw.put_object(Bucket=bucket, Key=key + "desktop.ini", Body=b"[.ShellClassInfo]\r\n")
+    # Where a user keeps photos, as the window shows it (the album itself sits in the test's tmp).
+    pictures = Path.home() / "Pictures"
+    pictures.mkdir(exist_ok=True)
+    (pictures / album.name).symlink_to(album, target_is_directory=True)
+    w = VerifyWindow(controller, window)
+    w.folder.setText("~/Pictures/" + album.name)
+    w.resize(1040, 480)  # the eleven rows, without a screenful of empty table below them
+    w.show()
+    w.start.click()
+    pump(lambda: not w.running(), 60)
+    w.table.selectRow(2)
+    grab(w, out)
+    w.close()
 
 
 def _states(*names: str) -> list[State]:

@@ -15,7 +15,7 @@ from tests.helpers.env import ROOT
 from ui import i18n, messages
 
 if TYPE_CHECKING:
-    from tests.helpers.fixtures import QApplication
+    from tests.helpers.fixtures import Controller, QApplication, QtBot
 
 
 pytestmark = pytest.mark.gui
@@ -89,3 +89,46 @@ def test_the_catalogue_holds_every_string_in_the_code(tmp_path: Path) -> None:
         }
 
     assert texts(fresh) - texts(TS) == set()
+
+
+def _accelerator(text: str) -> str:
+    """The letter after a single ``&`` (``&&`` is a literal ampersand), lower-cased; "" if none."""
+    i = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[i + 1].lower() if i >= 0 else ""
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_two_commands_share_an_accelerator(language: str, controller: Controller, qtbot: QtBot) -> None:
+    """Within each menu, and within the Verify window's buttons and labels, Alt+letter is unique."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu
+
+    from ui.main_window import MainWindow
+    from ui.verify_window import VerifyWindow
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    installed = i18n.install(app, language)
+    try:
+        main = MainWindow(controller, ask_destination=False)
+        qtbot.addWidget(main)
+        verify = VerifyWindow(controller)
+        qtbot.addWidget(verify)
+        groups = {m.title(): [a.text() for a in m.actions()] for m in main.findChildren(QMenu)}
+        groups["menu bar"] = [a.text() for a in main.menuBar().actions()]
+        groups["verify window"] = [b.text() for b in verify.findChildren(QAbstractButton)] + [
+            label.text() for label in verify.findChildren(QLabel) if label.buddy() is not None
+        ]
+        assert len(groups["verify window"]) >= 8
+        for name, texts in groups.items():
+            keys = [k for k in map(_accelerator, texts) if k]
+            assert len(keys) == len(set(keys)), (name, texts)
+        if language == "zh_CN":
+            assert not verify.windowTitle().isascii() and not main.commands.verify.text().isascii()
+        main.ask_on_quit = False
+        main.close()
+    finally:
+        for t in installed:
+            QCoreApplication.removeTranslator(t)
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale("en_US"))

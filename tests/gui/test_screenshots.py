@@ -68,7 +68,7 @@ def _render(xvfb: str, weed: LocalServer, tmp_path: Path, *args: str) -> subproc
 def test_screenshots(xvfb: str, weed: LocalServer, tmp_path: Path, lang: str, scheme: str) -> None:
     _render(xvfb, weed, tmp_path, lang, scheme)
     tag = f"{lang}_{scheme}"
-    for name in ("main", "drop_panel", "profile_dialog", "bucket_browser", "settings"):
+    for name in ("main", "drop_panel", "profile_dialog", "bucket_browser", "settings", "verify"):
         png = OUT / f"{name}_{tag}.png"
         assert png.stat().st_size > 10_000, png
 
