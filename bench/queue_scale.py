@@ -165,9 +165,7 @@ def main() -> int:
                 secs = now - phase.t
                 result["stall_uploading"] = probe.stats()
                 result["uploading_watched_s"] = round(secs, 1)
-                result["uploaded_files_per_s"] = round(
-                    (model.count(State.DONE) - phase.done0) / secs, 1
-                )
+                result["uploaded_files_per_s"] = round((model.count(State.DONE) - phase.done0) / secs, 1)
                 result["done"] = model.count(State.DONE)
                 result["failed"] = model.count(State.FAILED)
                 app.quit()
