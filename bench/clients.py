@@ -220,7 +220,8 @@ class Clients:
         return inv
 
 
-def skylift_summaries(stdout: Path) -> list[dict[str, Any]]:
+def skylift_events(stdout: Path, event: str) -> list[dict[str, Any]]:
+    """The JSON lines of one kind (``summary``, ``skipped`` …) that ``--json`` printed."""
     out = []
     for line in stdout.read_text(errors="replace").splitlines():
         if line.startswith("{"):
@@ -228,9 +229,13 @@ def skylift_summaries(stdout: Path) -> list[dict[str, Any]]:
                 obj = json.loads(line)
             except ValueError:
                 continue
-            if obj.get("event") == "summary":
+            if obj.get("event") == event:
                 out.append(obj)
     return out
+
+
+def skylift_summaries(stdout: Path) -> list[dict[str, Any]]:
+    return skylift_events(stdout, "summary")
 
 
 def check_output(client: str, m: Measured, files: int) -> tuple[bool, dict[str, Any], str]:

@@ -125,9 +125,12 @@ def targets(
                 _check(first, first < 1.0),
             )
         )
-    # Per round (verify and its baseline ran back to back), then the median of the rounds.
-    r = median(_num(x.extra.get("ratio")) for x in w8 if x.ok)
-    out.append(Target("W8: verify wall ≤ 2 × (list + hash)", fmt_ratio(r), _check(r, r <= 2.0)))
+    # Per round (verify and its baseline ran back to back), then the median of the rounds. A
+    # fresh home is the case the baseline describes: every file read and hashed.
+    for key, where in (("fresh_ratio", "fresh home"), ("ratio", "home that uploaded")):
+        r = median(_num(x.extra.get(key)) for x in w8 if x.ok)
+        name = f"W8: verify ({where}) ≤ 2 × (list + hash) wall time"
+        out.append(Target(name, fmt_ratio(r), _check(r, r <= 2.0)))
     return out
 
 
@@ -220,40 +223,38 @@ def w7_tables(runs: Sequence[RunResult]) -> list[str]:
     return out
 
 
-def w8_table(runs: Sequence[RunResult]) -> str:
-    """Verify against its baseline, each a median over the rounds; the ratio is taken per round."""
+def w8_tables(runs: Sequence[RunResult]) -> list[str]:
+    """Verify (from the home that uploaded, and from a fresh one) against its baseline: medians
+    over the rounds; each ratio is taken within its round, then the median shown."""
     ok = [r for r in runs if r.ok]
 
     def med(key: str) -> float:
         return median(_num(r.extra.get(key)) for r in ok)
 
-    row = [
-        "skylift verify",
-        f"{len(ok)}/{len(runs)}",
-        fmt(median(r.wall_s for r in ok)),
-        fmt(median(r.cpu_s for r in ok)),
-        fmt(median(r.peak_rss_mb for r in ok), 0),
-        fmt(med("list_wall_s")),
-        fmt(med("hash_wall_s")),
-        fmt(median(_num(r.extra.get("list_wall_s")) + _num(r.extra.get("hash_wall_s")) for r in ok)),
-        fmt(med("list_cpu_s")),
-        fmt(med("hash_cpu_s")),
-        fmt_ratio(med("ratio")),
+    n = f"{len(ok)}/{len(runs)}"
+    wall, cpu, rss = (median(getattr(r, k) for r in ok) for k in ("wall_s", "cpu_s", "peak_rss_mb"))
+    rows = [
+        ["skylift verify, home that uploaded", n, fmt(wall), fmt(cpu), fmt(rss, 0), fmt_ratio(med("ratio"))],
+        [
+            "skylift verify, fresh home",
+            n,
+            fmt(med("fresh_wall_s")),
+            fmt(med("fresh_cpu_s")),
+            fmt(med("fresh_rss_mb"), 0),
+            fmt_ratio(med("fresh_ratio")),
+        ],
     ]
-    headers = [
-        "",
-        "ok runs",
-        "verify wall s",
-        "verify CPU s",
-        "verify peak RSS MB",
-        "list wall s",
-        "hash wall s",
-        "list + hash s",
-        "list CPU s",
-        "hash CPU s",
-        "verify / (list + hash)",
+    headers = ["", "ok runs", "wall s", "CPU s", "peak RSS MB", "/ (list + hash)"]
+    both = median(_num(r.extra.get("list_wall_s")) + _num(r.extra.get("hash_wall_s")) for r in ok)
+    base = [
+        ["list the prefix (boto3)", fmt(med("list_wall_s")), fmt(med("list_cpu_s"))],
+        ["sha256sum every file", fmt(med("hash_wall_s")), fmt(med("hash_cpu_s"))],
+        ["list + hash", fmt(both), fmt(med("list_cpu_s") + med("hash_cpu_s"))],
     ]
-    return markdown_table(headers, [row], right_from=1)
+    return [
+        markdown_table(headers, rows, right_from=1),
+        markdown_table(["baseline", "wall s", "CPU s"], base, right_from=1),
+    ]
 
 
 def _compact(value: Any) -> str:
@@ -357,13 +358,17 @@ def render(meta: dict[str, Any], results: Sequence[RunResult], wls: Sequence[cfg
                 "",
             ]
         else:
-            out += [f"## {wl.name}: {wl.title} (`skylift verify`)", "", w8_table(runs), ""]
+            out += [f"## {wl.name}: {wl.title} (`skylift verify`)", ""]
+            for table in w8_tables(runs):
+                out += [table, ""]
             out += [
                 "Skylift uploads the folder (not timed); then, each timed in its own process and "
                 "with the files read into the page cache first: `skylift verify DIR "
-                "PROFILE:BUCKET/PREFIX/`, listing the prefix with boto3 (`ListObjectsV2`, "
-                "`bench/peers/list_prefix.py`) and `find DIR -type f -print0 | xargs -0 sha256sum`. "
-                "The ratio is taken in each round and its median shown; the target is ≤ 2×.",
+                "PROFILE:BUCKET/PREFIX/ --json` in the SKYLIFT_HOME that uploaded (which may know "
+                "the files' digests) and in a fresh one (which has to read every file), listing the "
+                "prefix with boto3 (`ListObjectsV2`, `bench/peers/list_prefix.py`) and "
+                "`find DIR -type f -print0 | xargs -0 sha256sum`. Each ratio is taken within its "
+                "round and the median shown; the target is ≤ 2×.",
                 "",
             ]
         for r in (r for r in runs if not r.ok):

@@ -15,13 +15,14 @@ import uuid
 from pathlib import Path
 
 from bench import data, target
-from bench.clients import Clients, RunSpec, skylift_summaries
+from bench.clients import Clients, RunSpec, skylift_events, skylift_summaries
 from bench.measure import Measured, run_measured
 from bench.settings import Workload, settings_for
 from bench.stats import RunResult
 
-#: What ``skylift upload --if-exists`` says on stderr when it left objects alone.
-_SKIPPED = re.compile(r"skylift: (\d+) existing object\(s\) left alone")
+#: What ``skylift upload --if-exists`` says on stderr when it left objects alone, in the versions
+#: that print no ``skipped`` JSON line ("1,234 unchanged, skipped" or "1234 existing object(s)").
+_SKIPPED = re.compile(r"skylift: ([\d,]+) (?:unchanged, skipped|existing object\(s\) left alone)")
 
 
 def _setup(clients: Clients, client: str, spec: RunSpec, timeout: float) -> str:
@@ -37,8 +38,13 @@ def _setup(clients: Clients, client: str, spec: RunSpec, timeout: float) -> str:
 
 def _skylift_says(m: Measured, files: int) -> tuple[int | None, str]:
     """How many files Skylift says it left alone, and why its output does not fit a no-op."""
+    said = skylift_events(m.stdout, "skipped")
     found = _SKIPPED.search(m.stderr.read_text(errors="replace"))
-    skipped = int(found.group(1)) if found else None
+    skipped: int | None = None
+    if said:
+        skipped = int(said[-1].get("count", 0))
+    elif found:
+        skipped = int(found.group(1).replace(",", ""))
     sent = skylift_summaries(m.stdout)
     if sent:
         return skipped, f"Skylift uploaded {len(sent)} files again"
