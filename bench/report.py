@@ -354,7 +354,8 @@ def render(meta: dict[str, Any], results: Sequence[RunResult], wls: Sequence[cfg
                 "`upload DIR PROFILE:BUCKET/PREFIX/ --if-exists skip-same` (in the SKYLIFT_HOME that "
                 "uploaded), AWS CLI `s3 sync DIR s3://BUCKET/PREFIX/DIR/`, rclone `sync --checksum`. A "
                 "run counts only if no object changed: same keys, ETags and LastModified as listed "
-                "before the timed run. *skipped*: the count in Skylift's message on stderr.",
+                "before the timed run. *skipped*: how many files Skylift says it left alone (its "
+                "`skipped` JSON line, or its message on stderr).",
                 "",
             ]
         else:
