@@ -19,6 +19,7 @@ from typing import BinaryIO, Protocol
 
 from engine.backends.base import Backend, NoSuchUpload, PartResult
 from engine.clock import Clock, SystemClock
+from engine.digests import Digests, Made, upload_digests
 from engine.errors import ErrorCode, Interrupted, SkyliftError
 from engine.events import Added, EventSink, TransferView
 from engine.lease import Holder, is_dead, this_process
@@ -105,6 +106,7 @@ class Engine:
         self._throttled_at = -1e9
         #: The process is leaving with requests still stuck in flight (see ``abandon``).
         self._abandoned = False
+        self._digests = Digests(store)
         self._ctx = StepContext(
             backend_for=backend_for,
             limiter=self.limiter,
@@ -582,6 +584,7 @@ class Engine:
 
     def _small_done(self, t: Transfer, result: PartResult, size: int | None = None) -> None:
         t.record_object(result.etag, size)
+        self._remember(t, [result])
         with self._lock:
             t.done = {1: result}
             self._finish(t, State.DONE)
@@ -616,8 +619,21 @@ class Engine:
         with self._lock:
             self._set(t, State.VERIFYING)
         verify(self._ctx, t, parts, etag)
+        self._remember(t, parts)
         with self._lock:
             self._finish(t, State.DONE)
+
+    def _remember(self, t: Transfer, parts: list[PartResult]) -> None:
+        """What the verified upload proved about the file and the object: a re-run or a verify
+        then needs neither to read the file again nor to ask the server for more than a list."""
+        if t.stream is not None:
+            return
+        row = t.row
+        provider = self._backend_for(row.profile).provider
+        self._digests.put(upload_digests(provider, row, parts))
+        if row.etag:
+            made = Made(row.local_path, row.size, row.mtime_ns, row.etag)
+            self._digests.record_made(row.profile, row.bucket, row.key, made)
 
     def _start_abort(self, t: Transfer) -> None:
         """Cancel: abort the multipart upload on the server, then settle as cancelled."""

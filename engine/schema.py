@@ -79,7 +79,8 @@ MIGRATIONS: list[str] = [
     """,
     # 6: what Skylift knows of local files (checksums, valid while size and mtime hold) and of
     # the objects it made from them, so an unchanged file is neither re-read nor re-sent; and
-    # the folders kept uploaded ("watch"), which outlive the process that watches them.
+    # the folders kept uploaded ("watch"), which outlive the process that watches them; and the
+    # move option's intent, which must outlive a crash between the upload and the deletion.
     """
     CREATE TABLE digest(
         path TEXT NOT NULL,
@@ -111,6 +112,7 @@ MIGRATIONS: list[str] = [
         created_at INTEGER NOT NULL,
         UNIQUE(profile_id, local_path, bucket, prefix)
     );
+    ALTER TABLE transfer ADD COLUMN delete_after INTEGER NOT NULL DEFAULT 0;
     """,
 ]
 

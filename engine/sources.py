@@ -137,8 +137,7 @@ def iter_sources(
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            base = prefix if prefix is not None else key + "/"
-            yield from _walk(p, base + p.resolve().name + "/", inc, exc, say)
+            yield from _walk(p, folder_prefix(p, key), inc, exc, say)
         else:
             st = p.stat()
             if not _utf8(p.name):
@@ -154,6 +153,12 @@ def iter_sources(
             if problem is not None:
                 raise SourceError(f"{p}: {problem}; rename the file or name the key in DEST")
             yield Source(str(p.resolve()), full, st.st_size, st.st_mtime_ns)
+
+
+def folder_prefix(folder: Path, key: str) -> str:
+    """The prefix a folder's files land under: ``key`` (a prefix, or the folder's new name) + its name."""
+    base = key if key.endswith("/") or not key else key + "/"
+    return base + folder.resolve().name + "/"
 
 
 def _walk(

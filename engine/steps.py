@@ -6,12 +6,13 @@ value (or exception); the transfer's coordinator records what it returns.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
@@ -20,6 +21,7 @@ from engine.body import BufferPool, PartBody, read_range
 from engine.clock import Clock
 from engine.errors import ErrorCode, Interrupted, SkyliftError
 from engine.events import Retrying
+from engine.fingerprint import META_SHA256
 from engine.integrity import digest, object_proven, prove_part, verify_object
 from engine.plan import PartSpec, choose_part_size, is_multipart, parts_for
 from engine.providers import ChecksumMode
@@ -362,6 +364,10 @@ def put_small(ctx: StepContext, t: Transfer, data: bytes | bytearray | None = No
     try:
         view = read_range(row.local_path, 0, row.size, row.size, row.mtime_ns, buf)
         dg = digest(view, backend.provider.checksum)
+        # A whole-file SHA-256 any server keeps (as metadata), even where its ETag is no MD5.
+        sha = hashlib.sha256(view).hexdigest()
+        t.note_sha256(sha)
+        spec = replace(spec, metadata={**spec.metadata, META_SHA256: sha})
         return send_with_retries(ctx, t, view, lambda body: backend.put_small(spec, body, dg))
     finally:
         ctx.buffers.give(buf)

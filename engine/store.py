@@ -110,6 +110,8 @@ class TransferRow:
     upload_checksum: str = ""
     #: Time (ns) a new upload id was asked for while none is recorded yet; 0 otherwise.
     upload_started_at: int = 0
+    #: The move option: delete the local file once the object is proven (cleared once done).
+    delete_after: bool = False
     created_at: int = 0
     updated_at: int = 0
     id: int = 0
@@ -128,7 +130,7 @@ _TRANSFER_COLS = (
     "t.id, p.name, t.local_path, t.size, t.mtime_ns, t.bucket, t.object_key, t.part_size,"
     " t.multipart, t.state, t.upload_id, t.queue_pos, t.error_code, t.error_detail,"
     " t.content_type, t.storage_class, t.metadata, t.etag, t.created_at, t.updated_at,"
-    " t.upload_checksum, t.upload_started_at"
+    " t.upload_checksum, t.upload_started_at, t.delete_after"
 )
 
 
@@ -156,6 +158,7 @@ def _transfer(r: sqlite3.Row) -> TransferRow:
         updated_at=r[19],
         upload_checksum=r[20],
         upload_started_at=r[21],
+        delete_after=bool(r[22]),
     )
 
 
@@ -487,8 +490,8 @@ class Store:
                 cur = con.execute(
                     "INSERT INTO transfer(profile_id, local_path, size, mtime_ns, bucket,"
                     " object_key, part_size, multipart, state, upload_id, queue_pos, content_type,"
-                    " storage_class, metadata, created_at, updated_at)"
-                    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " storage_class, metadata, created_at, updated_at, delete_after)"
+                    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         profile_ids[t.profile],
                         t.local_path,
@@ -506,6 +509,7 @@ class Store:
                         json.dumps(t.metadata),
                         ts,
                         ts,
+                        int(t.delete_after),
                     ),
                 )
                 t.id = int(cur.lastrowid or 0)

@@ -18,6 +18,7 @@ from typing import BinaryIO
 from engine.backends.base import ObjectSpec, PartResult
 from engine.errors import SkyliftError
 from engine.events import EventSink, Finished, PartDone, Progress, StateChanged, TransferView
+from engine.fingerprint import META_PART_SIZE, META_SHA256
 from engine.plan import PartSpec
 from engine.redact import redact
 from engine.state import State, check_transition
@@ -131,7 +132,17 @@ class Transfer:
 
     def spec(self) -> ObjectSpec:
         r = self.row
-        return ObjectSpec(r.bucket, r.key, r.content_type, r.storage_class, dict(r.metadata))
+        meta = dict(r.metadata)
+        if r.multipart and r.part_size:
+            # The layout a composite checksum needs to be recomputed later (verify, skip-same).
+            meta[META_PART_SIZE] = str(r.part_size)
+        return ObjectSpec(r.bucket, r.key, r.content_type, r.storage_class, meta)
+
+    def note_sha256(self, value: str) -> None:
+        """The whole file's SHA-256, sent as object metadata with a single PUT. Kept in memory
+        only: a run that stops before the PUT is answered computes it again."""
+        with self.lock:
+            self.row.metadata = {**self.row.metadata, META_SHA256: value}
 
     # ---- state --------------------------------------------------------------------------------
     def set_state(self, new: State, error: SkyliftError | None = None, announce: bool = True) -> State:

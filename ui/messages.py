@@ -125,7 +125,7 @@ def eta_text(seconds: float | None) -> str:
 def conflict_labels() -> dict[str, str]:
     return {
         "overwrite": QCoreApplication.translate("Messages", "Overwrite"),
-        "skip-same": QCoreApplication.translate("Messages", "Skip if same size and date"),
+        "skip-same": QCoreApplication.translate("Messages", "Skip if the content is the same"),
         "rename": QCoreApplication.translate("Messages", "Keep both (rename)"),
         "ask": QCoreApplication.translate("Messages", "Ask for each"),
     }

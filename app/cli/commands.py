@@ -13,11 +13,12 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from app.cli import selfcheck
-from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from app.cli.conflicts import moved, policy_for, say_skipped
+from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 from app.cli.running import run_transfers as _run
 from app.cli.stale import add_stale_parser, cmd_stale
+from app.cli.verify import add_verify_parser, cmd_verify
 from app.services import desktop_entry
-from app.services.conflicts import policy_named
 from app.services.core import (
     AppCore,
     Destination,
@@ -46,12 +47,19 @@ from engine.units import format_size, parse_age, parse_rate, parse_size
 
 #: The subcommands; anything else given to ``skylift`` that names files opens the window with them.
 COMMANDS = frozenset(
-    {"profile", "upload", "resume", "list", "cancel", "restart", "self-check", "stale", "desktop-install"}
+    {
+        "profile",
+        "upload",
+        "resume",
+        "list",
+        "cancel",
+        "restart",
+        "self-check",
+        "stale",
+        "desktop-install",
+        "verify",
+    }
 )
-
-
-class UsageError(Exception):
-    pass
 
 
 def _meta(text: str) -> tuple[str, str]:
@@ -190,10 +198,16 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("--exclude", action="append", default=[])
     up.add_argument(
         "--if-exists",
-        choices=["overwrite", "skip", "skip-same", "rename"],
-        default="overwrite",
-        help="when the object exists: replace it, leave it, leave it if it has the file's size and "
-        "is not older, or upload as 'name (1).ext'",
+        choices=["overwrite", "skip", "skip-same", "rename", "ask"],
+        default=None,
+        help="when the object exists: replace it (the default), leave it, leave it if it holds the "
+        "file's bytes (by checksum), upload as 'name (1).ext', or ask (on a terminal)",
+    )
+    up.add_argument(
+        "--delete-after-verify",
+        action="store_true",
+        help="move: delete each local file once its object is complete and its checksum proven "
+        "(never on any other outcome); --if-exists defaults to skip-same",
     )
     up.add_argument("--retries", type=_retries, default=5)
     up.add_argument("--retry-interval", type=_interval, default=1.0)
@@ -229,6 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     di = sub.add_parser("desktop-install", help="add Skylift to the applications menu (and Open With)")
     di.add_argument("--remove", action="store_true", help="take the menu entry and icon away again")
     add_stale_parser(sub)
+    add_verify_parser(sub)
     return p
 
 
@@ -239,7 +254,7 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     dest = parse_destination(dest_text, core.profiles.default_name())
     core.profiles.get(dest.profile)
     _check_part_size(a.part_size, core.profiles.provider(dest.profile))
-    opts = UploadOptions(a.storage_class, dict(a.meta), a.include, a.exclude)
+    opts = UploadOptions(a.storage_class, dict(a.meta), a.include, a.exclude, a.delete_after_verify)
     if STDIN in srcs:
         if srcs != [STDIN]:
             raise UsageError(
@@ -270,18 +285,20 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
         print(f"skylift: {shown}: skipped: {s.reason}", file=sys.stderr)
 
     counts = Enqueued()
-    ids = core.enqueue(srcs, dest, opts, skipped=say, policy=policy_named(a.if_exists), report=counts)
-    if counts.skipped:
-        print(
-            f"skylift: {counts.skipped} existing object(s) left alone (--if-exists {a.if_exists})",
-            file=sys.stderr,
-        )
+    policy_name = a.if_exists or ("skip-same" if a.delete_after_verify else "overwrite")
+    mover = core.mover if a.delete_after_verify else None
+    if mover is not None:
+        mover.sweep()
+    policy = policy_for(policy_name, mover, dest)
+    ids = core.enqueue(srcs, dest, opts, skipped=say, policy=policy, report=counts)
+    say_skipped(policy_name, policy, counts.skipped, a.json)
     lost = sum(1 for s in skipped if s.lost)
     if not ids and not lost:
         if counts.skipped:
-            return EXIT_OK  # everything is on the server already: nothing left to do
+            # everything is on the server already: nothing left to do
+            return moved(mover, EXIT_OK)
         raise UsageError("nothing to upload: the sources hold no files (after --include/--exclude)")
-    status = _run(core, acc, ids, a.json) if ids else EXIT_FAILED
+    status = moved(mover, _run(core, acc, ids, a.json)) if ids else EXIT_FAILED
     if lost:
         # Files the user meant to upload may be among them: the run did not do all it was asked.
         what = "folder or file" if lost == 1 else "folders or files"
@@ -370,8 +387,9 @@ def cmd_resume(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
             f"'skylift cancel {v.id}' gives it up",
             file=sys.stderr,
         )
+    core.mover.sweep()  # moves a run stopped before finishing (the intent is in each transfer)
     core.engine.resume(ids)
-    status = _run(core, acc, ids, a.json)
+    status = moved(core.mover, _run(core, acc, ids, a.json), quiet=True)
     if left and status == EXIT_OK:
         return EXIT_FAILED
     return EXIT_HELD if loaded.held and status == EXIT_OK else status
@@ -601,4 +619,6 @@ def _dispatch(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) ->
         return cmd_desktop_install(a)
     if a.command == "stale":
         return cmd_stale(core, acc, a)
+    if a.command == "verify":
+        return cmd_verify(core, a)
     raise UsageError(f"unknown command {a.command}")

@@ -27,6 +27,10 @@ EXIT_HELD = 3
 PAUSE_GRACE = 1.0
 
 
+class UsageError(Exception):
+    """Bad input on the command line: exit 2 with the message."""
+
+
 class Interrupt:
     """SIGINT/SIGTERM: ask the engine to pause; the main loop waits until the checkpoint is safe."""
 

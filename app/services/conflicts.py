@@ -10,21 +10,32 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
+from app.services.compare import Comparer, Comparison, Verdict
 from engine.backends.base import Backend, ObjectInfo
+from engine.digests import Digests
 from engine.sources import Source
 
 #: The names the window and the command line use for the policies.
 NAMES = ("overwrite", "skip", "skip-same", "rename", "ask")
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where the objects are: what a policy may look at beyond the object in question."""
+
+    backend: Backend
+    profile: str
+    bucket: str
+    digests: Digests
+
+
 class Policy(Protocol):
     #: False: the object is not even looked up (overwrite needs no HEAD per file).
     looks: bool
 
-    def resolve(self, src: Source, existing: ObjectInfo, backend: Backend, bucket: str) -> Source | None:
+    def resolve(self, src: Source, existing: ObjectInfo, place: Place) -> Source | None:
         """The source to queue (perhaps under another key), or None to leave the object alone."""
         ...
 
@@ -33,7 +44,7 @@ class Policy(Protocol):
 class Overwrite:
     looks: bool = False
 
-    def resolve(self, src: Source, existing: ObjectInfo, backend: Backend, bucket: str) -> Source | None:
+    def resolve(self, src: Source, existing: ObjectInfo, place: Place) -> Source | None:
         return src
 
 
@@ -41,21 +52,35 @@ class Overwrite:
 class Skip:
     looks: bool = True
 
-    def resolve(self, src: Source, existing: ObjectInfo, backend: Backend, bucket: str) -> Source | None:
+    def resolve(self, src: Source, existing: ObjectInfo, place: Place) -> Source | None:
         return None
 
 
 @dataclass
 class SkipSame:
-    """Skip when the object has the file's size and is not older than it (else upload)."""
+    """Skip when the object holds the file's bytes, proven by checksum (see ``compare``); upload
+    when it differs, and also when the server cannot prove it the same (counted in ``unproven``)."""
 
     looks: bool = True
+    #: Hears each file left alone, with the proof (the move option deletes on it).
+    on_same: Callable[[Source, Comparison], None] | None = None
+    unproven: int = 0
+    _comparers: dict[tuple[str, str], Comparer] = field(default_factory=dict)
 
-    def resolve(self, src: Source, existing: ObjectInfo, backend: Backend, bucket: str) -> Source | None:
-        # Object times have one-second resolution (truncated): allow for it.
-        local = datetime.fromtimestamp(src.mtime_ns / 1e9, UTC) - timedelta(seconds=2)
-        newer = existing.last_modified is None or existing.last_modified >= local
-        return None if existing.size == src.size and newer else src
+    def resolve(self, src: Source, existing: ObjectInfo, place: Place) -> Source | None:
+        where = (place.profile, place.bucket)
+        comparer = self._comparers.get(where)
+        if comparer is None:
+            comparer = Comparer(place.backend, place.digests, place.profile, place.bucket)
+            self._comparers[where] = comparer
+        result = comparer.compare(src, existing)
+        if result.verdict is not Verdict.SAME:
+            if result.verdict is Verdict.UNPROVEN:
+                self.unproven += 1
+            return src
+        if self.on_same is not None:
+            self.on_same(src, result)
+        return None
 
 
 def renamed_key(key: str, n: int) -> str:
@@ -73,10 +98,10 @@ class Rename:
     #: Keys handed out in this walk (not on the server yet, but taken).
     taken: set[str] = field(default_factory=set)
 
-    def resolve(self, src: Source, existing: ObjectInfo, backend: Backend, bucket: str) -> Source | None:
+    def resolve(self, src: Source, existing: ObjectInfo, place: Place) -> Source | None:
         for n in range(1, 10_000):
             key = renamed_key(src.key, n)
-            if key not in self.taken and backend.head(bucket, key) is None:
+            if key not in self.taken and place.backend.head(place.bucket, key) is None:
                 self.taken.add(key)
                 return Source(src.path, key, src.size, src.mtime_ns)
         return None
@@ -114,9 +139,9 @@ class Ask:
     chosen: Policy | None = None
     _rename: Rename = field(default_factory=Rename)
 
-    def resolve(self, src: Source, existing: ObjectInfo, backend: Backend, bucket: str) -> Source | None:
+    def resolve(self, src: Source, existing: ObjectInfo, place: Place) -> Source | None:
         if self.chosen is not None:
-            return self.chosen.resolve(src, existing, backend, bucket)
+            return self.chosen.resolve(src, existing, place)
         q = ConflictQuestion(src.key, src.size, existing.size)
         self.ask(q)
         q.wait(self.stop)
@@ -128,13 +153,14 @@ class Ask:
             answer = self._rename
         if q.apply_all:
             self.chosen = answer
-        return answer.resolve(src, existing, backend, bucket)
+        return answer.resolve(src, existing, place)
 
 
 def policy_named(
     name: str, ask: Callable[[ConflictQuestion], None] | None = None, stop: threading.Event | None = None
 ) -> Policy:
-    """The policy for a name (``skip``: whatever the object; ``skip-same``: only if it matches)."""
+    """The policy for a name (``skip``: whatever the object; ``skip-same``: only if it holds the
+    file's bytes)."""
     if name == "overwrite":
         return Overwrite()
     if name == "skip":

@@ -14,14 +14,18 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from app.services.conflicts import Overwrite, Policy
+from app.services.conflicts import Overwrite, Place, Policy
+from app.services.move import Mover
 from app.services.paths import Paths
 from app.services.profiles import NetworkOptions, Profiles
 from app.services.qtpool import QtPoolExecutor
-from engine.events import EventSink
+from app.services.remote_index import RemoteIndex
+from engine.digests import Digests
+from engine.events import Event, EventSink, Finished
 from engine.plan import choose_part_size, is_multipart
 from engine.scheduler import Engine, EngineSettings
 from engine.sources import Skipped, Source, iter_sources, key_problem
+from engine.state import State
 from engine.store import Store, TransferRow
 
 log = logging.getLogger("skylift.app")
@@ -98,6 +102,22 @@ class UploadOptions:
     metadata: dict[str, str] = field(default_factory=dict)
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    #: The move option: delete each file once its object is proven (``app.services.move``).
+    delete_after: bool = False
+
+
+class _MoveOnDone:
+    """The engine's sink, plus: every transfer that ends DONE goes to the mover, which deletes
+    the file only if the transfer was asked to move."""
+
+    def __init__(self, inner: EventSink, mover: Mover) -> None:
+        self._inner = inner
+        self._mover = mover
+
+    def emit(self, event: Event) -> None:
+        self._inner.emit(event)
+        if isinstance(event, Finished) and event.state is State.DONE:
+            self._mover.uploaded(event.transfer_id)
 
 
 class AppCore:
@@ -113,7 +133,11 @@ class AppCore:
         self.store = Store(paths.db)
         self.profiles = Profiles(self.store, paths, network)
         self.executor = QtPoolExecutor(self.settings.concurrency + 2)
-        self.engine = Engine(self.store, self.profiles.backend, self.executor, sink, self.settings)
+        self.mover = Mover(self.store, self.profiles.backend)
+        self.engine = Engine(
+            self.store, self.profiles.backend, self.executor, _MoveOnDone(sink, self.mover), self.settings
+        )
+        self.digests = Digests(self.store)
 
     def plan(self, src: Source, dest: Destination, opts: UploadOptions) -> TransferRow:
         """A transfer row for one file: part size and single-vs-multipart fixed per provider."""
@@ -132,6 +156,7 @@ class AppCore:
             content_type=src.content_type,
             storage_class=opts.storage_class,
             metadata=dict(opts.metadata),
+            delete_after=opts.delete_after,
         )
 
     def sources(
@@ -163,7 +188,10 @@ class AppCore:
         self.profiles.get(dest.profile)
         policy = policy or Overwrite()
         report = report or Enqueued()
+        paths = list(paths)
         backend = self.profiles.backend(dest.profile) if policy.looks else None
+        index = RemoteIndex(backend, dest.bucket, paths, dest.key) if backend is not None else None
+        place = Place(backend, dest.profile, dest.bucket, self.digests) if backend is not None else None
         ids: list[int] = []
         rows: list[TransferRow] = []
         last = time.monotonic()
@@ -177,9 +205,9 @@ class AppCore:
         for src in itertools.chain(self.sources(paths, dest, opts, skipped), extra):
             if stop is not None and stop.is_set():
                 break
-            if backend is not None:
-                existing = backend.head(dest.bucket, src.key)
-                resolved = src if existing is None else policy.resolve(src, existing, backend, dest.bucket)
+            if index is not None and place is not None:
+                existing = index.get(src.key)
+                resolved = src if existing is None else policy.resolve(src, existing, place)
                 if resolved is None:
                     report.skipped += 1
                     continue
@@ -205,5 +233,6 @@ class AppCore:
         if not self.engine.abandoned:
             self.executor.wait(int(timeout_s * 1000))
         self.engine.close()
+        self.mover.close()
         self.store.close()
         self.profiles.close()

@@ -73,6 +73,10 @@ class ObjectInfo:
     crc64: int | None = None
     #: The object's composite checksum as S3 reports it (``base64-N``), where asked for.
     checksum: str | None = None
+    #: User metadata, without the ``x-amz-meta-`` / ``x-oss-meta-`` prefix (names lower-case).
+    metadata: dict[str, str] = field(default_factory=dict)
+    #: Encrypted with a key the server manages (KMS) or the client gave: the ETag is no MD5.
+    encrypted: bool = False
 
 
 class Backend(Protocol):
@@ -140,6 +144,7 @@ class ListedObject:
     key: str
     size: int
     last_modified: datetime | None = None
+    etag: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,3 +165,10 @@ class ListsPrefixes(Protocol):
     def list_level(self, bucket: str, prefix: str, limit: int) -> Level:
         """Sub-prefixes and objects directly under ``prefix``; stops after about ``limit`` entries."""
         ...
+
+
+@runtime_checkable
+class ListsObjects(Protocol):
+    """A backend that can list every object under a prefix (no delimiter), page by page."""
+
+    def iter_objects(self, bucket: str, prefix: str) -> Iterator[ListedObject]: ...

@@ -22,6 +22,7 @@ import oss2.exceptions as oex
 
 from engine.backends.base import (
     AbortRule,
+    ListedObject,
     ObjectInfo,
     ObjectSpec,
     PartResult,
@@ -85,6 +86,9 @@ def region_from_endpoint(endpoint: str) -> str:
     """``cn-hangzhou`` from ``oss-cn-hangzhou.aliyuncs.com`` or its ``-internal`` form; else ""."""
     m = _ENDPOINT_REGION.search(endpoint)
     return m.group(1).lower() if m else ""
+
+
+_META = "x-oss-meta-"
 
 
 def _when(unix: int | None) -> datetime | None:
@@ -286,12 +290,32 @@ class OssBackend:
                 return None
             raise
         crc = meta.server_crc
+        headers = {str(k).lower(): str(v) for k, v in meta.headers.items()}
+        sse = headers.get("x-oss-server-side-encryption", "")
         return ObjectInfo(
             int(meta.content_length or 0),
             _etag(meta.etag),
             _when(meta.last_modified),
             int(crc) if crc is not None else None,
+            metadata={k[len(_META) :]: v for k, v in headers.items() if k.startswith(_META)},
+            encrypted=sse.upper() in ("KMS", "SM4"),
         )
+
+    # ---- ListsObjects ---------------------------------------------------------------------------
+    def iter_objects(self, bucket: str, prefix: str) -> Iterator[ListedObject]:
+        marker = ""
+        while True:
+            try:
+                with self._talk():
+                    resp = self._bucket(bucket).list_objects(prefix=prefix, marker=marker, max_keys=1000)
+            except RuntimeError as exc:  # oss2's word for an answer it cannot parse
+                raise SkyliftError(ErrorCode.SERVER, f"the object listing could not be read: {exc}") from None
+            for o in resp.object_list:
+                yield ListedObject(str(o.key), int(o.size), _when(o.last_modified), _etag(o.etag))
+            nxt = str(resp.next_marker or "")
+            if not resp.is_truncated or not nxt or nxt == marker:
+                return
+            marker = nxt
 
     def put_small(self, obj: ObjectSpec, body: PartBody, digest: PartDigest) -> PartResult:
         headers = {**self._object_headers(obj), **self._body_headers()}

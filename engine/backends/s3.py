@@ -305,6 +305,8 @@ class S3Backend:
             _etag(resp.get("ETag", "")),
             resp.get("LastModified"),
             checksum=resp.get("ChecksumCRC32"),
+            metadata={str(k).lower(): str(v) for k, v in (resp.get("Metadata") or {}).items()},
+            encrypted=resp.get("ServerSideEncryption") == "aws:kms" or bool(resp.get("SSECustomerAlgorithm")),
         )
 
     def put_small(self, obj: ObjectSpec, body: PartBody, digest: PartDigest) -> PartResult:
@@ -399,6 +401,23 @@ class S3Backend:
                 return []
             raise
         return list(resp.get("Rules", []))
+
+    # ---- ListsObjects ---------------------------------------------------------------------------
+    def iter_objects(self, bucket: str, prefix: str) -> Iterator[ListedObject]:
+        token: str | None = None
+        while True:
+            args: dict[str, Any] = {"Bucket": bucket, "Prefix": prefix, "MaxKeys": 1000}
+            if token:
+                args["ContinuationToken"] = token
+            with self._talk():
+                resp = self._client.list_objects_v2(**args)
+            for o in resp.get("Contents", []):
+                yield ListedObject(
+                    str(o["Key"]), int(o["Size"]), o.get("LastModified"), _etag(o.get("ETag", ""))
+                )
+            token = resp.get("NextContinuationToken")
+            if not resp.get("IsTruncated") or not token:
+                return
 
     # ---- ListsPrefixes --------------------------------------------------------------------------
     def list_level(self, bucket: str, prefix: str, limit: int) -> Level:

@@ -124,7 +124,7 @@ ZH = {
     "%1 s": "%1 秒",
     "%1 min %2 s": "%1 分 %2 秒",
     "%1 h %2 min": "%1 小时 %2 分",
-    "Skip if same size and date": "大小和日期相同则跳过",
+    "Skip if the content is the same": "内容相同则跳过",
     "Keep both (rename)": "保留两者（重命名）",
     "Ask for each": "逐个询问",
     "Profiles": "配置",

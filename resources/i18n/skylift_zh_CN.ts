@@ -699,8 +699,8 @@ Resumable uploads to object storage.</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="128" />
-        <source>Skip if same size and date</source>
-        <translation>大小和日期相同则跳过</translation>
+        <source>Skip if the content is the same</source>
+        <translation>内容相同则跳过</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="129" />

@@ -10,7 +10,8 @@ OSS dialect for oss2 and Skylift's ``OssBackend`` and forwards everything to mot
 - renames ``x-oss-meta-*`` / ``x-oss-storage-class`` to ``x-amz-*`` and back (OSS storage classes
   map onto S3 ones), and ``x-amz-request-id`` to ``x-oss-request-id``;
 - strips the S3 xmlns, adds the elements oss2 requires (NextKeyMarker, NextUploadIdMarker,
-  NextPartNumberMarker, the bucket endpoints in ListBuckets), copies Complete's ETag into a header;
+  NextPartNumberMarker, the bucket endpoints in ListBuckets, each listed object's Type), copies
+  Complete's ETag into a header;
 - gives ListMultipartUploads each upload's real Initiated time (moto says 2010 for all);
 - computes ``x-oss-hash-crc64ecma`` for PutObject, UploadPart, Complete, GetObject and HeadObject;
 - drops the CreateBucket body and rewrites form-urlencoded content types (moto's dev server
@@ -163,6 +164,11 @@ def _page_uploads(data: bytes, q: dict[str, str], initiated: dict[str, str]) -> 
         ElementTree.SubElement(root, tag).text = text
     root.extend(page)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root)
+
+
+def _kind_of(contents: bytes) -> bytes:
+    multipart = re.search(rb"<ETag>[^<]*-\d+(&quot;|\")?</ETag>", contents) is not None
+    return b"<Type>Multipart</Type>" if multipart else b"<Type>Normal</Type>"
 
 
 def _v4_encode(text: str, keep_slash: bool) -> str:
@@ -437,6 +443,14 @@ class OssGateway:
             data = data.replace(b"</Bucket>", extra)
         elif method == "GET" and "uploads" in q:
             data = _page_uploads(data, q, self._initiated)
+        elif method == "GET" and bucket and not key and b"<Contents>" in data:
+            # OSS names each listed object's kind; oss2 requires the element.
+            data = re.sub(
+                rb"<Contents>(.*?)</Contents>",
+                lambda m: b"<Contents>" + m.group(1) + _kind_of(m.group(1)) + b"</Contents>",
+                data,
+                flags=re.S,
+            )
         elif method == "POST" and key and "uploads" in q:
             m = re.search(rb"<UploadId>(.*?)</UploadId>", data)
             if m:

@@ -26,11 +26,11 @@ def test_if_exists_policies_on_a_folder_uploaded_twice(
 
     same = run_cli(cli_home, "upload", str(root), dest, "--if-exists", "skip-same")
     assert same.returncode == 0, same.stderr.decode()
-    assert "2 existing object(s) left alone (--if-exists skip-same)" in same.stderr.decode()
+    assert "2 unchanged, skipped" in same.stderr.decode()
 
     (root / "a.txt").write_bytes(b"changed, longer")
     changed = run_cli(cli_home, "upload", str(root), dest, "--if-exists", "skip-same")
-    assert "1 existing object(s) left alone" in changed.stderr.decode()
+    assert "1 unchanged, skipped" in changed.stderr.decode()
     assert raw_s3.get_object(Bucket=bucket, Key="docs/a.txt")["Body"].read() == b"changed, longer"
 
     (root / "b.txt").write_bytes(b"B" * 10)  # same size, newer: skip leaves it whatever it holds

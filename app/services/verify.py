@@ -1,0 +1,116 @@
+"""Verify a folder: every local file against its object, and every object no file accounts for.
+
+Shared by ``skylift verify`` and the window's "Verify folder…". The listing is one request per
+1,000 objects; files are compared on a few threads (a HEAD and a read each, at most, and neither
+when the upload's record still holds), so a folder takes about as long as listing it plus reading
+what must be read.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from app.services.compare import NOT_COMPARED, Comparer, Comparison, Stopped, Verdict
+from app.services.core import AppCore, Destination
+from app.services.remote_index import RemoteIndex
+from engine.errors import SkyliftError
+from engine.sources import Skipped, Source, iter_sources
+
+#: Comparisons in flight at once: enough to hide a HEAD's round trip behind another's read.
+WORKERS = 4
+
+
+@dataclass
+class Summary:
+    verdicts: Counter[Verdict] = field(default_factory=Counter)
+    #: Same files, by how they were proven (``size``: by size only).
+    methods: Counter[str] = field(default_factory=Counter)
+    files: int = 0
+    stopped: bool = False
+
+    def add(self, c: Comparison) -> None:
+        self.verdicts[c.verdict] += 1
+        if c.verdict is Verdict.SAME:
+            self.methods[c.method] += 1
+        if c.verdict is not Verdict.ONLY_ON_SERVER:
+            self.files += 1
+
+    def all_same(self, require_checksum: bool = False) -> bool:
+        ok = {Verdict.SAME} if require_checksum else {Verdict.SAME, Verdict.UNPROVEN}
+        return not self.stopped and all(v in ok for v, n in self.verdicts.items() if n)
+
+
+@dataclass(frozen=True)
+class VerifyRequest:
+    paths: list[str]
+    dest: Destination
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    use_cache: bool = True
+
+
+def sources_of(req: VerifyRequest, skipped: Callable[[Skipped], None] | None = None) -> list[Source]:
+    return list(iter_sources(req.paths, req.dest.key, req.include, req.exclude, skipped))
+
+
+def run_verify(
+    core: AppCore,
+    req: VerifyRequest,
+    sources: list[Source],
+    on_result: Callable[[Comparison], None],
+    stop: threading.Event | None = None,
+) -> Summary:
+    """Compare ``sources`` (from ``sources_of``) and report each result as it comes, files first,
+    then the objects only on the server. Raises SkyliftError when the bucket cannot be listed."""
+    stop = stop or threading.Event()
+    backend = core.profiles.backend(req.dest.profile)
+    index = RemoteIndex(backend, req.dest.bucket, req.paths, req.dest.key)
+    comparer = Comparer(backend, core.digests, req.dest.profile, req.dest.bucket, req.use_cache, stop)
+    summary = Summary()
+    seen: set[str] = set()
+
+    def one(src: Source) -> Comparison:
+        if stop.is_set():
+            raise Stopped()
+        try:
+            return comparer.compare(src, index.get(src.key))
+        except SkyliftError as exc:
+            return Comparison(src.key, src.path, Verdict.FAILED, NOT_COMPARED, src.size, None, str(exc))
+
+    for prefix in index.prefixes:
+        index.under(prefix)  # listed here, once, not by the first worker to need it
+    with ThreadPoolExecutor(WORKERS, thread_name_prefix="skylift-verify") as pool:
+        try:
+            for result in _in_order(pool, one, sources, WORKERS * 8):
+                seen.add(result.key)
+                summary.add(result)
+                on_result(result)
+        except Stopped:
+            summary.stopped = True
+            return summary
+    for prefix in index.prefixes:
+        for key, info in sorted(index.under(prefix).items()):
+            if key in seen or key.endswith("/"):
+                continue
+            result = Comparison(key, "", Verdict.ONLY_ON_SERVER, NOT_COMPARED, None, info.size)
+            summary.add(result)
+            on_result(result)
+    return summary
+
+
+def _in_order(
+    pool: ThreadPoolExecutor, fn: Callable[[Source], Comparison], items: Iterable[Source], window: int
+) -> Iterator[Comparison]:
+    """``pool.map`` with at most ``window`` items submitted ahead (100,000 futures at once would
+    hold every result in memory until the first is read)."""
+    pending: list[Future[Comparison]] = []
+    for item in items:
+        pending.append(pool.submit(fn, item))
+        if len(pending) >= window:
+            yield pending.pop(0).result()
+    while pending:
+        yield pending.pop(0).result()
