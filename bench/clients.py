@@ -99,7 +99,11 @@ class Clients:
     # ---- Skylift ---------------------------------------------------------------------------------
     def skylift_home(self, spec: RunSpec) -> Path:
         """A fresh SKYLIFT_HOME per run (copied from one with the profile in it), so no run
-        starts with an earlier run's checkpoint rows."""
+        starts with an earlier run's checkpoint rows. Within one run it is kept: W7 and W8 run
+        Skylift again where it uploaded, as a person would, with what it recorded then."""
+        home = spec.run_dir / "skylift-home"
+        if home.exists():
+            return home
         if self._skylift_home is None:
             tmpl = self.work / "skylift-home-template"
             env = clean_env({"HOME": str(self.work), "SKYLIFT_HOME": str(tmpl)})
@@ -107,7 +111,6 @@ class Clients:
             argv += ["--endpoint", self.t.endpoint]
             subprocess.run(argv, env=env, cwd=REPO, check=True, capture_output=True)
             self._skylift_home = tmpl
-        home = spec.run_dir / "skylift-home"
         shutil.copytree(self._skylift_home, home)
         return home
 
@@ -121,6 +124,20 @@ class Clients:
         argv = [sys.executable, "-m", "app", "upload", *srcs, dest, "--json", *spec.settings]
         return Invocation(argv, self.skylift_env(spec, home), REPO)
 
+    def skylift_rerun(self, spec: RunSpec) -> Invocation:
+        """W7: the same upload, told to leave alone each object that matches its file."""
+        inv = self.skylift(spec)
+        at = inv.argv.index("--json")
+        inv.argv[at:at] = ["--if-exists", "skip-same"]
+        return inv
+
+    def skylift_verify(self, spec: RunSpec) -> Invocation:
+        """W8: compare the folder with what the upload made of it."""
+        home = self.skylift_home(spec)
+        dest = f"{PROFILE}:{spec.bucket}/{spec.prefix}/"
+        argv = [sys.executable, "-m", "app", "verify", str(spec.src_dir), dest, "--json", *spec.settings]
+        return Invocation(argv, self.skylift_env(spec, home), REPO)
+
     # ---- peers -----------------------------------------------------------------------------------
     def boto3(self, spec: RunSpec) -> Invocation:
         argv = [sys.executable, str(PEERS_DIR / "boto3_peer.py"), self._job(spec)]
@@ -130,12 +147,17 @@ class Clients:
         argv = [self.tools.paths["crt"], str(PEERS_DIR / "crt_peer.py"), self._job(spec)]
         return Invocation(argv, self._env(spec), spec.run_dir)
 
+    def list_prefix(self, spec: RunSpec) -> Invocation:
+        """W8's listing baseline: ListObjectsV2 over the prefix, page by page, with boto3."""
+        argv = [sys.executable, str(PEERS_DIR / "list_prefix.py"), self._job(spec, prefix=f"{spec.prefix}/")]
+        return Invocation(argv, self._env(spec), spec.run_dir)
+
     def raw(self, spec: RunSpec) -> Invocation:
         urls = [target.presign_put(self.t, spec.bucket, key) for _path, key in spec.keys()]
         argv = [sys.executable, str(PEERS_DIR / "raw_put.py"), self._job(spec, urls=urls)]
         return Invocation(argv, self._env(spec), spec.run_dir)
 
-    def awscli(self, spec: RunSpec) -> Invocation:
+    def _aws_config(self, spec: RunSpec) -> None:
         lines = ["[default]", f"region = {target.REGION}"]
         s = dict(spec.settings)
         for k in ("request_checksum_calculation", "response_checksum_validation"):
@@ -145,13 +167,23 @@ class Clients:
             lines.append("s3 =")
             lines += [f"  {k} = {v}" for k, v in s.items()]
         (spec.run_dir / "aws-config").write_text("\n".join(lines) + "\n")
+
+    def awscli(self, spec: RunSpec) -> Invocation:
+        self._aws_config(spec)
         argv = [self.tools.paths["awscli"], "--endpoint-url", self.t.endpoint, "s3", "cp"]
         argv += [self._src(spec), f"s3://{spec.bucket}/{spec.prefix}/", "--only-show-errors"]
         if not spec.single:
             argv.append("--recursive")
         return Invocation(argv, self._env(spec), spec.run_dir)
 
-    def rclone(self, spec: RunSpec) -> Invocation:
+    def awscli_rerun(self, spec: RunSpec) -> Invocation:
+        """W7: ``aws s3 sync`` skips a file whose size matches and whose time is not newer."""
+        self._aws_config(spec)
+        argv = [self.tools.paths["awscli"], "--endpoint-url", self.t.endpoint, "s3", "sync"]
+        argv += [str(spec.src_dir), f"s3://{spec.bucket}/{spec.prefix}/{spec.src_dir.name}/"]
+        return Invocation([*argv, "--only-show-errors"], self._env(spec), spec.run_dir)
+
+    def _rclone_env(self, spec: RunSpec) -> dict[str, str]:
         env = self._env(
             spec,
             RCLONE_CONFIG=str(spec.run_dir / "rclone.conf"),
@@ -163,8 +195,17 @@ class Clients:
             RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY=self.t.secret_key,
         )
         (spec.run_dir / "rclone.conf").write_text("")
+        return env
+
+    def rclone(self, spec: RunSpec) -> Invocation:
         argv = [self.tools.paths["rclone"], "copy", self._src(spec), f"bench:{spec.bucket}/{spec.prefix}/"]
-        return Invocation([*argv, *spec.settings], env, spec.run_dir)
+        return Invocation([*argv, *spec.settings], self._rclone_env(spec), spec.run_dir)
+
+    def rclone_rerun(self, spec: RunSpec) -> Invocation:
+        """W7: ``rclone sync --checksum`` skips a file whose size and MD5 (the ETag) match."""
+        dest = f"bench:{spec.bucket}/{spec.prefix}/{spec.src_dir.name}"
+        argv = [self.tools.paths["rclone"], "sync", "--checksum", str(spec.src_dir), dest]
+        return Invocation([*argv, *spec.settings], self._rclone_env(spec), spec.run_dir)
 
     def s5cmd(self, spec: RunSpec) -> Invocation:
         src = str(spec.files[0]) if spec.single else f"{spec.src_dir}/*"
@@ -172,13 +213,15 @@ class Clients:
         argv += ["cp", *spec.settings["cp"], src, f"s3://{spec.bucket}/{spec.prefix}/"]
         return Invocation(argv, self._env(spec), spec.run_dir)
 
-    def invocation(self, client: str, spec: RunSpec) -> Invocation:
-        build = getattr(self, client)
+    def invocation(self, client: str, spec: RunSpec, kind: str = "") -> Invocation:
+        """``kind`` "rerun": the client's sync command (W7) instead of its upload."""
+        build = getattr(self, f"{client}_{kind}" if kind else client)
         inv: Invocation = build(spec)
         return inv
 
 
-def skylift_summaries(stdout: Path) -> list[dict[str, Any]]:
+def skylift_events(stdout: Path, event: str) -> list[dict[str, Any]]:
+    """The JSON lines of one kind (``summary``, ``skipped`` …) that ``--json`` printed."""
     out = []
     for line in stdout.read_text(errors="replace").splitlines():
         if line.startswith("{"):
@@ -186,9 +229,13 @@ def skylift_summaries(stdout: Path) -> list[dict[str, Any]]:
                 obj = json.loads(line)
             except ValueError:
                 continue
-            if obj.get("event") == "summary":
+            if obj.get("event") == event:
                 out.append(obj)
     return out
+
+
+def skylift_summaries(stdout: Path) -> list[dict[str, Any]]:
+    return skylift_events(stdout, "summary")
 
 
 def check_output(client: str, m: Measured, files: int) -> tuple[bool, dict[str, Any], str]:

@@ -75,7 +75,9 @@ def _check(value: float, ok: bool) -> bool | None:
     return None if math.isnan(value) else ok
 
 
-def targets(summaries: Sequence[Summary], w5: Sequence[RunResult]) -> list[Target]:
+def targets(
+    summaries: Sequence[Summary], w5: Sequence[RunResult], w8: Sequence[RunResult] = ()
+) -> list[Target]:
     """The issue's targets, judged on medians. Skylift tuned is compared where it ran."""
     out: list[Target] = []
     for wl in ("W1", "W2"):
@@ -123,6 +125,12 @@ def targets(summaries: Sequence[Summary], w5: Sequence[RunResult]) -> list[Targe
                 _check(first, first < 1.0),
             )
         )
+    # Per round (verify and its baseline ran back to back), then the median of the rounds.
+    # --no-cache is the case the baseline describes: every file read and hashed.
+    for key, how in (("nocache_ratio", "skylift verify --no-cache"), ("ratio", "skylift verify")):
+        r = median(_num(x.extra.get(key)) for x in w8 if x.ok)
+        name = f"W8: {how} ≤ 2 × (list + hash) wall time"
+        out.append(Target(name, fmt_ratio(r), _check(r, r <= 2.0)))
     return out
 
 
@@ -177,6 +185,84 @@ def w5_table(runs: Sequence[RunResult]) -> str:
     return markdown_table(headers, rows)
 
 
+def w7_tables(runs: Sequence[RunResult]) -> list[str]:
+    """Each client's re-run: the summary, then Skylift against each peer on wall and CPU time."""
+    group = summarize(runs)
+
+    def skipped(s: Summary) -> float:
+        said = (
+            r.extra.get("skipped") for r in runs if r.ok and (r.client, r.setting) == (s.client, s.setting)
+        )
+        return median(_num(x) for x in said)
+
+    rows = [
+        [
+            s.client,
+            s.setting,
+            f"{s.ok_runs}/{s.runs}",
+            fmt(s.wall_s),
+            fmt(s.cpu_s),
+            fmt(s.rss_mb, 0),
+            fmt(s.server_cpu_s),
+            fmt(skipped(s), 0),
+        ]
+        for s in group
+    ]
+    headers = ["client", "setting", "ok runs", "wall s", "client CPU s", "peak RSS MB", "server CPU s"]
+    out = [markdown_table([*headers, "skipped (Skylift says)"], rows, right_from=2)]
+    ratios = [
+        [ours.label, p.label, fmt_ratio(ratio(ours.wall_s, p.wall_s)), fmt_ratio(ratio(ours.cpu_s, p.cpu_s))]
+        for ours in group
+        if ours.client == "skylift"
+        for p in group
+        if p.client != "skylift"
+    ]
+    if ratios:
+        headers = ["Skylift", "peer", "wall ratio (<1 faster)", "client CPU ratio (<1 leaner)"]
+        out.append(markdown_table(headers, ratios, right_from=2))
+    return out
+
+
+def w8_tables(runs: Sequence[RunResult]) -> list[str]:
+    """Verify (trusting what the upload recorded, and with --no-cache) against its baseline: medians
+    over the rounds; each ratio is taken within its round, then the median shown."""
+    ok = [r for r in runs if r.ok]
+
+    def med(key: str) -> float:
+        return median(_num(r.extra.get(key)) for r in ok)
+
+    n = f"{len(ok)}/{len(runs)}"
+
+    def by(key: str) -> str:
+        said = ok[-1].extra.get(key) if ok else None
+        return ", ".join(f"{k} {v}" for k, v in said.items()) if isinstance(said, dict) else "–"
+
+    wall, cpu, rss = (median(getattr(r, k) for r in ok) for k in ("wall_s", "cpu_s", "peak_rss_mb"))
+    rows = [
+        ["skylift verify", n, fmt(wall), fmt(cpu), fmt(rss, 0), fmt_ratio(med("ratio")), by("same_by")],
+        [
+            "skylift verify --no-cache",
+            n,
+            fmt(med("nocache_wall_s")),
+            fmt(med("nocache_cpu_s")),
+            fmt(med("nocache_rss_mb"), 0),
+            fmt_ratio(med("nocache_ratio")),
+            by("nocache_same_by"),
+        ],
+    ]
+    headers = ["", "ok runs", "wall s", "CPU s", "peak RSS MB", "/ (list + hash)", "compared by"]
+    both = median(_num(r.extra.get("list_wall_s")) + _num(r.extra.get("hash_wall_s")) for r in ok)
+    base = [
+        ["list the prefix (boto3)", fmt(med("list_wall_s")), fmt(med("list_cpu_s"))],
+        ["sha256sum every file", fmt(med("hash_wall_s")), fmt(med("hash_cpu_s"))],
+        ["list + hash", fmt(both), fmt(med("list_cpu_s") + med("hash_cpu_s"))],
+    ]
+    return [
+        markdown_table(headers, rows, right_from=1),
+        markdown_table(["baseline", "wall s", "CPU s"], base, right_from=1),
+    ]
+
+
 def _compact(value: Any) -> str:
     if isinstance(value, list):
         return "`" + " ".join(map(str, value)) + "`" if value else "(none)"
@@ -192,8 +278,11 @@ def settings_table() -> str:
 
 
 def render(meta: dict[str, Any], results: Sequence[RunResult], wls: Sequence[cfg.Workload]) -> str:
-    summaries = summarize([r for r in results if r.workload != "W5"])
+    kinds = {w.name: w.kind for w in wls}
+    # W5, W7 and W8 measure other things than an upload: each has a table of its own.
+    summaries = summarize([r for r in results if kinds.get(r.workload, "upload") == "upload"])
     w5 = [r for r in results if r.workload == "W5"]
+    w8 = [r for r in results if kinds.get(r.workload) == "verify"]
     v = meta["versions"]
     out = [
         "# Skylift benchmarks",
@@ -225,7 +314,7 @@ def render(meta: dict[str, Any], results: Sequence[RunResult], wls: Sequence[cfg
     if meta["missing"]:
         out += ["Not run or not available: " + "; ".join(f"{k}: {w}" for k, w in meta["missing"].items()), ""]
     for wl in wls:
-        group = [s for s in summaries if s.workload == wl.name]
+        group = [s for s in summaries if s.workload == wl.name and wl.kind == "upload"]
         if not group:
             continue
         out += [f"## {wl.name}: {wl.title}", "", summary_table(group), ""]
@@ -257,6 +346,45 @@ def render(meta: dict[str, Any], results: Sequence[RunResult], wls: Sequence[cfg
         for r in (r for r in w5 if not r.ok):
             out.append(f"- failed: W5 {r.setting} round {r.round + 1}: {r.error[:300]}")
         out.append("")
+    for wl in wls:
+        runs = [r for r in results if r.workload == wl.name]
+        if not runs or wl.kind not in ("rerun", "verify"):
+            continue
+        if wl.kind == "rerun":
+            out += [f"## {wl.name}: {wl.title}", ""]
+            for table in w7_tables(runs):
+                out += [table, ""]
+            out += [
+                "Each client first uploads the folder into a fresh bucket with its own command (not "
+                "timed), then runs that command again on the unchanged folder (timed): Skylift "
+                "`upload DIR PROFILE:BUCKET/PREFIX/ --if-exists skip-same` (in the SKYLIFT_HOME that "
+                "uploaded), AWS CLI `s3 sync DIR s3://BUCKET/PREFIX/DIR/`, rclone `sync --checksum`. A "
+                "run counts only if no object changed: same keys, ETags and LastModified as listed "
+                "before the timed run. *skipped*: how many files Skylift says it left alone (its "
+                "`skipped` JSON line, or its message on stderr).",
+                "",
+            ]
+        else:
+            out += [f"## {wl.name}: {wl.title} (`skylift verify`)", ""]
+            for table in w8_tables(runs):
+                out += [table, ""]
+            out += [
+                "Skylift uploads the folder (not timed); then, each timed in its own process and "
+                "with the files read into the page cache first: `skylift verify DIR "
+                "PROFILE:BUCKET/PREFIX/ --json` in the SKYLIFT_HOME that uploaded (it trusts the "
+                "digests it recorded for files whose size and mtime held), the same with "
+                "`--no-cache` (every file read again, every checksum asked of the server), listing "
+                "the prefix with boto3 (`ListObjectsV2`, `bench/peers/list_prefix.py`) and "
+                "`find DIR -type f -print0 | xargs -0 sha256sum`. Verify must say every file is the "
+                "same; *compared by*: its count per method, from the last round. Each ratio is "
+                "taken within its round and the median shown; the target is ≤ 2×.",
+                "",
+            ]
+        for r in (r for r in runs if not r.ok):
+            # One line each: a usage message on stderr would otherwise break the list.
+            why = " ".join(r.error[:300].split())
+            out.append(f"- failed: {r.client} {r.setting} round {r.round + 1}: {why}")
+        out.append("")
     out += [
         "## Targets",
         "",
@@ -264,7 +392,7 @@ def render(meta: dict[str, Any], results: Sequence[RunResult], wls: Sequence[cfg
         "",
         markdown_table(
             ["target", "measured", ""],
-            [[t.name, t.measured, _met(t.met)] for t in targets(summaries, w5)],
+            [[t.name, t.measured, _met(t.met)] for t in targets(summaries, w5, w8)],
             right_from=1,
         ),
         "",
@@ -282,6 +410,10 @@ def render(meta: dict[str, Any], results: Sequence[RunResult], wls: Sequence[cfg
         "how many files go at once (one file is always one stream).",
         "",
         settings_table(),
+        "",
+        "W7 runs with the W3 settings, except rclone tuned without `--no-check-dest` (with it, rclone "
+        "would upload every file again without looking). W8's setup upload uses Skylift's W3 tuned "
+        "settings; `skylift verify` runs as installed.",
         "",
     ]
     return "\n".join(out)

@@ -16,7 +16,7 @@ import uuid
 from dataclasses import asdict
 from pathlib import Path
 
-from bench import data, report, resume, target
+from bench import data, report, rerun, resume, target, verify_folder
 from bench.clients import Clients, RunSpec, check_output
 from bench.measure import run_measured
 from bench.settings import PEERS, SETTINGS, Workload, settings_for, w5_workload, workloads
@@ -24,7 +24,7 @@ from bench.stats import RunResult
 from bench.venvs import Tools, setup
 
 REPO = Path(__file__).resolve().parent.parent
-ALL_WORKLOADS = ("W1", "W2", "W3", "W4", "W5")
+ALL_WORKLOADS = ("W1", "W2", "W3", "W4", "W5", "W7", "W8")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -142,13 +142,23 @@ def main(argv: list[str] | None = None) -> int:
                 names = [c for c in want_clients if c in (wl.clients or PEERS) and c not in tools.missing]
                 # Rotate the order each round: no client always runs right after the same one.
                 names = names[rnd % len(names) :] + names[: rnd % len(names)] if names else []
+                if wl.kind == "verify":
+                    if "skylift" in names:  # one verify a round: it has no settings to tune
+                        r = verify_folder.run_w8(t, clients, wl, files[wl.name], rnd, work)
+                        results.append(r)
+                        print(verify_folder.describe(r), flush=True)
+                    continue
                 for client in names:
                     for setting in want_settings:
                         if client == "raw" and setting == "tuned" and wl.count == 1:
                             continue  # one file is one stream either way
-                        r = run_one(t, clients, wl, files[wl.name], client, setting, rnd, work)
+                        if wl.kind == "rerun":
+                            r = rerun.run_w7(t, clients, wl, files[wl.name], client, setting, rnd, work)
+                            print(rerun.describe(r), flush=True)
+                        else:
+                            r = run_one(t, clients, wl, files[wl.name], client, setting, rnd, work)
+                            print(_line(r), flush=True)
                         results.append(r)
-                        print(_line(r), flush=True)
             if "W5" in want_wl and "skylift" in want_clients:
                 for setting in want_settings:
                     r = resume.run_w5(t, clients, w5, files["W5"], setting, rnd, work)

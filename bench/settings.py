@@ -3,6 +3,10 @@
 Tuned means what measured best on a 2-core VM against local SeaweedFS (DESIGN §4b): 4 streams of
 32 MiB parts; more streams cost the server more CPU per GiB than they win. Small files (W3) are
 latency-bound per request, so their tuned settings allow more requests in flight.
+
+W7 and W8 send no file bytes when all is well: W7 runs each client a second time on a folder it
+has already uploaded (what does it cost to find out there is nothing to do?), W8 times
+``skylift verify`` against listing the prefix plus hashing the files.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ class Workload:
     size: int
     #: Clients run by default on this workload (``--clients`` narrows it further).
     clients: tuple[str, ...] = ()
+    #: "upload" (timed upload into an empty bucket), "resume" (W5), "rerun" (W7) or "verify" (W8).
+    kind: str = "upload"
 
     @property
     def total(self) -> int:
@@ -31,6 +37,8 @@ class Workload:
 
 PEERS = ("skylift", "boto3", "crt", "awscli", "rclone", "s5cmd", "raw")
 SETTINGS = ("default", "tuned")
+#: The clients with a command that syncs a folder: skip what is there, upload the rest.
+_RERUN = ("skylift", "awscli", "rclone")
 
 _FULL = [
     Workload("W1", "one 1 GiB file", 1, GiB),
@@ -38,6 +46,9 @@ _FULL = [
     Workload("W3", "2,000 × 32 KiB files", 2000, 32 * KiB),
     Workload("W4a", "RSS: one 100 MiB file", 1, 100 * MiB, ("skylift",)),
     Workload("W4b", "RSS: one 4 GiB file", 1, 4 * GiB, ("skylift",)),
+    # W3's files: the same (count, size) makes bench.run write them only once.
+    Workload("W7", "re-run on an unchanged folder of 2,000 × 32 KiB files", 2000, 32 * KiB, _RERUN, "rerun"),
+    Workload("W8", "verify 10,000 × 16 KiB files", 10_000, 16 * KiB, ("skylift",), "verify"),
 ]
 _QUICK = [
     Workload("W1", "one 64 MiB file", 1, 64 * MiB),
@@ -46,11 +57,15 @@ _QUICK = [
     # As in the full run, the small file has enough 32 MiB parts to fill 4 request slots.
     Workload("W4a", "RSS: one 100 MiB file", 1, 100 * MiB, ("skylift",)),
     Workload("W4b", "RSS: one 400 MiB file", 1, 400 * MiB, ("skylift",)),
+    Workload("W7", "re-run on an unchanged folder of 200 × 32 KiB files", 200, 32 * KiB, _RERUN, "rerun"),
+    Workload("W8", "verify 1,000 × 16 KiB files", 1000, 16 * KiB, ("skylift",), "verify"),
 ]
 #: W5 (kill -9 at 50 %, then resume) runs Skylift only. Its quick file is larger than W1's so that
 #: even 4 × 32 MiB parts leave work for the resume.
-_W5_FULL = Workload("W5", "kill -9 at 50 % of one 1 GiB file, then resume", 1, GiB, ("skylift",))
-_W5_QUICK = Workload("W5", "kill -9 at 50 % of one 256 MiB file, then resume", 1, 256 * MiB, ("skylift",))
+_W5_FULL = Workload("W5", "kill -9 at 50 % of one 1 GiB file, then resume", 1, GiB, ("skylift",), "resume")
+_W5_QUICK = Workload(
+    "W5", "kill -9 at 50 % of one 256 MiB file, then resume", 1, 256 * MiB, ("skylift",), "resume"
+)
 
 
 def workloads(quick: bool) -> list[Workload]:
@@ -118,12 +133,21 @@ TUNED_SMALL_FILES: dict[str, Any] = {
     "raw": {"streams": 8},
 }
 
+#: Overrides of TUNED_SMALL_FILES for the re-run (W7): rclone's ``--no-check-dest`` would make it
+#: upload every file again without looking, the opposite of what the re-run measures.
+TUNED_RERUN: dict[str, Any] = {
+    **TUNED_SMALL_FILES,
+    "rclone": ["--transfers", "8", "--checkers", "16", "--s3-no-check-bucket"],
+}
+
 SMALL_FILES_WORKLOADS = ("W3",)
 
 
 def settings_for(client: str, setting: str, workload: str) -> Any:
     if setting == "default":
         return DEFAULT[client]
+    if workload == "W7":
+        return TUNED_RERUN[client]
     if workload in SMALL_FILES_WORKLOADS:
         return TUNED_SMALL_FILES[client]
     return TUNED[client]

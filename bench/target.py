@@ -105,6 +105,28 @@ def verify(t: Target, bucket: str, files: list[Path]) -> tuple[bool, str]:
     return True, ""
 
 
+def snapshot(t: Target, bucket: str) -> dict[str, tuple[str, str]]:
+    """Each object's (ETag, LastModified) from the listing: what a re-upload of it would change."""
+    out: dict[str, tuple[str, str]] = {}
+    for page in t.s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):
+        for obj in page.get("Contents", []):
+            if obj["Key"] != _WARMUP_KEY:
+                out[obj["Key"]] = (str(obj.get("ETag", "")), obj["LastModified"].isoformat())
+    return out
+
+
+def unchanged(before: dict[str, tuple[str, str]], after: dict[str, tuple[str, str]]) -> tuple[bool, str]:
+    """No object written, added or deleted between two snapshots. LastModified has one-second
+    resolution: the caller lets a second pass after the snapshot before the client runs, so a
+    rewrite of identical bytes cannot hide behind an unchanged ETag and the same second."""
+    if before == after:
+        return True, ""
+    changed = sorted(k for k in before.keys() & after.keys() if before[k] != after[k])
+    gone, new = len(before.keys() - after.keys()), len(after.keys() - before.keys())
+    first = f" (first: {changed[0]}: {before[changed[0]]} -> {after[changed[0]]})" if changed else ""
+    return False, f"the re-run wrote {len(changed)} objects, added {new}, deleted {gone}{first}"
+
+
 def drop_bucket(t: Target, bucket: str) -> None:
     """Delete everything, including unfinished multipart uploads, so the disk does not fill up
     over a full run (deleting the bucket drops its SeaweedFS collection and volumes)."""

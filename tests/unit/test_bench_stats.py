@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from bench.report import targets, w5_table
+from bench.report import targets, w5_table, w7_tables, w8_tables
 from bench.stats import (
     GiB,
     RunResult,
@@ -121,3 +121,43 @@ def test_targets_met_not_met_and_not_measured() -> None:
     assert got["W5 (tuned): resume to first new part < 1 s"].met is False
     assert got["W5 (default): resume to first new part < 1 s"].met is None
     assert "| skylift tuned | 1/1 |" in w5_table(w5)
+
+
+def test_w7_tables_compare_wall_and_cpu_time_and_show_what_skylift_skipped() -> None:
+    rs = [
+        run("W7", "skylift", "default", wall=2.0, cpu=1.0, extra={"skipped": 200}),
+        run("W7", "rclone", "default", wall=0.5, cpu=0.25),
+        run("W7", "awscli", "default", wall=1.0, cpu=1.0, ok=False),
+    ]
+    summary, ratios = w7_tables(rs)
+    assert "| skylift | default | 1/1 | 2.00 | 1.00 |" in summary
+    assert summary.splitlines()[2].endswith("| 200 |")
+    assert "| rclone | default | 1/1 | 0.50 | 0.25 |" in summary
+    assert "| skylift default | rclone default | 4.00× | 4.00× |" in ratios
+    assert "| skylift default | awscli default | – | – |" in ratios
+
+
+def test_w8_ratio_is_the_median_of_the_rounds_and_judged_against_2x() -> None:
+    def w8(wall: float, nocache: float, list_s: float, hash_s: float) -> RunResult:
+        extra = {
+            "list_wall_s": list_s,
+            "hash_wall_s": hash_s,
+            "nocache_wall_s": nocache,
+            "ratio": wall / (list_s + hash_s),
+            "nocache_ratio": nocache / (list_s + hash_s),
+            "same_by": {"record": 1000},
+        }
+        return run("W8", "skylift", "default", wall=wall, extra=extra)
+
+    rs = [w8(3.0, 5.0, 1.0, 1.0), w8(5.0, 6.0, 1.0, 1.0), w8(1.0, 4.0, 1.0, 1.0)]
+    verify, baseline = w8_tables(rs)
+    assert "| skylift verify | 3/3 | 3.00 |" in verify
+    assert verify.splitlines()[2].endswith("| 1.50× | record 1000 |")
+    assert verify.splitlines()[3].endswith("| 2.50× | – |")
+    assert "| list + hash | 2.00 |" in baseline
+    got = {t.name: t for t in targets([], [], rs)}
+    assert got["W8: skylift verify ≤ 2 × (list + hash) wall time"].met is True
+    assert got["W8: skylift verify --no-cache ≤ 2 × (list + hash) wall time"].met is False
+    assert got["W8: skylift verify --no-cache ≤ 2 × (list + hash) wall time"].measured == "2.50×"
+    none = {t.name: t for t in targets([], [])}
+    assert none["W8: skylift verify --no-cache ≤ 2 × (list + hash) wall time"].met is None
