@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from engine.backends.base import Backend, ObjectInfo
 from engine.digests import Digest, Digests, Made
 from engine.fingerprint import Claim, FileChanged, Method, ObjectFacts, claims, local_value
+from engine.providers import ChecksumMode
 from engine.sources import Source
 
 
@@ -102,6 +103,13 @@ class Comparer:
             return said(Verdict.DIFFERENT, BY_SIZE, listed.size)
         if self._trust_record and self._made_unchanged(src, listed.etag):
             return said(Verdict.SAME, BY_RECORD, listed.size)
+        try:
+            if not headed and self._listed_md5_matches(src, listed.etag):
+                return said(Verdict.SAME, Method.MD5.value, listed.size)
+        except FileChanged:
+            return said(Verdict.CHANGED, NOT_COMPARED, listed.size, "the file changed while it was read")
+        except OSError as exc:
+            return said(Verdict.UNREADABLE, NOT_COMPARED, listed.size, exc.strerror or str(exc))
         info = listed if headed else self._backend.head(self._bucket, src.key)
         if info is None:
             return said(Verdict.MISSING, NOT_COMPARED, None)
@@ -114,6 +122,17 @@ class Comparer:
             return said(Verdict.CHANGED, NOT_COMPARED, info.size, "the file changed while it was read")
         except OSError as exc:
             return said(Verdict.UNREADABLE, NOT_COMPARED, info.size, exc.strerror or str(exc))
+
+    def _listed_md5_matches(self, src: Source, etag: str) -> bool:
+        """A listing's plain ETag is the object's MD5 on these stores unless the server encrypts
+        with its own key (then it is random): a match proves the bytes without a HEAD; a
+        mismatch proves nothing, and the HEAD's checksums decide."""
+        etag = etag.strip('"').lower()
+        provider = self._backend.provider
+        etag_is_md5 = provider.composite_etag_md5 or provider.checksum is ChecksumMode.CRC64
+        if len(etag) != 32 or "-" in etag or not etag_is_md5:
+            return False
+        return self._local(src, Method.MD5, 0) == etag
 
     def _made_unchanged(self, src: Source, etag: str) -> bool:
         made = self._digests.made(self._profile, self._bucket, src.key)

@@ -23,7 +23,7 @@ from engine.errors import SkyliftError
 from engine.sources import Skipped, Source, iter_sources
 
 #: Comparisons in flight at once: enough to hide a HEAD's round trip behind another's read.
-WORKERS = 4
+WORKERS = 8
 
 
 @dataclass

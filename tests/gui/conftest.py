@@ -64,11 +64,13 @@ def window(controller: Controller, qtbot: QtBot) -> Iterator[MainWindow]:
     from ui.main_window import MainWindow
 
     w = MainWindow(controller, ask_destination=False)
-    qtbot.addWidget(w)
+    # Not qtbot.addWidget: qtbot would close the window before this fixture's teardown, and a
+    # test that ends with a transfer still running would then wait on the quit question forever.
     w.show()
     yield w
     w.ask_on_quit = False
     w.close()
+    w.deleteLater()
 
 
 def engine_pause_is_broken() -> bool:

@@ -29,13 +29,22 @@ def _drive_panel(window: MainWindow, tick_move: bool) -> list[str]:
     def answer() -> None:
         panel = QApplication.activeModalWidget()
         if not isinstance(panel, DropPanel):
+            if panel is not None:
+                seen.append(f"another dialog: {type(panel).__name__} {panel.windowTitle()}")
             QTimer.singleShot(50, answer)
             return
         seen.append("checked" if panel.move_files.isChecked() else "unchecked")
         if tick_move:
             box = panel.move_files
             QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+        if not panel.upload.isEnabled():  # say why instead of hanging in exec()
+            seen.append("refused: " + panel.problem.text())
+            panel.reject()
+            return
         QTest.mouseClick(panel.upload, Qt.MouseButton.LeftButton)
+        if panel.isVisible():
+            seen.append("still open after Upload")
+            panel.reject()
 
     QTimer.singleShot(50, answer)
     return seen
@@ -44,6 +53,8 @@ def _drive_panel(window: MainWindow, tick_move: bool) -> list[str]:
 def test_ticking_move_deletes_each_file_once_its_object_is_proven(
     window: MainWindow, tmp_path: Path, qtbot: QtBot, raw_s3: S3Client, gui_bucket: str
 ) -> None:
+    from engine.state import State
+
     root = tmp_path / "outbox"
     root.mkdir()
     want = {name: os.urandom(2000 + i) for i, name in enumerate(("a.jpg", "b.jpg", "c 说明.txt"))}
@@ -55,6 +66,9 @@ def test_ticking_move_deletes_each_file_once_its_object_is_proven(
     assert seen == ["unchecked"]  # off unless asked for, each time
     assert req is not None and req.delete_after
     qtbot.waitUntil(lambda: not any(root.iterdir()), timeout=60000)
+    ids = [window.model.id_at(i) for i in range(window.model.count())]
+    assert len(ids) == 3
+    qtbot.waitUntil(lambda: all(window.model.state_of(i) is State.DONE for i in ids), timeout=10000)
     for name, data in want.items():
         body = raw_s3.get_object(Bucket=gui_bucket, Key=f"drop/outbox/{name}")["Body"].read()
         assert hashlib.sha256(body).hexdigest() == hashlib.sha256(data).hexdigest()
