@@ -21,7 +21,15 @@ from ui.verify_model import RESULT_ROLE, VerifyModel
 from ui.verify_window import VerifyWindow
 
 if TYPE_CHECKING:
-    from tests.helpers.fixtures import Controller, MainWindow, ModelTester, QApplication, QtBot, S3Client
+    from tests.helpers.fixtures import (
+        Controller,
+        LocalServer,
+        MainWindow,
+        ModelTester,
+        QApplication,
+        QtBot,
+        S3Client,
+    )
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration]
 
@@ -132,7 +140,7 @@ def test_every_verdict_in_the_table_and_the_summary(
     assert summary is not None and not summary.stopped
     again = _verdicts(w.model)
     assert {k: v for k, (v, _m) in again.items()} == {k: v for k, (v, _m) in got.items()}
-    assert again[PREFIX + "same.jpg"][1] == "sha256"
+    assert again[PREFIX + "same.jpg"][1] == "md5"  # the listing's ETag is the MD5: no HEAD needed
 
 
 def test_save_report_writes_the_cli_columns(
@@ -176,18 +184,43 @@ def test_save_report_writes_the_cli_columns(
 
 
 def _thousand_and_more(tmp_path: Path, bucket: str, raw_s3: S3Client, n: int = 3000) -> Path:
-    """``n`` files whose objects another tool wrote: each needs a HEAD and a read to compare."""
+    """``n`` files whose objects another tool wrote with other bytes of the same size: the
+    listing cannot settle them, so each needs a HEAD."""
     root = tmp_path / "many"
     root.mkdir()
     for i in range(n):
         (root / f"f{i:05}.txt").write_bytes(b"%05d" % i * 20)
 
     def put(i: int) -> None:
-        raw_s3.put_object(Bucket=bucket, Key=f"drop/many/f{i:05}.txt", Body=b"%05d" % i * 20)
+        raw_s3.put_object(Bucket=bucket, Key=f"drop/many/f{i:05}.txt", Body=b"%05d" % (i + 1) * 20)
 
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(put, range(n)))
     return root
+
+
+@pytest.fixture
+def slow_window(controller: Controller, weed: LocalServer, qtbot: QtBot) -> Iterator[VerifyWindow]:
+    """The window on a profile whose every HEAD the server answers 1.5 s late (a fault proxy in
+    front of SeaweedFS): a run of 3,000 files is certainly still going when Stop is pressed."""
+    from urllib.parse import urlsplit
+
+    from app.services.settings import SavedDestination
+    from tests.helpers.httpfault import HttpFaultProxy
+
+    port = urlsplit(weed.endpoint).port
+    assert port is not None
+    proxy = HttpFaultProxy(port)
+    proxy.add("head", "slow", times=1_000_000)
+    controller.core.profiles.add("slow", "seaweedfs", endpoint=proxy.endpoint)
+    bucket = controller.settings.last_destination.bucket
+    controller.settings.last_destination = SavedDestination("slow", bucket, "drop/")
+    w = VerifyWindow(controller)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+    proxy.close()
 
 
 def _verify_threads() -> list[threading.Thread]:
@@ -195,9 +228,10 @@ def _verify_threads() -> list[threading.Thread]:
 
 
 def test_stop_mid_run_and_close_mid_run_end_the_thread(
-    verify_window: VerifyWindow, gui_bucket: str, raw_s3: S3Client, tmp_path: Path, qtbot: QtBot
+    slow_window: VerifyWindow, gui_bucket: str, raw_s3: S3Client, tmp_path: Path, qtbot: QtBot
 ) -> None:
-    w = verify_window
+    w = slow_window
+    assert w.profile.currentData() == "slow"
     root = _thousand_and_more(tmp_path, gui_bucket, raw_s3)
     w.folder.setText(str(root))
     QTest.mouseClick(w.reread, Qt.MouseButton.LeftButton)
