@@ -14,7 +14,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Re-exported: tests written against the old locations import these from here.
-from tests.helpers.cli import run_cli
+from tests.helpers.cli import run_cli, s3_home
 from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
 from tests.helpers.oss_gateway import OssGateway
 from tests.helpers.s3 import raw_s3_client
@@ -66,17 +66,7 @@ def pool() -> Iterator[ThreadPoolExecutor]:
 @pytest.fixture
 def cli_home(tmp_path: Path, weed: LocalServer, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """Environment for ``skylift`` subprocesses: own SKYLIFT_HOME and a profile ``sw``."""
-    env = dict(os.environ)
-    env.update(
-        {
-            "SKYLIFT_HOME": str(tmp_path / "home"),
-            "AWS_ACCESS_KEY_ID": ACCESS_KEY,
-            "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
-            "PYTHONPATH": str(ROOT),
-        }
-    )
-    run_cli(env, "profile", "add", "sw", "--provider", "seaweedfs", "--endpoint", weed.endpoint, check=True)
-    return env
+    return s3_home(tmp_path / "home", "sw", weed.endpoint)
 
 
 #: Protocols the shared matrix covers.

@@ -7,9 +7,26 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
-from tests.helpers.env import ROOT
+from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
+
+
+def s3_home(home: Path, profile: str, endpoint: str) -> dict[str, str]:
+    """Environment for ``skylift`` subprocesses with their own SKYLIFT_HOME, S3 credentials in
+    the environment, and a SeaweedFS profile ``profile`` at ``endpoint``."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "SKYLIFT_HOME": str(home),
+            "AWS_ACCESS_KEY_ID": ACCESS_KEY,
+            "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
+            "PYTHONPATH": str(ROOT),
+        }
+    )
+    run_cli(env, "profile", "add", profile, "--provider", "seaweedfs", "--endpoint", endpoint, check=True)
+    return env
 
 
 def run_cli(

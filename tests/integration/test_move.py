@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from app.services.local_server import LocalServer
-from tests.helpers.cli import run_cli
-from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
+from tests.helpers.cli import run_cli, s3_home
+from tests.helpers.env import ROOT
 from tests.helpers.httpfault import HttpFaultProxy
 from tests.reliability.faultrig import wait_until
 
@@ -39,17 +39,7 @@ def proxy(weed: LocalServer) -> Iterator[HttpFaultProxy]:
 
 @pytest.fixture
 def home(tmp_path: Path, proxy: HttpFaultProxy) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "SKYLIFT_HOME": str(tmp_path / "home"),
-            "AWS_ACCESS_KEY_ID": ACCESS_KEY,
-            "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
-            "PYTHONPATH": str(ROOT),
-        }
-    )
-    run_cli(env, "profile", "add", "p", "--provider", "seaweedfs", "--endpoint", proxy.endpoint, check=True)
-    return env
+    return s3_home(tmp_path / "home", "p", proxy.endpoint)
 
 
 def _bucket(s3_backend: Any, tmp_path: Path) -> str:
