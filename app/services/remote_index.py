@@ -21,9 +21,10 @@ class RemoteIndex:
             {folder_prefix(Path(p), key) for p in paths if Path(p).is_dir()}, key=len, reverse=True
         )
         self._listed: dict[str, dict[str, ObjectInfo]] = {}
+        self._lists = isinstance(backend, ListsObjects)  # a Protocol check is slow: once, not per key
 
     def get(self, key: str) -> ObjectInfo | None:
-        if isinstance(self._backend, ListsObjects):
+        if self._lists:
             for prefix in self._prefixes:
                 if key.startswith(prefix):
                     return self._under(prefix).get(key)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import base64
 import contextlib
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import boto3
 import botocore.exceptions as bex
+import botocore.session
 from botocore.config import Config
+from botocore.parsers import DEFAULT_TIMESTAMP_PARSER, ResponseParserFactory
 
 from engine.backends.base import (
     AbortRule,
@@ -120,7 +123,7 @@ class S3Backend:
         )
         # Any: bodies are Skylift's own file-likes and request arguments are built per mode,
         # which the generated stubs' literal types cannot express.
-        self._client: Any = boto3.session.Session().client(
+        self._client: Any = _session().client(
             "s3",
             endpoint_url=endpoint or None,
             region_name=region or provider.default_region,
@@ -442,6 +445,24 @@ class S3Backend:
                     return Level(prefixes, objects)
                 if len(prefixes) + len(objects) >= limit:
                     return Level(prefixes, objects, truncated=True)
+
+
+def _timestamp(value: str) -> datetime:
+    """Listings carry ISO 8601 times; dateutil took half the time of re-running an unchanged
+    2,000-file folder to read them. HTTP-date headers still go to botocore's own parser."""
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return DEFAULT_TIMESTAMP_PARSER(value)
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+def _session() -> boto3.session.Session:
+    core = botocore.session.get_session()
+    factory = ResponseParserFactory()
+    factory.set_parser_defaults(timestamp_parser=_timestamp)
+    core.register_component("response_parser_factory", factory)
+    return boto3.session.Session(botocore_session=core)
 
 
 def _rename_header(request: Any, header: str) -> None:
