@@ -3,9 +3,9 @@
 Setup (not timed): Skylift uploads the folder into a fresh bucket. Timed, in the same round and
 each in its own process: ``skylift verify DIR PROFILE:BUCKET/PREFIX/ --json`` in the SKYLIFT_HOME
 that uploaded (it trusts the digests it recorded then, for files whose size and mtime held), the
-same with ``--no-cache`` (every file read again, every checksum asked of the server), listing the
-prefix with boto3 (``peers/list_prefix.py``), and ``sha256sum`` over every file. The target:
-verify's wall time ≤ 2 × (list + hash), per round. Verify must say every file is the same.
+same with ``--no-cache`` (every file read again; the server's checksums from the listing or a
+HEAD), listing the prefix with boto3 (``peers/list_prefix.py``), and ``sha256sum`` over every
+file. The target: verify's wall time ≤ 2 × (list + hash), per round. Verify must say every file is the same.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def run_w8(
         m, res.extra["same_by"] = verify("verify", [])
         res.wall_s, res.user_s, res.sys_s = m.wall_s, m.user_s, m.sys_s
         res.peak_rss_mb, res.server_cpu_s = m.peak_rss_mb, m.server_cpu_s
-        # And with --no-cache: every file read and every checksum asked of the server, the work
+        # And with --no-cache: every file read again (the listing or a HEAD gives the server's side), the work
         # the baseline stands for.
         m, res.extra["nocache_same_by"] = verify("verify-no-cache", ["--no-cache"])
         res.extra["nocache_wall_s"], res.extra["nocache_cpu_s"] = m.wall_s, m.user_s + m.sys_s
