@@ -119,6 +119,16 @@ def _excluded(rel: str, name: str, include: list[str], exclude: list[str]) -> bo
     return bool(include) and not any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, p) for p in include)
 
 
+def excluded(rel: str, include: Iterable[str], exclude: Iterable[str]) -> bool:
+    """Would a walk leave out the file at ``rel`` (a path inside a folder, "/"-separated)? Any
+    folder on the way matching an exclude pattern leaves it out too, as the walk never enters it."""
+    inc, exc = list(include), list(exclude)
+    *dirs, name = rel.split("/")
+    if any(fnmatch.fnmatch(d, p) for d in dirs for p in exc):
+        return True
+    return _excluded(rel, name, inc, exc)
+
+
 def iter_sources(
     paths: Iterable[str],
     key: str,

@@ -20,7 +20,7 @@ from app.services.compare import NOT_COMPARED, Comparer, Comparison, Stopped, Ve
 from app.services.core import AppCore, Destination
 from app.services.remote_index import RemoteIndex
 from engine.errors import SkyliftError
-from engine.sources import Skipped, Source, iter_sources
+from engine.sources import Skipped, Source, excluded, iter_sources
 
 #: Comparisons in flight at once: enough to hide a HEAD's round trip behind another's read.
 WORKERS = 8
@@ -137,7 +137,9 @@ def run_verify(
             return summary
     for prefix in index.prefixes:
         for key, info in sorted(index.under(prefix).items()):
-            if key in seen or key.endswith("/"):
+            rel = key[len(prefix) :]
+            # An object the patterns leave out is not the folder's business (nor is a folder marker).
+            if key in seen or key.endswith("/") or excluded(rel, req.include, req.exclude):
                 continue
             result = Comparison(key, "", Verdict.ONLY_ON_SERVER, NOT_COMPARED, None, info.size)
             summary.add(result)

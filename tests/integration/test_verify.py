@@ -157,3 +157,22 @@ def test_bad_input(tmp_path: Path, cli_home: dict[str, str]) -> None:
         cli_home, "verify", str(tmp_path / "f"), "sw:bucket/", "--report", str(tmp_path / "no" / "r.csv")
     )
     assert report.returncode == 2 and "cannot write the report" in report.stderr.decode()
+
+
+def test_objects_the_patterns_leave_out_are_not_only_on_server(
+    tmp_path: Path, cli_home: dict[str, str], s3_backend: Any, raw_s3: Any
+) -> None:
+    bucket = "vfy-" + tmp_path.name[-16:].lower().replace("_", "-")
+    s3_backend.make_bucket(bucket)
+    root = tmp_path / "proj"
+    (root / ".git").mkdir(parents=True)
+    (root / "main.c").write_bytes(b"int main;")
+    (root / "build.tmp").write_bytes(b"scratch")
+    (root / ".git" / "HEAD").write_bytes(b"ref")
+    run_cli(cli_home, "upload", str(root), f"sw:{bucket}/", check=True)  # everything, patterns aside
+    raw_s3.put_object(Bucket=bucket, Key="proj/stray.txt", Body=b"?")
+    res = run_cli(
+        cli_home, "verify", str(root), f"sw:{bucket}/", "--exclude", "*.tmp", "--exclude", ".git", "--json"
+    )
+    got = {e["key"]: e["verdict"] for e in json_events(res.stdout, "file")}
+    assert got == {"proj/main.c": "same", "proj/stray.txt": "only-on-server"}
