@@ -69,6 +69,8 @@ class Finished:
     etag: str
     error_code: str | None = None
     detail: str | None = None
+    #: The move option was asked for: the file is to be deleted once its object is proven.
+    move: bool = False
 
 
 @dataclass(frozen=True)

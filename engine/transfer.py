@@ -186,6 +186,7 @@ class Transfer:
                 etag=r.etag,
                 error_code=r.error_code,
                 detail=r.error_detail,
+                move=r.delete_after,
             )
 
     # ---- what the steps found -----------------------------------------------------------------

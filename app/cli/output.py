@@ -135,6 +135,7 @@ class Reporter:
         if self.json:
             obj = asdict(f)
             obj["id"] = obj.pop("transfer_id")
+            obj.pop("move")  # the run's own business: its moves are said at the end
             obj["state"] = f.state.label
             self.line({"event": "summary", **obj})
             return

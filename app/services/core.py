@@ -107,8 +107,7 @@ class UploadOptions:
 
 
 class _MoveOnDone:
-    """The engine's sink, plus: every transfer that ends DONE goes to the mover, which deletes
-    the file only if the transfer was asked to move."""
+    """The engine's sink, plus: a transfer asked to move that ends DONE goes to the mover."""
 
     def __init__(self, inner: EventSink, mover: Mover) -> None:
         self._inner = inner
@@ -116,7 +115,7 @@ class _MoveOnDone:
 
     def emit(self, event: Event) -> None:
         self._inner.emit(event)
-        if isinstance(event, Finished) and event.state is State.DONE:
+        if isinstance(event, Finished) and event.move and event.state is State.DONE:
             self._mover.uploaded(event.transfer_id)
 
 

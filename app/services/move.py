@@ -11,6 +11,7 @@ One thread owns the deletions, so a run waits for it before it says what it did.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import queue
@@ -24,7 +25,7 @@ from engine.digests import Digests
 from engine.errors import SkyliftError
 from engine.sources import Source
 from engine.state import State
-from engine.store import Store
+from engine.store import Store, StoreError
 
 log = logging.getLogger("skylift.move")
 
@@ -162,8 +163,11 @@ class Mover:
             why = Why(ERROR, f"could not prove the object: {exc}")
         else:
             if job.transfer_id:
-                # Settled either way: deleted, or a file that is no longer the one uploaded.
-                self._store.update_transfer(job.transfer_id, delete_after=False)
+                # Settled either way: deleted, or a file that is no longer the one uploaded. (A
+                # checkpoint closed under a late proof keeps the intent: the next sweep finds
+                # the file gone and clears it.)
+                with contextlib.suppress(StoreError):
+                    self._store.update_transfer(job.transfer_id, delete_after=False)
             if why is None:
                 return
         with self._lock:
