@@ -185,7 +185,9 @@ def spawn_local_server(
     ports: dict[str, int] = {}
     for name in ("s3", "master", "volume", "filer", "admin"):
         port = s3_port if name == "s3" and s3_port else free_port()
-        while port in ports.values():  # the OS may hand out a port we picked but did not bind yet
+        # The OS may hand out a port picked but not bound yet; and SeaweedFS refuses to start
+        # when one port is another's gRPC port (+10000).
+        while any(port in (p, p + 10000, p - 10000) for p in ports.values()):
             port = free_port()
         ports[name] = port
     args = [

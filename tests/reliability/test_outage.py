@@ -30,7 +30,9 @@ def test_the_cli_waits_for_an_unreachable_endpoint_and_finishes(faults: FaultRig
     src = faults.tmp / "away.bin"
     src.write_bytes(data)
     dest = f"{PROFILE}:{faults.bucket}/away.bin"
-    args = ["upload", str(src), dest, "--json", "--part-size", "5MiB", "--bwlimit", "8MiB/s"]
+    # 4 MiB/s: the upload takes seconds, so it is still going when the endpoint goes away even
+    # if this test's process is slow to see the parts start (three workers share two cores).
+    args = ["upload", str(src), dest, "--json", "--part-size", "5MiB", "--bwlimit", "4MiB/s"]
     proc = start_cli(
         faults.env, *args, "--retries", "2", "--retry-interval", "0.2", "--wait-for-network", "5m"
     )
