@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QMetaMethod, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.services.progress import ProgressAccumulator
 from engine.events import Finished, TransferView
@@ -97,6 +97,10 @@ class QtBridge(QObject):
         self._acc = accumulator
         self._bytes_done = bytes_done
         self._busy = busy
+        #: Emit ``transfer_state_changed`` per transfer: a listener sets this. (Asking Qt each tick
+        #: whether the signal is connected hung once: the GUI thread waited inside that call while
+        #: a pool thread held the GIL.)
+        self.per_transfer = False
         self._speeds: dict[int, float] = {}
         self._total_speed = 0.0
         self._last = time.monotonic()
@@ -154,7 +158,7 @@ class QtBridge(QObject):
         if not changes.empty() or drained.parts:
             self.transfers_changed.emit(changes)
         # Thousands of small files finish per minute: emit one by one only for a listener.
-        per_id = self.isSignalConnected(QMetaMethod.fromSignal(self.transfer_state_changed))
+        per_id = self.per_transfer
         for tid, (st, code, detail) in changes.states.items():
             if per_id:
                 self.transfer_state_changed.emit(tid, int(st))

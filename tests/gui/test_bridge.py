@@ -28,6 +28,7 @@ def test_one_tick_one_batch(qtbot: QtBot) -> None:
     states: list[tuple[int, int]] = []
     bridge.transfers_changed.connect(batches.append)
     bridge.transfers_added.connect(added.append)
+    bridge.per_transfer = True
     bridge.transfer_state_changed.connect(lambda i, s: states.append((i, s)))
     acc.emit(Added((TransferView(1, "p", "/x/a", "b", "a", 100, State.QUEUED, 0),)))
     for _ in range(1000):  # a thousand chunks of 1 byte: one signal, not a thousand
