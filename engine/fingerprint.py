@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import enum
 import hashlib
+import io
 import os
 import zlib
 from collections.abc import Callable
@@ -196,10 +197,7 @@ def local_value(
     return value
 
 
-def _per_part(f: object, method: Method, part_size: int, stop: Callable[[], bool] | None) -> str | None:
-    import io
-
-    assert isinstance(f, io.RawIOBase)
+def _per_part(f: io.RawIOBase, method: Method, part_size: int, stop: Callable[[], bool] | None) -> str | None:
     joined = bytearray()
     count = 0
     while True:
