@@ -114,6 +114,14 @@ MIGRATIONS: list[str] = [
     );
     ALTER TABLE transfer ADD COLUMN delete_after INTEGER NOT NULL DEFAULT 0;
     """,
+    # 7: credentials from the AWS config files (a named profile, resolved by botocore), a
+    # profile's upload defaults, and each transfer's object options (headers, ACL, tags,
+    # encryption) that must be sent again when an upload is initiated after a resume.
+    """
+    ALTER TABLE profile ADD COLUMN aws_profile TEXT NOT NULL DEFAULT '';
+    ALTER TABLE profile ADD COLUMN upload_defaults TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE transfer ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -85,6 +85,10 @@ class ProfileRow:
     keyring_ref: str = ""
     signature: str = ""
     price_per_gb_month: float | None = None
+    #: A profile name in ~/.aws/config or ~/.aws/credentials: botocore resolves its credentials.
+    aws_profile: str = ""
+    #: Upload options applied to every upload through this profile unless the upload sets them.
+    upload_defaults: dict[str, Any] = field(default_factory=dict)
     id: int = 0
 
 
@@ -112,6 +116,8 @@ class TransferRow:
     upload_started_at: int = 0
     #: The move option: delete the local file once the object is proven (cleared once done).
     delete_after: bool = False
+    #: Object options beyond content type, class and metadata (headers, ACL, tags, encryption).
+    options: dict[str, Any] = field(default_factory=dict)
     created_at: int = 0
     updated_at: int = 0
     id: int = 0
@@ -130,7 +136,7 @@ _TRANSFER_COLS = (
     "t.id, p.name, t.local_path, t.size, t.mtime_ns, t.bucket, t.object_key, t.part_size,"
     " t.multipart, t.state, t.upload_id, t.queue_pos, t.error_code, t.error_detail,"
     " t.content_type, t.storage_class, t.metadata, t.etag, t.created_at, t.updated_at,"
-    " t.upload_checksum, t.upload_started_at, t.delete_after"
+    " t.upload_checksum, t.upload_started_at, t.delete_after, t.options"
 )
 
 
@@ -159,6 +165,7 @@ def _transfer(r: sqlite3.Row) -> TransferRow:
         upload_checksum=r[20],
         upload_started_at=r[21],
         delete_after=bool(r[22]),
+        options=json.loads(r[23]),
     )
 
 
@@ -395,7 +402,8 @@ class Store:
             self._read()
             .execute(
                 "SELECT id, name, provider, endpoint, region, path_style, default_bucket,"
-                " access_key_id, keyring_ref, signature, price_per_gb_month FROM profile"
+                " access_key_id, keyring_ref, signature, price_per_gb_month, aws_profile,"
+                " upload_defaults FROM profile"
                 " WHERE name = ?",
                 (name,),
             )
@@ -415,6 +423,8 @@ class Store:
             keyring_ref=r[8],
             signature=r[9],
             price_per_gb_month=r[10],
+            aws_profile=r[11],
+            upload_defaults=json.loads(r[12]),
         )
 
     def list_profiles(self) -> list[ProfileRow]:
@@ -425,12 +435,14 @@ class Store:
         def fn(con: sqlite3.Connection) -> None:
             con.execute(
                 "INSERT INTO profile(name, provider, endpoint, region, path_style, default_bucket,"
-                " access_key_id, keyring_ref, signature, price_per_gb_month, created_at)"
-                " VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET"
+                " access_key_id, keyring_ref, signature, price_per_gb_month, aws_profile,"
+                " upload_defaults, created_at)"
+                " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(name) DO UPDATE SET"
                 " provider=excluded.provider, endpoint=excluded.endpoint, region=excluded.region,"
                 " path_style=excluded.path_style, default_bucket=excluded.default_bucket,"
                 " access_key_id=excluded.access_key_id, keyring_ref=excluded.keyring_ref,"
-                " signature=excluded.signature, price_per_gb_month=excluded.price_per_gb_month",
+                " signature=excluded.signature, price_per_gb_month=excluded.price_per_gb_month,"
+                " aws_profile=excluded.aws_profile, upload_defaults=excluded.upload_defaults",
                 (
                     p.name,
                     p.provider,
@@ -442,6 +454,8 @@ class Store:
                     p.keyring_ref,
                     p.signature,
                     p.price_per_gb_month,
+                    p.aws_profile,
+                    json.dumps(p.upload_defaults),
                     now_ns(),
                 ),
             )
@@ -490,8 +504,8 @@ class Store:
                 cur = con.execute(
                     "INSERT INTO transfer(profile_id, local_path, size, mtime_ns, bucket,"
                     " object_key, part_size, multipart, state, upload_id, queue_pos, content_type,"
-                    " storage_class, metadata, created_at, updated_at, delete_after)"
-                    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " storage_class, metadata, created_at, updated_at, delete_after, options)"
+                    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         profile_ids[t.profile],
                         t.local_path,
@@ -510,6 +524,7 @@ class Store:
                         ts,
                         ts,
                         int(t.delete_after),
+                        json.dumps(t.options),
                     ),
                 )
                 t.id = int(cur.lastrowid or 0)
