@@ -104,6 +104,7 @@ class SettingsDialog(QDialog):
         fn = QFormLayout(n)
         self.proxy_mode = QComboBox()
         self.proxy_mode.addItem(self.tr("System settings"), "system")
+        self.proxy_mode.addItem(self.tr("No proxy"), "none")
         self.proxy_mode.addItem("HTTP", "http")
         self.proxy_mode.addItem("SOCKS5", "socks5")
         self.proxy_mode.setCurrentIndex(max(0, self.proxy_mode.findData(s.proxy_mode)))
@@ -120,7 +121,12 @@ class SettingsDialog(QDialog):
         fn.addRow(self.tr("Proxy:"), self.proxy_mode)
         fn.addRow(self.tr("Proxy address:"), self.proxy_url)
         fn.addRow(self.tr("CA bundle:"), ca_row)
-        net_note = QLabel(self.tr("Proxy and CA changes apply to connections opened after a restart."))
+        net_note = QLabel(
+            self.tr(
+                "Proxy and CA changes apply to every request from now on; loopback addresses are "
+                "always reached directly."
+            )
+        )
         net_note.setWordWrap(True)
         net_note.setEnabled(False)
         fn.addRow("", net_note)
@@ -139,7 +145,7 @@ class SettingsDialog(QDialog):
         self.tabs = tabs
 
     def _on_proxy_mode_changed(self) -> None:
-        self.proxy_url.setEnabled(self.proxy_mode.currentData() != "system")
+        self.proxy_url.setEnabled(self.proxy_mode.currentData() in ("http", "socks5"))
 
     def _on_pick_ca_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -9,7 +9,7 @@ import logging
 import math
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
 from app.cli import selfcheck
@@ -30,12 +30,14 @@ from app.services.core import (
 )
 from app.services.keystore import KeyringUnavailable
 from app.services.logsetup import setup_logging
-from app.services.paths import resolve_paths
+from app.services.paths import Paths, resolve_paths
 from app.services.profiles import NetworkOptions, ProfileError
 from app.services.progress import ProgressAccumulator
+from app.services.settings import Settings
 from engine import __version__
 from engine.errors import RETRYABLE, SkyliftError
 from engine.lease import Holder, held_message
+from engine.netproxy import DIRECT, check_proxy
 from engine.plan import choose_part_size
 from engine.providers import PROVIDERS, Provider, get_provider
 from engine.retry import RetryPolicy
@@ -163,10 +165,36 @@ def _rate(text: str) -> int | None:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _add_proxy_options(p: argparse.ArgumentParser, default: Any) -> None:
+    p.add_argument(
+        "--proxy",
+        default=default,
+        metavar="URL",
+        help="send every request through this proxy: http://HOST:PORT or socks5h://HOST:PORT; "
+        "'direct' for none (default: the window's setting, else HTTPS_PROXY/NO_PROXY)",
+    )
+    p.add_argument(
+        "--ca-bundle",
+        default=default,
+        metavar="PEM",
+        help="trust the certificate authorities in this file for HTTPS endpoints "
+        "(default: the window's setting, else the system's)",
+    )
+
+
+def _every_parser(p: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    for action in p._actions:  # argparse has no public walk of its subcommands
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                yield child
+                yield from _every_parser(child)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="skylift", description="Resumable uploads to object storage.")
     p.add_argument("--version", action="version", version=f"skylift {__version__}")
     p.add_argument("--verbose", action="store_true", help="log debug detail to the log file")
+    _add_proxy_options(p, None)
     sub = p.add_subparsers(dest="command")
 
     prof = sub.add_parser("profile", help="manage storage profiles").add_subparsers(dest="action")
@@ -247,6 +275,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_stale_parser(sub)
     add_verify_parser(sub)
     add_watch_parser(sub)
+    # Also after the command (`skylift upload --proxy ...`); SUPPRESS keeps a value given before it.
+    for child in _every_parser(p):
+        _add_proxy_options(child, argparse.SUPPRESS)
     return p
 
 
@@ -513,6 +544,24 @@ def cmd_desktop_install(a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _network(a: argparse.Namespace, paths: Paths, patience: float) -> NetworkOptions:
+    """The window's saved proxy and CA bundle, unless the command line names its own: a proxy
+    set once in Settings must hold for scripts too, or some uploads bypass it."""
+    saved = Settings.load(paths.settings).network_options()
+    proxy = a.proxy if a.proxy is not None else saved.proxy
+    if proxy:
+        proxy = DIRECT if proxy == DIRECT else check_proxy(proxy)
+    ca = a.ca_bundle if a.ca_bundle is not None else saved.ca_bundle
+    if ca and not os.path.isfile(ca):
+        raise UsageError(f"the CA bundle {ca} is not a readable file; give the PEM file of your authority")
+    return NetworkOptions(
+        proxy=proxy,
+        ca_bundle=ca or None,
+        wait_for_endpoint=patience > 0,
+        io_timeout=getattr(a, "timeout", 30.0),
+    )
+
+
 def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None) -> int:
     """Run a command; with none, start ``gui`` (ui/ passes its launcher: app/ may not import ui/)."""
     parser = build_parser()
@@ -546,7 +595,14 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None
     acc = ProgressAccumulator()
     try:
         # Waiting for the network includes an endpoint that is not up yet (refusing connections).
-        net = NetworkOptions(wait_for_endpoint=patience > 0, io_timeout=getattr(a, "timeout", 30.0))
+        net = _network(a, paths, patience)
+    except UsageError as exc:
+        print(f"skylift: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SkyliftError as exc:
+        print(f"skylift: {exc.detail}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
         core = AppCore(paths, acc, settings, net)
     except StoreError as exc:
         print(f"skylift: {exc}", file=sys.stderr)

@@ -190,6 +190,7 @@ class Controller(QObject):
         new.sanitize()
         self.settings = new
         apply_to_engine(new, self.core.settings, self.engine, self.core.executor)
+        self.core.profiles.set_network(new.network_options())
         if not new.keep_awake:
             self.awake.release()
         self.save_settings()

@@ -157,6 +157,13 @@ class Profiles:
             self._backends.pop(name, None)
             self._providers.pop(name, None)
 
+    def set_network(self, network: NetworkOptions) -> None:
+        """New proxy or CA settings: every backend made from now on uses them. Steps ask for
+        their backend each time, so running transfers move over with their next request."""
+        with self._lock:
+            self._network = network
+            self._backends.clear()
+
     # ---- credentials and backends -------------------------------------------------------------
     def credentials(self, row: ProfileRow) -> Credentials:
         prov = get_provider(row.provider)

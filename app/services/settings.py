@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.services.profiles import NetworkOptions
+from engine.netproxy import DIRECT
 from engine.plan import DEFAULT_PART_SIZE, DEFAULT_THRESHOLD
 from engine.retry import RetryPolicy
 from engine.scheduler import EngineSettings
@@ -18,7 +19,7 @@ from engine.scheduler import EngineSettings
 log = logging.getLogger("skylift.settings")
 
 CONFLICT_POLICIES = ("overwrite", "skip-same", "rename", "ask")
-PROXY_MODES = ("system", "http", "socks5")
+PROXY_MODES = ("system", "none", "http", "socks5")
 LANGUAGES = ("auto", "en", "zh_CN")
 
 
@@ -140,11 +141,12 @@ class Settings:
         )
 
     def network_options(self) -> NetworkOptions:
-        proxy: str | None = None
+        proxy: str | None = DIRECT if self.proxy_mode == "none" else None
         if self.proxy_mode in ("http", "socks5") and self.proxy_url:
             url = self.proxy_url
             if "://" not in url:
-                url = ("socks5://" if self.proxy_mode == "socks5" else "http://") + url
+                # socks5h: the proxy resolves names, as company networks that hide DNS need.
+                url = ("socks5h://" if self.proxy_mode == "socks5" else "http://") + url
             proxy = url
         return NetworkOptions(proxy=proxy, ca_bundle=self.ca_bundle or None, wait_for_endpoint=True)
 

@@ -11,6 +11,7 @@ compares it once more with HeadObject's. oss2's own duplicate check (``enable_cr
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -35,6 +36,7 @@ from engine.body import PartBody
 from engine.crc64 import combine_parts
 from engine.errors import ErrorCode, SkyliftError
 from engine.integrity import PartDigest
+from engine.netproxy import proxy_for
 from engine.providers import Provider
 
 #: OSS accepts ``x-oss-traffic-limit`` only in this range, in bit/s (100 KB/s to 100 MB/s).
@@ -138,10 +140,13 @@ class OssBackend:
         self.traffic_limit = traffic_limit
         self._is_cname = is_cname
         self._timeout = connect_timeout
-        self._proxies = {"http": proxy, "https": proxy} if proxy else None
+        # Decided here for every request (requests would otherwise ask the environment itself);
+        # {} with trust_env off is a direct connection. requests speaks SOCKS through PySocks.
+        self.proxy = proxy_for(self.endpoint, proxy)
+        self._proxies = {"http": self.proxy, "https": self.proxy} if self.proxy else {}
         self._session = oss2.Session(pool_size=max_connections)
-        if ca_bundle:
-            self._session.session.verify = ca_bundle
+        self._session.session.trust_env = False
+        self._session.session.verify = ca_bundle or os.environ.get("REQUESTS_CA_BUNDLE") or True
         self._buckets: dict[str, Any] = {}
         self._lock = threading.Lock()
         self._contact = FirstContact(self.endpoint, "OSS", wait_for_endpoint)

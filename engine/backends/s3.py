@@ -28,9 +28,11 @@ from engine.backends.base import (
 )
 from engine.backends.errors import FirstContact, classify_code, network_error
 from engine.backends.s3put import LeanPut
+from engine.backends.socks import use_socks
 from engine.body import PartBody
 from engine.errors import ErrorCode, Interrupted, SkyliftError
 from engine.integrity import PartDigest
+from engine.netproxy import is_socks, proxy_for
 from engine.providers import ChecksumMode, Provider
 
 _NETWORK = (
@@ -108,6 +110,11 @@ class S3Backend:
             # for SigV4 on plain HTTP would only burn the CPU the server needs.
             s3_conf["payload_signing_enabled"] = False
         checks: Any = "when_required" if provider.checksums_when_required else "when_supported"
+        url = endpoint or provider.endpoint_for(region)
+        # Decided once for every path of this backend; {} tells botocore not to ask the
+        # environment again (it would, and the lean PUT path would not).
+        proxy = proxy_for(url, proxy)
+        proxies = {} if proxy is None or is_socks(proxy) else {"http": proxy, "https": proxy}
         config = Config(
             s3=s3_conf,  # type: ignore[arg-type]
             signature_version="s3v4",
@@ -119,7 +126,7 @@ class S3Backend:
             tcp_keepalive=True,
             request_checksum_calculation=checks,
             response_checksum_validation=checks,
-            proxies={"http": proxy, "https": proxy} if proxy else None,
+            proxies=proxies,
         )
         # Any: bodies are Skylift's own file-likes and request arguments are built per mode,
         # which the generated stubs' literal types cannot express.
@@ -132,11 +139,14 @@ class S3Backend:
             config=config,
             verify=ca_bundle if ca_bundle else None,
         )
-        self._contact = FirstContact(endpoint or provider.endpoint_for(region), "S3", wait_for_endpoint)
+        if proxy is not None and is_socks(proxy):
+            use_socks(self._client, proxy)
+        self.proxy = proxy
+        self._contact = FirstContact(url, "S3", wait_for_endpoint)
         self._lean: LeanPut | None = None
-        if not proxy and access_key and secret_key:
+        if access_key and secret_key:
             self._lean = LeanPut(
-                endpoint or provider.endpoint_for(region),
+                url,
                 region or provider.default_region,
                 path_style,
                 access_key,
@@ -145,6 +155,7 @@ class S3Backend:
                 max_connections,
                 ca_bundle,
                 io_timeout,
+                proxy,
             )
         header = provider.storage_class_header
         if header != "x-amz-storage-class":

@@ -21,6 +21,7 @@ from botocore.credentials import Credentials
 from engine.backends.base import ObjectSpec
 from engine.backends.errors import classify_code, network_error
 from engine.body import PartBody
+from engine.netproxy import is_socks
 
 _CODE = re.compile(rb"<Code>([^<]*)</Code>")
 _MESSAGE = re.compile(rb"<Message>([^<]*)</Message>")
@@ -38,6 +39,7 @@ class LeanPut:
         max_connections: int,
         ca_bundle: str | None,
         io_timeout: float = 30.0,
+        proxy: str | None = None,
     ) -> None:
         parsed = urllib.parse.urlsplit(endpoint)
         self._scheme = parsed.scheme or "https"
@@ -50,7 +52,7 @@ class LeanPut:
         kw["timeout"] = urllib3.Timeout(connect=min(10.0, io_timeout), read=io_timeout)
         if ca_bundle:
             kw["ca_certs"] = ca_bundle
-        self._pool = urllib3.PoolManager(**kw)
+        self._pool = _manager(proxy, kw)
 
     def _url(self, bucket: str, key: str) -> str:
         quoted = urllib.parse.quote(key, safe="/~")
@@ -88,6 +90,18 @@ class LeanPut:
         if resp.status >= 300:
             raise _error(resp.status, resp.data, out.get("x-amz-request-id", ""), out.get("retry-after"))
         return out
+
+
+def _manager(proxy: str | None, kw: dict[str, Any]) -> urllib3.PoolManager:
+    """A pool reaching the endpoint directly or through the backend's proxy (never the
+    environment's on its own: the backend has already decided which applies)."""
+    if proxy is None:
+        return urllib3.PoolManager(**kw)
+    if is_socks(proxy):
+        from urllib3.contrib.socks import SOCKSProxyManager
+
+        return SOCKSProxyManager(proxy, **kw)
+    return urllib3.ProxyManager(proxy, **kw)
 
 
 def _error(status: int, data: bytes, request_id: str, retry_after: str | None) -> BaseException:

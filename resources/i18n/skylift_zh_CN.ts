@@ -1060,47 +1060,52 @@ Resumable uploads to object storage.</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113" />
+        <location filename="../../ui/settings_dialog.py" line="107" />
+        <source>No proxy</source>
+        <translation>不使用代理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="114" />
         <source>System certificates</source>
         <translation>系统证书</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114" />
+        <location filename="../../ui/settings_dialog.py" line="115" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120" />
+        <location filename="../../ui/settings_dialog.py" line="121" />
         <source>Proxy:</source>
         <translation>代理：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="121" />
+        <location filename="../../ui/settings_dialog.py" line="122" />
         <source>Proxy address:</source>
         <translation>代理地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="122" />
+        <location filename="../../ui/settings_dialog.py" line="123" />
         <source>CA bundle:</source>
         <translation>CA 证书包：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123" />
-        <source>Proxy and CA changes apply to connections opened after a restart.</source>
-        <translation>代理和 CA 的更改在重启后新建的连接中生效。</translation>
+        <location filename="../../ui/settings_dialog.py" line="126" />
+        <source>Proxy and CA changes apply to every request from now on; loopback addresses are always reached directly.</source>
+        <translation>代理和 CA 的更改立即对之后的每个请求生效；本机回环地址始终直接连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="127" />
+        <location filename="../../ui/settings_dialog.py" line="133" />
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146" />
+        <location filename="../../ui/settings_dialog.py" line="152" />
         <source>CA bundle</source>
         <translation>CA 证书包</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="146" />
+        <location filename="../../ui/settings_dialog.py" line="152" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
