@@ -189,12 +189,14 @@ def test_bucket_browser_takes_the_proxy(net: Net, tmp_path: Path, raw_s3: S3Clie
         store.close()
 
 
-@pytest.mark.parametrize("way", ["env", "http", "socks5h"])
+@pytest.mark.parametrize("way", ["env", "http", "socks5h", "https-ca"])
 def test_oss_takes_the_proxy(way: str, net: Net, tmp_path: Path, oss_gateway: OssGateway) -> None:
     import oss2
 
     gw_port = int(oss_gateway.endpoint.rsplit(":", 1)[1])
-    proxy = ForwardProxy({VIRTUAL_HOST: gw_port})
+    ca, cert, key = make_ca(str(tmp_path), [VIRTUAL_HOST, "*." + VIRTUAL_HOST])
+    front = TlsFront(gw_port, cert, key)
+    proxy = ForwardProxy({VIRTUAL_HOST: front.port if way == "https-ca" else gw_port})
     try:
         bucket = "px-" + uuid.uuid4().hex[:12]
         oss2.Bucket(
@@ -206,6 +208,9 @@ def test_oss_takes_the_proxy(way: str, net: Net, tmp_path: Path, oss_gateway: Os
         )
         flags = [] if way == "env" else ["--proxy", proxy.url(scheme)]
         endpoint = f"http://{VIRTUAL_HOST}:{gw_port}"
+        if way == "https-ca":
+            flags += ["--ca-bundle", ca]
+            endpoint = f"https://{VIRTUAL_HOST}:{front.port}"
         run_cli(
             env,
             "profile",
@@ -240,9 +245,10 @@ def test_oss_takes_the_proxy(way: str, net: Net, tmp_path: Path, oss_gateway: Os
         )
         assert _sha(raw.get_object("b.bin").read()) == _sha(big)
         assert _sha(raw.get_object("s.bin").read()) == _sha(small)
-        assert proxy.kinds() == {scheme}, proxy.seen
+        assert proxy.kinds() == {"connect" if way == "https-ca" else scheme}, proxy.seen
     finally:
         proxy.close()
+        front.close()
 
 
 def test_without_the_proxy_the_made_up_name_fails(net: Net, tmp_path: Path) -> None:
