@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         c.network_status_changed.connect(self._on_network_status_changed)
         c.task_failed.connect(self._on_task_failed)
         c.notice.connect(self._on_notice)
+        c.region_learned.connect(self._on_region_learned)
         c.file_moved.connect(self._on_file_moved)
         self.status.bwlimit_chosen.connect(self._on_bwlimit_chosen)
         self.filters.currentChanged.connect(self._on_filter_changed)
@@ -340,6 +341,12 @@ class MainWindow(QMainWindow):
             self.status.showMessage(text, 30000)
         else:
             self.status.showMessage(self.tr("Moved %1 to the server").replace("%1", name), 5000)
+
+    def _on_region_learned(self, profile: str, bucket: str, region: str) -> None:
+        text = self.tr("Bucket %1 is in region %2; profile %3 uses it from now on")
+        self.status.showMessage(
+            text.replace("%1", bucket).replace("%2", region).replace("%3", profile), 30000
+        )
 
     def _on_notice(self, code: str) -> None:
         self.status.showMessage(messages.notice_text(code), 30000)

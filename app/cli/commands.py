@@ -544,6 +544,13 @@ def cmd_desktop_install(a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _say_region(profile: str, bucket: str, region: str) -> None:
+    print(
+        f"skylift: bucket {bucket} is in region {region}; profile {profile} uses it from now on",
+        file=sys.stderr,
+    )
+
+
 def _network(a: argparse.Namespace, paths: Paths, patience: float) -> NetworkOptions:
     """The window's saved proxy and CA bundle, unless the command line names its own: a proxy
     set once in Settings must hold for scripts too, or some uploads bypass it."""
@@ -604,6 +611,7 @@ def main(argv: Sequence[str] | None = None, gui: Callable[[], int] | None = None
         return EXIT_USAGE
     try:
         core = AppCore(paths, acc, settings, net)
+        core.profiles.on_region(_say_region)
     except StoreError as exc:
         print(f"skylift: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -57,6 +57,8 @@ class Controller(QObject):
     network_status_changed = Signal(bool, str)
     task_failed = Signal(str)
     notice = Signal(str)
+    #: (profile, bucket, region): a bucket was found in another region and is used there.
+    region_learned = Signal(str, str, str)
     call_finished = Signal(object, object)
     #: The move option settled a file: (path, why it stays; empty when it was deleted).
     file_moved = Signal(str, str)
@@ -83,6 +85,8 @@ class Controller(QObject):
         self.bridge.transfers_changed.connect(self._on_transfers_changed)
         self.call_finished.connect(self._on_call_finished)
         self.core.profiles.local_storage.add_listener(self._on_local_storage_event)
+        # From a pool thread: the signal crosses to the GUI thread queued.
+        self.core.profiles.on_region(lambda p, b, r: self.region_learned.emit(p, b, r))
         self.core.mover.on_result(self.file_moved.emit)
         self._closed = False
         self._stale: Any = None

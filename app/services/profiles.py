@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from app.services import keystore as secrets
@@ -72,6 +73,7 @@ class Profiles:
         self._local = LocalStorage(paths.local_storage, buckets=(LOCAL_BUCKET,))
         register_secret(self._local.secret_key)
         self._local_backend: tuple[LocalServer, Backend] | None = None
+        self._region_listeners: list[Callable[[str, str, str], None]] = []
         if store.get_profile(LOCAL) is None:
             store.save_profile(
                 ProfileRow(name=LOCAL, provider="seaweedfs", path_style=True, default_bucket=LOCAL_BUCKET)
@@ -208,8 +210,25 @@ class Profiles:
             endpoint = server.endpoint
         else:
             creds = self.credentials(row)
-            endpoint = row.endpoint or prov.endpoint_for(row.region)
-        return make_backend(prov, endpoint, row.region, row.path_style, creds, net, row.signature)
+            # Empty for a provider's own endpoint, which the backend derives from the region.
+            endpoint = row.endpoint
+        backend = make_backend(prov, endpoint, row.region, row.path_style, creds, net, row.signature)
+        if row.name != LOCAL and hasattr(backend, "on_region"):
+            backend.on_region = lambda bucket, region: self._region_learned(row.name, bucket, region)
+        return backend
+
+    def on_region(self, listener: Callable[[str, str, str], None]) -> None:
+        """Call ``listener(profile, bucket, region)`` when a bucket turns out to be elsewhere."""
+        self._region_listeners.append(listener)
+
+    def _region_learned(self, name: str, bucket: str, region: str) -> None:
+        row = self._store.get_profile(name)
+        # The profile's region follows its own bucket (or any, when it names none); other
+        # buckets' regions are kept by the backend for this run.
+        if row is not None and row.region != region and row.default_bucket in ("", bucket):
+            self._store.save_profile(replace(row, region=region))
+        for listener in list(self._region_listeners):
+            listener(name, bucket, region)
 
     def _backend_for_local(self) -> Backend:
         # The server is asked every time rather than the backend cached like the others: while it

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import base64
 import contextlib
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,7 +28,7 @@ from engine.backends.base import (
     translating,
 )
 from engine.backends.errors import FirstContact, classify_code, network_error
-from engine.backends.s3put import LeanPut
+from engine.backends.s3put import LeanPut, WrongRegion
 from engine.backends.socks import use_socks
 from engine.body import PartBody
 from engine.errors import ErrorCode, Interrupted, SkyliftError
@@ -81,6 +82,9 @@ def _service_code(exc: SkyliftError) -> str:
     return ""
 
 
+log = logging.getLogger("skylift.s3")
+
+
 def _etag(value: str) -> str:
     return value.strip().strip('"')
 
@@ -132,7 +136,9 @@ class S3Backend:
         # which the generated stubs' literal types cannot express.
         self._client: Any = _session().client(
             "s3",
-            endpoint_url=endpoint or None,
+            # AWS's own endpoints are left to botocore, so that its redirect to a bucket's
+            # region goes to that region's host, not only signs for it.
+            endpoint_url=None if not endpoint and provider.name == "aws" else url,
             region_name=region or provider.default_region,
             aws_access_key_id=access_key or None,
             aws_secret_access_key=secret_key or None,
@@ -142,6 +148,7 @@ class S3Backend:
         if proxy is not None and is_socks(proxy):
             use_socks(self._client, proxy)
         self.proxy = proxy
+        self._endpoint = url
         self._contact = FirstContact(url, "S3", wait_for_endpoint)
         self._lean: LeanPut | None = None
         if access_key and secret_key:
@@ -157,6 +164,11 @@ class S3Backend:
                 io_timeout,
                 proxy,
             )
+        #: Told (bucket, region) when a bucket turns out to live in another region.
+        self.on_region: Callable[[str, str], None] | None = None
+        self._regions: dict[str, str] = {}
+        self._templated = not endpoint and bool(provider.endpoint_template)
+        self._client.meta.events.register("after-call.s3", self._after_call)
         header = provider.storage_class_header
         if header != "x-amz-storage-class":
             self._client.meta.events.register(
@@ -166,6 +178,26 @@ class S3Backend:
     @property
     def client(self) -> Any:
         return self._client
+
+    def _after_call(self, context: dict[str, Any], **_: Any) -> None:
+        # botocore's own redirector re-sent the request to the bucket's region and keeps that
+        # for the bucket; the lean PUT and the profile are told here.
+        moved = context.get("s3_redirect") or {}
+        region = (context.get("signing") or {}).get("region")
+        if moved.get("redirected") and moved.get("bucket") and region:
+            self._learn(str(moved["bucket"]), str(region))
+
+    def _learn(self, bucket: str, region: str) -> None:
+        if self._regions.get(bucket) == region:
+            return
+        self._regions[bucket] = region
+        if self._lean is not None:
+            self._lean.learn(
+                bucket, region, self.provider.endpoint_for(region) if self._templated else self._endpoint
+            )
+        log.warning("bucket %s is in region %s; requests for it go there now", bucket, region)
+        if self.on_region is not None:
+            self.on_region(bucket, region)
 
     @contextlib.contextmanager
     def _talk(self) -> Iterator[None]:
@@ -331,7 +363,19 @@ class S3Backend:
             elif self._mode is ChecksumMode.CRC32 and digest.crc32 is not None:
                 headers["x-amz-checksum-crc32"] = digest.crc32_b64
             with self._contact.watch():
-                got = self._lean.put(obj, body, headers)
+                try:
+                    got = self._lean.put(obj, body, headers)
+                except WrongRegion as moved:
+                    self._learn(obj.bucket, moved.region)
+                    body.seek(0)
+                    try:
+                        got = self._lean.put(obj, body, headers)
+                    except WrongRegion as again:
+                        raise SkyliftError(
+                            ErrorCode.CONFIG,
+                            f"bucket {obj.bucket} says it is in region {again.region}, also when asked "
+                            "there; check the profile's endpoint",
+                        ) from None
             etag = _etag(got.get("etag", ""))
             self._check_etag(etag, digest, "object")
             crc = got.get("x-amz-checksum-crc32")

@@ -27,6 +27,14 @@ _CODE = re.compile(rb"<Code>([^<]*)</Code>")
 _MESSAGE = re.compile(rb"<Message>([^<]*)</Message>")
 
 
+class WrongRegion(Exception):
+    """The bucket lives in another region: sign (and, for AWS, address) for ``region``."""
+
+    def __init__(self, region: str) -> None:
+        super().__init__(region)
+        self.region = region
+
+
 class LeanPut:
     def __init__(
         self,
@@ -46,7 +54,10 @@ class LeanPut:
         self._host = parsed.netloc
         self._base_path = parsed.path.rstrip("/")
         self._path_style = path_style
-        self._signer = S3SigV4Auth(Credentials(access_key, secret_key), "s3", region)
+        self._credentials = Credentials(access_key, secret_key)
+        self._signer = S3SigV4Auth(self._credentials, "s3", region)
+        #: Buckets found in another region: (scheme://host/base, signer) for each.
+        self._moved: dict[str, tuple[str, S3SigV4Auth]] = {}
         self._storage_class_header = storage_class_header
         kw: dict[str, Any] = {"maxsize": max_connections, "retries": False}
         kw["timeout"] = urllib3.Timeout(connect=min(10.0, io_timeout), read=io_timeout)
@@ -54,11 +65,22 @@ class LeanPut:
             kw["ca_certs"] = ca_bundle
         self._pool = _manager(proxy, kw)
 
+    def learn(self, bucket: str, region: str, endpoint: str) -> None:
+        parsed = urllib.parse.urlsplit(endpoint)
+        base = f"{parsed.scheme or 'https'}://{parsed.netloc}{parsed.path.rstrip('/')}"
+        self._moved[bucket] = (base, S3SigV4Auth(self._credentials, "s3", region))
+
     def _url(self, bucket: str, key: str) -> str:
         quoted = urllib.parse.quote(key, safe="/~")
+        moved = self._moved.get(bucket)
+        scheme, host, base = self._scheme, self._host, self._base_path
+        if moved is not None:
+            scheme, _, rest = moved[0].partition("://")
+            host, _, path = rest.partition("/")
+            base = "/" + path if path else ""
         if self._path_style:
-            return f"{self._scheme}://{self._host}{self._base_path}/{bucket}/{quoted}"
-        return f"{self._scheme}://{bucket}.{self._host}{self._base_path}/{quoted}"
+            return f"{scheme}://{host}{base}/{bucket}/{quoted}"
+        return f"{scheme}://{bucket}.{host}{base}/{quoted}"
 
     def put(self, obj: ObjectSpec, body: PartBody, checksum_headers: dict[str, str]) -> dict[str, str]:
         """PUT the object; returns the response headers (lower-case names)."""
@@ -72,7 +94,8 @@ class LeanPut:
             headers[f"x-amz-meta-{k}"] = v
         url = self._url(obj.bucket, obj.key)
         req = AWSRequest(method="PUT", url=url, headers=headers)
-        self._signer.add_auth(req)
+        moved = self._moved.get(obj.bucket)
+        (moved[1] if moved is not None else self._signer).add_auth(req)
         try:
             resp = self._pool.request(
                 "PUT",
@@ -88,6 +111,9 @@ class LeanPut:
             raise network_error(exc) from None
         out = {k.lower(): v for k, v in resp.headers.items()}
         if resp.status >= 300:
+            region = _region(resp.status, resp.data, out)
+            if region:
+                raise WrongRegion(region)
             raise _error(resp.status, resp.data, out.get("x-amz-request-id", ""), out.get("retry-after"))
         return out
 
@@ -102,6 +128,19 @@ def _manager(proxy: str | None, kw: dict[str, Any]) -> urllib3.PoolManager:
 
         return SOCKSProxyManager(proxy, **kw)
     return urllib3.ProxyManager(proxy, **kw)
+
+
+_REGION = re.compile(rb"<Region>([^<]*)</Region>")
+
+
+def _region(status: int, data: bytes, headers: dict[str, str]) -> str:
+    """The bucket's region when S3 says it is elsewhere (a 301 to its region's endpoint, or a
+    signature for the wrong region), else ""."""
+    code = m.group(1) if (m := _CODE.search(data)) else b""
+    if status != 301 and code not in (b"AuthorizationHeaderMalformed", b"PermanentRedirect"):
+        return ""
+    found = headers.get("x-amz-bucket-region") or (m.group(1).decode() if (m := _REGION.search(data)) else "")
+    return found
 
 
 def _error(status: int, data: bytes, request_id: str, retry_after: str | None) -> BaseException:

@@ -191,6 +191,7 @@ ZH = {
     "CA bundle:": "CA 证书包：",
     "Proxy and CA changes apply to every request from now on; loopback addresses are always reached directly.": "代理和 CA 的更改立即对之后的每个请求生效；本机回环地址始终直接连接。",
     "No proxy": "不使用代理",
+    "Bucket %1 is in region %2; profile %3 uses it from now on": "存储桶 %1 位于区域 %2；配置 %3 今后使用该区域",
     "Network": "网络",
     "CA bundle": "CA 证书包",
     "Certificates (*.pem *.crt *.cer);;All files (*)": "证书 (*.pem *.crt *.cer);;所有文件 (*)",

@@ -195,9 +195,9 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../app/gui/controller.py" line="110" />
+        <location filename="../../app/gui/controller.py" line="114" />
         <source>Another Skylift process is uploading these transfers; they are not shown: %1</source>
-        <extracomment>Failures a plain resume cannot cure: the file must be read again from the start. The move option settled a file: (path, why it stays; empty when it was deleted). The watched folders' watchers run for as long as the window does (started in ``start``).</extracomment>
+        <extracomment>Failures a plain resume cannot cure: the file must be read again from the start. (profile, bucket, region): a bucket was found in another region and is used there. The move option settled a file: (path, why it stays; empty when it was deleted). The watched folders' watchers run for as long as the window does (started in ``start``).</extracomment>
         <translation>另一个 Skylift 进程正在上传这些传输，因此未显示：%1</translation>
     </message>
 </context>
@@ -517,54 +517,59 @@ Resumable uploads to object storage.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Cannot queue</source>
         <translation>无法加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Queued %1 file(s), skipped %2</source>
         <translation>已加入 %1 个文件，跳过 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="326" />
         <source>Queueing… %1 file(s)</source>
         <translation>正在加入队列… %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>Kept %1: %2</source>
         <translation>保留了 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>Moved %1 to the server</source>
         <translation>已将 %1 移到服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/main_window.py" line="346" />
+        <source>Bucket %1 is in region %2; profile %3 uses it from now on</source>
+        <translation>存储桶 %1 位于区域 %2；配置 %3 今后使用该区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="385" />
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="390" />
         <source>Add Folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
-        <location filename="../../ui/main_window.py" line="398" />
+        <location filename="../../ui/main_window.py" line="395" />
         <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Keep a Folder Uploaded</source>
         <translation>持续上传文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399" />
+        <location filename="../../ui/main_window.py" line="406" />
         <source>Choose where uploads go first: add a profile with a bucket, or upload a file once.</source>
         <translation>请先选择上传位置：添加一个带存储桶的配置，或先上传一次文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407" />
+        <location filename="../../ui/main_window.py" line="414" />
         <source>Watching %1: new and changed files go to %2</source>
         <translation>正在监视 %1：新增和更改的文件将上传到 %2</translation>
     </message>
