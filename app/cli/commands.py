@@ -16,6 +16,7 @@ from app.cli import selfcheck
 from app.cli.conflicts import moved, policy_for, say_skipped
 from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 from app.cli.running import run_transfers as _run
+from app.cli.share import add_share_parser, cmd_share
 from app.cli.stale import add_stale_parser, cmd_stale
 from app.cli.verify import add_verify_parser, cmd_verify
 from app.cli.watch import add_watch_parser, cmd_watch
@@ -60,6 +61,7 @@ COMMANDS = frozenset(
         "desktop-install",
         "verify",
         "watch",
+        "share",
     }
 )
 
@@ -247,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_stale_parser(sub)
     add_verify_parser(sub)
     add_watch_parser(sub)
+    add_share_parser(sub)
     return p
 
 
@@ -626,4 +629,6 @@ def _dispatch(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) ->
         return cmd_verify(core, a)
     if a.command == "watch":
         return cmd_watch(core, acc, a)
+    if a.command == "share":
+        return cmd_share(core, a)
     raise UsageError(f"unknown command {a.command}")
