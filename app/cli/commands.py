@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 
 from app.cli import selfcheck
 from app.cli.conflicts import moved, policy_for, say_skipped
+from app.cli.profile_import import add_import_parser, cmd_profile_import
 from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 from app.cli.running import run_transfers as _run
 from app.cli.share import add_share_parser, cmd_share
@@ -189,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     prof.add_parser("list", help="list profiles")
     for name in ("remove", "test"):
         prof.add_parser(name).add_argument("name")
+    add_import_parser(prof)
 
     up = sub.add_parser("upload", help="upload files, folders or standard input")
     up.add_argument("paths", nargs="+", metavar="SRC... DEST")
@@ -498,11 +500,13 @@ def cmd_profile(core: AppCore, a: argparse.Namespace) -> int:
     elif a.action == "remove":
         core.profiles.remove(a.name)
         print(f"removed profile {a.name}")
+    elif a.action == "import":
+        return cmd_profile_import(core, a)
     elif a.action == "test":
         buckets = core.profiles.test(a.name)
         print(f"profile {a.name}: connected; {len(buckets)} bucket(s): {', '.join(buckets)}")
     else:
-        raise UsageError("profile needs an action: add, list, remove or test")
+        raise UsageError("profile needs an action: add, list, remove, test or import")
     return EXIT_OK
 
 
