@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from engine.store import ProfileRow, Store
 from tests.helpers.cli import run_cli
 from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
 
@@ -52,6 +53,18 @@ def _aws_files(tmp_path: Path, endpoint: str) -> Path:
     return creds
 
 
+def _stored_profile(home: Path, name: str) -> ProfileRow:
+    from app.services.paths import resolve_paths
+
+    store = Store(resolve_paths(str(home)).db)
+    try:
+        row = store.get_profile(name)
+    finally:
+        store.close()
+    assert row is not None
+    return row
+
+
 def test_imported_profile_uploads_and_its_secret_is_only_in_the_keyring(
     tmp_path: Path, keyring_env: dict[str, str], weed: LocalServer, s3_backend: S3Backend, raw_s3: S3Client
 ) -> None:
@@ -71,6 +84,8 @@ def test_imported_profile_uploads_and_its_secret_is_only_in_the_keyring(
     assert "created x-ops: aws, keys from AWS profile ops (role_arn)" in out
     assert "skipped broken: no aws_secret_access_key" in out
     assert keyring.get_password("skylift", f"x-lab:{ACCESS_KEY}") == SECRET_KEY
+    ops = _stored_profile(Path(keyring_env["SKYLIFT_HOME"]), "x-ops")
+    assert (ops.aws_profile, ops.keyring_ref, ops.access_key_id) == ("ops", "", "")
 
     s3_backend.make_bucket("imported-bucket")
     src = tmp_path / "photo.jpg"

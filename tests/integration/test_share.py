@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import time
 import urllib.error
 import urllib.request
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.cli import run_cli
+from tests.helpers.cli import run_cli, start_cli
 from tests.helpers.env import ROOT
 from tests.helpers.targets import Target
 
@@ -98,3 +99,22 @@ def test_url_prints_the_plain_object_url(tmp_path: Path, target: Target) -> None
     with pytest.raises(urllib.error.HTTPError) as err:
         _get(res.stdout.decode().strip())  # the bucket is private: the plain URL alone opens nothing
     assert err.value.code == 403
+
+
+def test_a_link_to_the_built_in_storage_works_while_the_command_runs(tmp_path: Path) -> None:
+    env = dict(os.environ, SKYLIFT_HOME=str(tmp_path / "home"), PYTHONPATH=str(ROOT))
+    data = os.urandom(100_000)
+    src = tmp_path / "local.bin"
+    src.write_bytes(data)
+    run_cli(env, "upload", str(src), "local:skylift/shared/local.bin", check=True)
+    proc = start_cli(env, "share", "local:skylift/shared/local.bin", "--expires", "10m")
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().decode().strip()
+        assert url.startswith("http://127.0.0.1:"), url
+        assert hashlib.sha256(_get(url)).digest() == hashlib.sha256(data).digest()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err.decode()
+    assert "only while this Skylift runs" in err.decode()
