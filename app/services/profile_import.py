@@ -354,6 +354,7 @@ def import_candidates(
             out.append(Outcome(name, False, "a profile of that name exists (--replace overwrites it)"))
             continue
         if dry_run:
+            existing.add(name)  # a second candidate of that name would be skipped for real
             out.append(Outcome(name, True, f"{c.provider}, keys {c.keys} (dry run: nothing saved)"))
             continue
         try:

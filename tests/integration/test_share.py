@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import run_cli, start_cli
-from tests.helpers.env import ROOT
-from tests.helpers.targets import Target
+from tests.helpers.env import ACCESS_KEY, ROOT, SECRET_KEY
+from tests.helpers.oss_gateway import OssGateway
+from tests.helpers.targets import OssTarget, Target
 
 pytestmark = pytest.mark.integration
 
@@ -118,3 +119,19 @@ def test_a_link_to_the_built_in_storage_works_while_the_command_runs(tmp_path: P
         _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err.decode()
     assert "only while this Skylift runs" in err.decode()
+
+
+def test_an_oss_v1_profile_signs_links_too(tmp_path: Path, oss_gateway: OssGateway) -> None:
+    target = OssTarget(
+        oss_gateway.endpoint, ACCESS_KEY, SECRET_KEY, region=oss_gateway.region, signature="v1"
+    )
+    env = _home(tmp_path, target)
+    bucket, data = _uploaded(tmp_path, target, env, "v1/old style.bin")
+    res = run_cli(env, "share", f"t:{bucket}/v1/old style.bin", "--expires", "1h", check=True)
+    url = res.stdout.decode().strip()
+    assert "OSSAccessKeyId=" in url and "Signature=" in url
+    assert _get(url) == data
+    tampered = url.replace("Expires=", "Expires=1")  # a later expiry the signature does not cover
+    with pytest.raises(urllib.error.HTTPError) as err:
+        _get(tampered)
+    assert err.value.code == 403
