@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStyle,
     QTableView,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.gui.api import format_size
 from app.gui.controller import Controller
 from app.services.browser import Entry, Listing
+from ui.share_dialog import add_share_actions
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -138,6 +140,8 @@ class BucketBrowser(QDialog):
         lay.addWidget(buttons)
         self.profile.currentIndexChanged.connect(self._on_profile_changed)
         self.bucket.currentTextChanged.connect(self._on_bucket_changed)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_context_menu)
         self.view.doubleClicked.connect(self._on_double_clicked)
         self.up.clicked.connect(self._on_up_clicked)
         self.refresh.clicked.connect(self._list)
@@ -207,6 +211,16 @@ class BucketBrowser(QDialog):
         if e.is_prefix:
             self._prefix = e.key
             self._list()
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid() or self.model.entries[index.row()].is_prefix:
+            return  # links are for objects; a prefix is no object
+        self.view.selectRow(index.row())
+        where = (self._profile, self.bucket.currentText(), self.model.entries[index.row()].key)
+        menu = QMenu(self)
+        add_share_actions(menu, self, self._c, where, self.status.setText)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _on_up_clicked(self) -> None:
         if self._prefix:

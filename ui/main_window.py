@@ -44,6 +44,7 @@ from ui.actions import Actions
 from ui.delegates import ProgressDelegate
 from ui.drop_panel import DropPanel
 from ui.icons import icon
+from ui.share_dialog import add_share_actions
 from ui.status_bar import StatusBar
 from ui.transfer_model import (
     COL_DEST,
@@ -364,6 +365,11 @@ class MainWindow(QMainWindow):
         menu.addActions([a.pause, a.resume, a.cancel, a.retry, a.remove])
         menu.addSeparator()
         menu.addAction(a.browse)
+        ids = self.selected_ids()
+        if len(ids) == 1 and self.model.state_of(ids[0]) is State.DONE:
+            menu.addSeparator()
+            where = self.model.destination_of(ids[0])
+            add_share_actions(menu, self, self.controller, where, lambda t: self.status.showMessage(t, 10000))
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def _on_cancel(self) -> None:

@@ -51,6 +51,9 @@ class ProfileDialog(QDialog):
         row.addWidget(self.new_btn)
         row.addWidget(self.remove_btn)
         left.addLayout(row)
+        self.import_btn = QPushButton(self.tr("Import…"))
+        self.import_btn.setToolTip(self.tr("Profiles from the AWS CLI, ossutil or rclone configuration"))
+        left.addWidget(self.import_btn)
 
         self.name = QLineEdit()
         self.provider = QComboBox()
@@ -114,6 +117,7 @@ class ProfileDialog(QDialog):
         self.provider.currentIndexChanged.connect(self._on_provider_changed)
         self.new_btn.clicked.connect(self._on_new_clicked)
         self.remove_btn.clicked.connect(self._on_remove_clicked)
+        self.import_btn.clicked.connect(self._on_import_clicked)
         self.test_btn.clicked.connect(self._on_test_clicked)
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
@@ -188,6 +192,12 @@ class ProfileDialog(QDialog):
         except Exception as exc:
             QMessageBox.warning(self, self.tr("Remove profile"), str(exc))
         self._reload()
+
+    def _on_import_clicked(self) -> None:
+        from ui.import_dialog import ImportDialog
+
+        ImportDialog(self._c, self).exec()
+        self._reload(self.name.text().strip())
 
     def _on_test_clicked(self) -> None:
         self.test_result.setText(self.tr("Connecting…"))

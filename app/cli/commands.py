@@ -14,8 +14,10 @@ from typing import Any, NoReturn
 
 from app.cli import selfcheck
 from app.cli.conflicts import moved, policy_for, say_skipped
+from app.cli.profile_import import add_import_parser, cmd_profile_import
 from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 from app.cli.running import run_transfers as _run
+from app.cli.share import add_share_parser, cmd_share
 from app.cli.stale import add_stale_parser, cmd_stale
 from app.cli.verify import add_verify_parser, cmd_verify
 from app.cli.watch import add_watch_parser, cmd_watch
@@ -62,6 +64,7 @@ COMMANDS = frozenset(
         "desktop-install",
         "verify",
         "watch",
+        "share",
     }
 )
 
@@ -215,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     prof.add_parser("list", help="list profiles")
     for name in ("remove", "test"):
         prof.add_parser(name).add_argument("name")
+    add_import_parser(prof)
 
     up = sub.add_parser("upload", help="upload files, folders or standard input")
     up.add_argument("paths", nargs="+", metavar="SRC... DEST")
@@ -275,6 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_stale_parser(sub)
     add_verify_parser(sub)
     add_watch_parser(sub)
+    add_share_parser(sub)
     # Also after the command (`skylift upload --proxy ...`); SUPPRESS keeps a value given before it.
     for child in _every_parser(p):
         _add_proxy_options(child, argparse.SUPPRESS)
@@ -526,11 +531,13 @@ def cmd_profile(core: AppCore, a: argparse.Namespace) -> int:
     elif a.action == "remove":
         core.profiles.remove(a.name)
         print(f"removed profile {a.name}")
+    elif a.action == "import":
+        return cmd_profile_import(core, a)
     elif a.action == "test":
         buckets = core.profiles.test(a.name)
         print(f"profile {a.name}: connected; {len(buckets)} bucket(s): {', '.join(buckets)}")
     else:
-        raise UsageError("profile needs an action: add, list, remove or test")
+        raise UsageError("profile needs an action: add, list, remove, test or import")
     return EXIT_OK
 
 
@@ -690,4 +697,6 @@ def _dispatch(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) ->
         return cmd_verify(core, a)
     if a.command == "watch":
         return cmd_watch(core, acc, a)
+    if a.command == "share":
+        return cmd_share(core, a)
     raise UsageError(f"unknown command {a.command}")

@@ -172,3 +172,16 @@ class ListsObjects(Protocol):
     """A backend that can list every object under a prefix (no delimiter), page by page."""
 
     def iter_objects(self, bucket: str, prefix: str) -> Iterator[ListedObject]: ...
+
+
+@runtime_checkable
+class SharesLinks(Protocol):
+    """A backend that can hand out links to an object: signed for a while, or plain."""
+
+    def presign_get(self, bucket: str, key: str, seconds: int) -> str:
+        """A GET URL anyone may use for ``seconds``; made locally, no request is sent."""
+        ...
+
+    def object_url(self, bucket: str, key: str) -> str:
+        """The object's unsigned URL (it opens only where the object or bucket is public)."""
+        ...

@@ -394,3 +394,13 @@ class OssBackend:
             if exc.code in ("NoSuchLifecycle", "NoSuchLifecycleConfiguration"):
                 return []
             raise SkyliftError(ErrorCode.SERVER, f"{exc.code}: {exc.message}", exc.request_id) from None
+
+    # ---- SharesLinks ----------------------------------------------------------------------------
+    def presign_get(self, bucket: str, key: str, seconds: int) -> str:
+        with _translated():
+            # slash_safe: "a/b.txt" stays a path, as the console's own links show it.
+            return str(self._bucket(bucket).sign_url("GET", key, seconds, slash_safe=True))
+
+    def object_url(self, bucket: str, key: str) -> str:
+        # oss2's URL maker knows when the bucket goes in the host (a name) or the path (an IP).
+        return str(self._bucket(bucket)._make_url(bucket, key, slash_safe=True))

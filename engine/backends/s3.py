@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import ipaddress
 import logging
+import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import boto3
 import botocore.exceptions as bex
@@ -500,6 +503,39 @@ class S3Backend:
                     return Level(prefixes, objects)
                 if len(prefixes) + len(objects) >= limit:
                     return Level(prefixes, objects, truncated=True)
+
+    # ---- SharesLinks ----------------------------------------------------------------------------
+    def presign_get(self, bucket: str, key: str, seconds: int) -> str:
+        with _translated():
+            url = self._client.generate_presigned_url(
+                "get_object", Params={"Bucket": bucket, "Key": key}, ExpiresIn=seconds
+            )
+        return str(url)
+
+    def object_url(self, bucket: str, key: str) -> str:
+        return plain_url(str(self._client.meta.endpoint_url), self._client.meta.config.s3, bucket, key)
+
+
+_DNS_BUCKET = re.compile(r"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")
+
+
+def plain_url(endpoint: str, s3_config: dict[str, Any] | None, bucket: str, key: str) -> str:
+    """The unsigned URL of an object, in the addressing style the client uses."""
+    base = urlsplit(endpoint)
+    path = quote(key, safe="/~")
+    virtual = (s3_config or {}).get("addressing_style", "virtual") == "virtual"
+    # botocore falls back to path style for names a host name cannot carry; the URL must agree.
+    if virtual and _DNS_BUCKET.match(bucket) and not _is_ip(base.hostname or ""):
+        return f"{base.scheme}://{bucket}.{base.netloc}/{path}"
+    return f"{base.scheme}://{base.netloc}{base.path.rstrip('/')}/{bucket}/{path}"
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return host == "localhost"
+    return True
 
 
 def _timestamp(value: str) -> datetime:

@@ -393,6 +393,33 @@ ZH = {
     "The server of profile %1 cannot be reached: %2. Check the network, then Start again.": "无法连接配置 %1 的服务器：%2。请检查网络，然后重新开始。",
     "The bucket %1 cannot be listed: %2. Start again later.": "无法列出存储桶 %1：%2。请稍后重新开始。",
     "Verify stopped: %1. Check the folder and profile %2, then Start again.": "校验已中止：%1。请检查文件夹和配置 %2，然后重新开始。",
+    # share links
+    "Copy Object URL": "复制对象 URL",
+    "Copy Share Link…": "复制分享链接…",
+    "Copied %1": "已复制 %1",
+    "Cannot make the link: %1": "无法生成链接：%1",
+    "Share Link": "分享链接",
+    "1 hour": "1 小时",
+    "1 day": "1 天",
+    "7 days": "7 天",
+    "Custom…": "自定义…",
+    "e.g. 30m, 12h, 3d (at most 7d)": "例如 30m、12h、3d（最长 7d）",
+    "Create and Copy": "生成并复制",
+    "Object:": "对象：",
+    "Link works for:": "链接有效期：",
+    "Making the link…": "正在生成链接…",
+    "Copied to the clipboard. The link works until %1.": "已复制到剪贴板。链接有效期至 %1。",
+    "The built-in storage serves it only while Skylift runs.": "内置存储仅在 Skylift 运行时提供该链接。",
+    # profile import
+    "Import…": "导入…",
+    "Profiles from the AWS CLI, ossutil or rclone configuration": "从 AWS CLI、ossutil 或 rclone 的配置导入配置",
+    "Import Profiles": "导入配置",
+    "Import Checked": "导入所选",
+    "Found in the usual places of other tools:": "在其他工具的常用位置找到：",
+    "A profile of that name exists; importing replaces it.": "已存在同名配置；导入将替换它。",
+    "%1 — skipped: %2": "%1 — 已跳过：%2",
+    "No profiles found in the AWS CLI, ossutil or rclone configuration.": "在 AWS CLI、ossutil 或 rclone 的配置中未找到配置。",
+    "Imported: %1": "已导入：%1",
 }
 
 

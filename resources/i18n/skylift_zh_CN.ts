@@ -141,53 +141,53 @@
 <context>
     <name>BucketBrowser</name>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="88" />
+        <location filename="../../ui/bucket_browser.py" line="90" />
         <source>Bucket Browser</source>
         <translation>存储桶浏览器</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="99" />
+        <location filename="../../ui/bucket_browser.py" line="101" />
         <source>Up one level</source>
         <translation>上一级</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="101" />
+        <location filename="../../ui/bucket_browser.py" line="103" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="118" />
+        <location filename="../../ui/bucket_browser.py" line="120" />
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="120" />
+        <location filename="../../ui/bucket_browser.py" line="122" />
         <source>Bucket:</source>
         <translation>存储桶：</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="130" />
+        <location filename="../../ui/bucket_browser.py" line="132" />
         <source>Upload Here</source>
         <translation>上传到这里</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="162" />
-        <location filename="../../ui/bucket_browser.py" line="189" />
+        <location filename="../../ui/bucket_browser.py" line="166" />
+        <location filename="../../ui/bucket_browser.py" line="193" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="187" />
+        <location filename="../../ui/bucket_browser.py" line="191" />
         <source>No buckets</source>
         <translation>没有存储桶</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="200" />
+        <location filename="../../ui/bucket_browser.py" line="204" />
         <source>%1 item(s)</source>
         <translation>%1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="202" />
+        <location filename="../../ui/bucket_browser.py" line="206" />
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
     </message>
@@ -432,6 +432,44 @@ Resumable uploads to object storage.</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="28" />
+        <source>Import Profiles</source>
+        <translation>导入配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="34" />
+        <source>Import Checked</source>
+        <translation>导入所选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="39" />
+        <source>Found in the usual places of other tools:</source>
+        <translation>在其他工具的常用位置找到：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="66" />
+        <source>A profile of that name exists; importing replaces it.</source>
+        <translation>已存在同名配置；导入将替换它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="70" />
+        <source>%1 — skipped: %2</source>
+        <translation>%1 — 已跳过：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="76" />
+        <source>No profiles found in the AWS CLI, ossutil or rclone configuration.</source>
+        <translation>在 AWS CLI、ossutil 或 rclone 的配置中未找到配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="96" />
+        <source>Imported: %1</source>
+        <translation>已导入：%1</translation>
+    </message>
+</context>
+<context>
     <name>Launch</name>
     <message>
         <location filename="../../ui/launch.py" line="97" />
@@ -442,17 +480,17 @@ Resumable uploads to object storage.</source>
 <context>
     <name>ListingModel</name>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="57" />
+        <location filename="../../ui/bucket_browser.py" line="59" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="57" />
+        <location filename="../../ui/bucket_browser.py" line="59" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="57" />
+        <location filename="../../ui/bucket_browser.py" line="59" />
         <source>Modified</source>
         <translation>修改时间</translation>
     </message>
@@ -460,116 +498,116 @@ Resumable uploads to object storage.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Filter by name or destination</source>
         <extracomment>Tests and scripted drops set this False to take the remembered destination as-is. Scripted runs (tests, screenshots) quit without the "transfers are running" question.</extracomment>
         <translation>按名称或目标筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>All</source>
         <extracomment>One Verify window, reused: opening it again brings it to the front.</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>Transfers</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="194" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>&amp;Transfers</source>
         <translation>传输(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>T&amp;ools</source>
         <translation>工具(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Cannot queue</source>
         <translation>无法加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Queued %1 file(s), skipped %2</source>
         <translation>已加入 %1 个文件，跳过 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="327" />
         <source>Queueing… %1 file(s)</source>
         <translation>正在加入队列… %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="341" />
         <source>Kept %1: %2</source>
         <translation>保留了 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>Moved %1 to the server</source>
         <translation>已将 %1 移到服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>Bucket %1 is in region %2; profile %3 uses it from now on</source>
         <translation>存储桶 %1 位于区域 %2；配置 %3 今后使用该区域</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="391" />
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>Add Folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395" />
-        <location filename="../../ui/main_window.py" line="405" />
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>Keep a Folder Uploaded</source>
         <translation>持续上传文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Choose where uploads go first: add a profile with a bucket, or upload a file once.</source>
         <translation>请先选择上传位置：添加一个带存储桶的配置，或先上传一次文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>Watching %1: new and changed files go to %2</source>
         <translation>正在监视 %1：新增和更改的文件将上传到 %2</translation>
     </message>
@@ -835,114 +873,124 @@ Resumable uploads to object storage.</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="61" />
+        <location filename="../../ui/profile_dialog.py" line="54" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="55" />
+        <source>Profiles from the AWS CLI, ossutil or rclone configuration</source>
+        <translation>从 AWS CLI、ossutil 或 rclone 的配置导入配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="64" />
         <source>Path-style addressing</source>
         <translation>路径式访问</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="72" />
+        <location filename="../../ui/profile_dialog.py" line="75" />
         <source>⚠ No secure keyring: %1</source>
         <translation>⚠ 没有安全的密钥环：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="74" />
+        <location filename="../../ui/profile_dialog.py" line="77" />
         <source>cannot be stored: no secure keyring</source>
         <translation>无法保存：没有安全的密钥环</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="76" />
+        <location filename="../../ui/profile_dialog.py" line="79" />
         <source>Secrets are stored in: %1</source>
         <translation>密钥保存在：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="77" />
+        <location filename="../../ui/profile_dialog.py" line="80" />
         <source>kept in the OS keyring; leave empty to keep</source>
         <translation>保存在系统密钥环中；留空则保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="78" />
+        <location filename="../../ui/profile_dialog.py" line="81" />
         <source>Test Connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="86" />
+        <location filename="../../ui/profile_dialog.py" line="89" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="87" />
+        <location filename="../../ui/profile_dialog.py" line="90" />
         <source>Provider:</source>
         <translation>服务商：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="88" />
+        <location filename="../../ui/profile_dialog.py" line="91" />
         <source>Endpoint:</source>
         <translation>端点：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="89" />
+        <location filename="../../ui/profile_dialog.py" line="92" />
         <source>Region:</source>
         <translation>区域：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="91" />
+        <location filename="../../ui/profile_dialog.py" line="94" />
         <source>Access key ID:</source>
         <translation>访问密钥 ID：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="92" />
+        <location filename="../../ui/profile_dialog.py" line="95" />
         <source>Secret key:</source>
         <translation>私有密钥：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="93" />
+        <location filename="../../ui/profile_dialog.py" line="96" />
         <source>Default bucket:</source>
         <translation>默认存储桶：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="151" />
+        <location filename="../../ui/profile_dialog.py" line="155" />
         <source>Built-in storage on this computer.</source>
         <translation>本机内置存储。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="158" />
+        <location filename="../../ui/profile_dialog.py" line="162" />
         <source>https://…</source>
         <translation>https://…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="182" />
-        <location filename="../../ui/profile_dialog.py" line="189" />
+        <location filename="../../ui/profile_dialog.py" line="186" />
+        <location filename="../../ui/profile_dialog.py" line="193" />
         <source>Remove profile</source>
         <translation>删除配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="182" />
+        <location filename="../../ui/profile_dialog.py" line="186" />
         <source>Remove %1?</source>
         <translation>删除 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="193" />
+        <location filename="../../ui/profile_dialog.py" line="203" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="212" />
+        <location filename="../../ui/profile_dialog.py" line="222" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="215" />
+        <location filename="../../ui/profile_dialog.py" line="225" />
         <source>Connected: %1 bucket(s)</source>
         <translation>已连接：%1 个存储桶</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="226" />
-        <location filename="../../ui/profile_dialog.py" line="265" />
+        <location filename="../../ui/profile_dialog.py" line="236" />
+        <location filename="../../ui/profile_dialog.py" line="275" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="262" />
+        <location filename="../../ui/profile_dialog.py" line="272" />
         <source>Cannot save profile</source>
         <translation>无法保存配置</translation>
     </message>
@@ -1113,6 +1161,99 @@ Resumable uploads to object storage.</source>
         <location filename="../../ui/settings_dialog.py" line="152" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Share</name>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="43" />
+        <source>Copy Object URL</source>
+        <extracomment>The expiry choices, in seconds; None: the user types a duration.</extracomment>
+        <translation>复制对象 URL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="44" />
+        <source>Copy Share Link…</source>
+        <translation>复制分享链接…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="50" />
+        <source>Copied %1</source>
+        <translation>已复制 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="53" />
+        <source>Cannot make the link: %1</source>
+        <translation>无法生成链接：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="74" />
+        <source>Share Link</source>
+        <translation>分享链接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="79" />
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="79" />
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="79" />
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="79" />
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="83" />
+        <source>e.g. 30m, 12h, 3d (at most 7d)</source>
+        <translation>例如 30m、12h、3d（最长 7d）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="85" />
+        <source>Create and Copy</source>
+        <translation>生成并复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="92" />
+        <source>Object:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="93" />
+        <source>Link works for:</source>
+        <translation>链接有效期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="121" />
+        <location filename="../../ui/share_dialog.py" line="132" />
+        <source>Cannot make the link: %1</source>
+        <translation>无法生成链接：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="124" />
+        <source>Making the link…</source>
+        <translation>正在生成链接…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="138" />
+        <source>Copied to the clipboard. The link works until %1.</source>
+        <translation>已复制到剪贴板。链接有效期至 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/share_dialog.py" line="140" />
+        <source>The built-in storage serves it only while Skylift runs.</source>
+        <translation>内置存储仅在 Skylift 运行时提供该链接。</translation>
     </message>
 </context>
 <context>
