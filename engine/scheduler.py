@@ -56,6 +56,8 @@ class EngineSettings:
     concurrency: int = 4
     #: At most this many parts of one file in flight (0: no limit beyond ``concurrency``).
     parts_per_file: int = 0
+    #: At most this many files uploading at once (0: as many as ``concurrency`` keeps busy).
+    files_at_once: int = 0
     part_size: int = DEFAULT_PART_SIZE
     threshold: int = DEFAULT_THRESHOLD
     retry: RetryPolicy = field(default_factory=RetryPolicy)
@@ -94,6 +96,8 @@ class Engine:
         self._transfers: dict[int, Transfer] = {}
         self._held: set[int] = set()
         self._active: list[Transfer] = []
+        #: Where the next round-robin look over ``_active`` starts.
+        self._turn = 0
         self._queued: list[tuple[int, int]] = []  # heap of (queue_pos, id)
         self._tasks = 0
         self._live = 0  # transfers queued or active
@@ -428,11 +432,17 @@ class Engine:
             self._executor.submit(task)
 
     def _next_task(self) -> Callable[[], None] | None:
-        for t in self._active:
+        # Round robin: the slot goes to the file after the one served last, so one big file
+        # cannot take every slot while the others wait.
+        n = len(self._active)
+        for i in range(n):
+            t = self._active[(self._turn + i) % n]
             task = self._task_for(t)
             if task is not None:
+                self._turn = (self._turn + i + 1) % n
                 return task
-        while self._queued:
+        files = self.settings.files_at_once
+        while self._queued and not (files and len(self._active) >= files):
             _, tid = heapq.heappop(self._queued)
             queued = self._transfers.get(tid)
             if queued is None or queued.state is not State.QUEUED:

@@ -60,6 +60,10 @@ class Actions(QObject):
         self.bucket_browser = make("browse", self.tr("Bucket &Browser…"))
         self.quit = make("", self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         self.about = make("", self.tr("&About Skylift"))
+        self.getting_started = make("", self.tr("&Getting Started"), QKeySequence.StandardKey.HelpContents)
+        self.open_logs = make(
+            "", self.tr("Open &Log Folder"), tip=self.tr("Show the log files in the file manager")
+        )
         self.stale = make("", self.tr("Stale &Uploads…"))
         self.verify = make(
             "", self.tr("&Verify Folder…"), tip=self.tr("Compare a local folder with what is on the server")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.gui.api import format_size
 from app.gui.controller import Controller
 from app.services.browser import Entry, Listing
+from ui import messages
 from ui.share_dialog import add_share_actions
 
 Index = QModelIndex | QPersistentModelIndex
@@ -201,7 +202,7 @@ class BucketBrowser(QDialog):
             return
         self.model.set_entries(result.entries)
         n = len(result.entries)
-        text = self.tr("%1 item(s)").replace("%1", str(n))
+        text = messages.plural(n, self.tr("%1 item"), self.tr("%1 items"))
         if result.truncated:
             text += " " + self.tr("(first %1 shown)").replace("%1", str(n))
         self.status.setText(text)

@@ -22,8 +22,10 @@ def ask_resume(parent: QWidget, count: int) -> bool:
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("Dialogs", "Unfinished transfers"))
     box.setText(
-        QCoreApplication.translate("Dialogs", "%1 transfer(s) did not finish last time.").replace(
-            "%1", f"{count:,}"
+        messages.plural(
+            count,
+            QCoreApplication.translate("Dialogs", "%1 transfer did not finish last time."),
+            QCoreApplication.translate("Dialogs", "%1 transfers did not finish last time."),
         )
     )
     box.setInformativeText(
@@ -41,8 +43,10 @@ def confirm_quit(parent: QWidget, running: int) -> bool:
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("Dialogs", "Quit Skylift"))
     box.setText(
-        QCoreApplication.translate("Dialogs", "%1 transfer(s) are still running.").replace(
-            "%1", f"{running:,}"
+        messages.plural(
+            running,
+            QCoreApplication.translate("Dialogs", "%1 transfer is still running."),
+            QCoreApplication.translate("Dialogs", "%1 transfers are still running."),
         )
     )
     box.setInformativeText(
@@ -63,9 +67,15 @@ def confirm_cancel(parent: QWidget, count: int) -> bool:
     answer = QMessageBox.question(
         parent,
         QCoreApplication.translate("Dialogs", "Cancel transfers"),
-        QCoreApplication.translate(
-            "Dialogs", "Cancel %1 transfer(s)? Uploaded parts are deleted from the server."
-        ).replace("%1", str(count)),
+        messages.plural(
+            count,
+            QCoreApplication.translate(
+                "Dialogs", "Cancel %1 transfer? Its uploaded parts are deleted from the server."
+            ),
+            QCoreApplication.translate(
+                "Dialogs", "Cancel %1 transfers? Their uploaded parts are deleted from the server."
+            ),
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

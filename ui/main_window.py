@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QIcon,
@@ -39,10 +40,11 @@ from app.gui.api import ACTIVE, ConflictQuestion, State, __version__
 from app.gui.bridge import TransferChanges, TransferInfo
 from app.gui.controller import Controller
 from app.gui.uploads import EnqueueJob, EnqueueResult, UploadRequest
-from ui import dialogs, messages
+from ui import dialogs, help_menu, messages
 from ui.actions import Actions
 from ui.delegates import ProgressDelegate
 from ui.drop_panel import DropPanel
+from ui.empty_state import EmptyState, set_drop_highlight
 from ui.icons import icon
 from ui.share_dialog import add_share_actions
 from ui.status_bar import StatusBar
@@ -105,12 +107,15 @@ class MainWindow(QMainWindow):
         top.addWidget(spacer)
         top.addWidget(self.search)
         central = QWidget()
+        central.setObjectName("drop-target")
+        self._central = central
         lay = QVBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(top)
         lay.addWidget(self.table)
         self.setCentralWidget(central)
+        self.empty_state = EmptyState(self.table, lambda: controller.settings.last_destination)
         self.status = StatusBar(self.model, self)
         self.setStatusBar(self.status)
         self.status.set_bwlimit(controller.settings.bwlimit)
@@ -185,6 +190,8 @@ class MainWindow(QMainWindow):
             if a is None:
                 tb.addSeparator()
             else:
+                # Buttons show no mnemonic: without this, "添加文件(&F)…" reads "添加文件(F)…".
+                a.setIconText(messages.button_text(a.text()))
                 tb.addAction(a)
         self.toolbar = tb
 
@@ -204,7 +211,10 @@ class MainWindow(QMainWindow):
         tools.addActions([a.stale, a.verify])
         tools.addSeparator()
         tools.addAction(a.settings)
-        mb.addMenu(self.tr("&Help")).addAction(a.about)
+        h = mb.addMenu(self.tr("&Help"))
+        h.addActions([a.getting_started, a.open_logs])
+        h.addSeparator()
+        h.addAction(a.about)
         a.stale.setVisible(dialogs.stale_window_class() is not None)
 
     def _connect(self) -> None:
@@ -224,6 +234,7 @@ class MainWindow(QMainWindow):
         c.region_learned.connect(self._on_region_learned)
         c.file_moved.connect(self._on_file_moved)
         self.status.bwlimit_chosen.connect(self._on_bwlimit_chosen)
+        self.status.show_failed.connect(lambda: self.filters.setCurrentIndex(FILTERS.index("failed")))
         self.filters.currentChanged.connect(self._on_filter_changed)
         self.search.textChanged.connect(self.model.set_text_filter)
         self.table.customContextMenuRequested.connect(self._on_context_menu)
@@ -250,6 +261,8 @@ class MainWindow(QMainWindow):
         a.stale.triggered.connect(lambda: dialogs.open_stale(self, c))
         a.verify.triggered.connect(self._on_verify)
         a.about.triggered.connect(lambda: dialogs.about(self, __version__))
+        a.getting_started.triggered.connect(lambda: help_menu.show_getting_started(self))
+        a.open_logs.triggered.connect(lambda: help_menu.open_log_folder(c.paths.logs))
         a.quit.triggered.connect(self.close)
         for i in range(len(FILTERS)):
             QShortcut(QKeySequence(f"Alt+{i + 1}"), self, partial(self.filters.setCurrentIndex, i))
@@ -455,14 +468,20 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if local_paths(event.mimeData().urls()):
             event.acceptProposedAction()
+            set_drop_highlight(self._central, True)
         else:
             event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        set_drop_highlight(self._central, False)
+        super().dragLeaveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if local_paths(event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        set_drop_highlight(self._central, False)
         paths = local_paths(event.mimeData().urls())
         if not paths:
             event.ignore()

@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from app.gui.api import ErrorCode, Skipped, SkipReason, State, StorageNotice, format_size
+
+
+def button_text(text: str) -> str:
+    """A menu text as a toolbar button's: no "&" mnemonic, no "(&X)" suffix, no trailing "…"."""
+    out = re.sub(r"\s*\(&[^)]\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return out.removesuffix("…").removesuffix("...").strip()
+
+
+def pick(n: int, one: str, many: str) -> str:
+    """The singular or plural sentence for ``n``, its placeholders left to the caller."""
+    return one if n == 1 else many
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """``one`` or ``many`` (both already translated) with ``%1`` as ``n``: "1 file", "2 files"."""
+    return (one if n == 1 else many).replace("%1", f"{n:,}")
 
 
 def state_text(state: State) -> str:
@@ -107,13 +125,79 @@ def notice_text(code: str) -> str:
         return code
 
 
+_SERVER_CODE = re.compile(r"^([A-Za-z][A-Za-z.]+):")
+
+
+def people_text(code: str, detail: str) -> str:
+    """What went wrong and what to do, in the user's language, from the service's own error code
+    (the first word of ``detail``) where there is one, else from the engine's code."""
+    m = _SERVER_CODE.match(detail or "")
+    server = m.group(1) if m else ""
+    low = (detail or "").lower()
+    if server == "InvalidAccessKeyId" or server == "AccessKeyIdMissing":
+        return QCoreApplication.translate(
+            "Messages", "The access key was refused — check the access key id in Profiles"
+        )
+    if server == "SignatureDoesNotMatch":
+        return QCoreApplication.translate(
+            "Messages", "The secret key does not match the access key — check the secret in Profiles"
+        )
+    if server in ("ExpiredToken", "SecurityTokenExpired", "InvalidToken", "InvalidSecurityToken"):
+        return QCoreApplication.translate(
+            "Messages", "The session token has expired or is invalid — renew it in Profiles"
+        )
+    if server == "RequestTimeTooSkewed":
+        return QCoreApplication.translate(
+            "Messages", "This computer's clock is wrong — set the date and time automatically"
+        )
+    if server in ("AccessDenied", "AllAccessDisabled", "Forbidden"):
+        return QCoreApplication.translate(
+            "Messages", "This key may not write here — ask for write access to the bucket"
+        )
+    if server == "NoSuchBucket":
+        return QCoreApplication.translate(
+            "Messages", "The bucket does not exist — check its name or create it"
+        )
+    if server in ("SlowDown", "Throttling", "TooManyRequests", "RequestLimitExceeded"):
+        return QCoreApplication.translate(
+            "Messages", "The server asked for fewer requests — Skylift slowed down and tries again"
+        )
+    if server == "EntityTooLarge":
+        return QCoreApplication.translate(
+            "Messages", "The file is larger than this storage accepts in one object"
+        )
+    if server in ("InvalidStorageClass", "InvalidArgument") and "storage" in low:
+        return QCoreApplication.translate(
+            "Messages", "This storage does not offer that storage class — choose another in Settings"
+        )
+    if code == ErrorCode.NETWORK.value:
+        if "certificate" in low:
+            return QCoreApplication.translate(
+                "Messages",
+                "The server's certificate is not trusted — add its authority in Settings › Network",
+            )
+        if "refused" in low:
+            return QCoreApplication.translate(
+                "Messages", "The server refused the connection — is it running, and is the endpoint right?"
+            )
+        if "timed out" in low:
+            return QCoreApplication.translate(
+                "Messages", "The server stopped answering — Skylift tries again"
+            )
+        if "name or service not known" in low or "nodename nor servname" in low or "resolve" in low:
+            return QCoreApplication.translate(
+                "Messages", "The server's name cannot be found — check the endpoint and the network"
+            )
+    return error_text(code) if code else ""
+
+
 def error_tooltip(code: str, detail: str) -> str:
-    """The full story: translated summary, then the server's message (with its request id)."""
+    """The full story: the sentence in people's words, then the server's own (code, request id)."""
     if not code:
         return ""
-    out = error_text(code)
+    out = people_text(code, detail)
     if detail:
-        out += "\n" + detail
+        out += "\n\n" + detail
     return out
 
 

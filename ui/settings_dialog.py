@@ -25,7 +25,6 @@ from app.services.settings import Settings
 from ui import messages
 
 MiB = 1024 * 1024
-KiB = 1024
 
 
 def _spin(lo: int, hi: int, value: int, suffix: str = "") -> QSpinBox:
@@ -50,8 +49,11 @@ class SettingsDialog(QDialog):
         t = QWidget()
         f = QFormLayout(t)
         self.concurrency = _spin(1, 64, s.concurrency)
-        self.parts_per_file = _spin(0, 64, s.parts_per_file)
-        self.parts_per_file.setSpecialValueText(self.tr("No limit"))
+        self.parts_per_file = _spin(1, 16, s.parts_per_file)
+        self.parts_per_file.setToolTip(
+            self.tr("Parts of one large file sent at once; small files go up in one request each")
+        )
+        self.concurrency.setToolTip(self.tr("Files uploading at the same time; the others wait in the queue"))
         self.part_size = _spin(1, 5 * 1024, max(1, s.part_size // MiB), " MiB")
         self.threshold = _spin(0, 5 * 1024, s.threshold // MiB, " MiB")
         self.retries = _spin(0, 100, s.retries)
@@ -60,14 +62,20 @@ class SettingsDialog(QDialog):
         self.retry_interval.setDecimals(1)
         self.retry_interval.setSuffix(self.tr(" s"))
         self.retry_interval.setValue(s.retry_interval)
-        self.bwlimit = _spin(0, 10_000_000, s.bwlimit // KiB, " KiB/s")
+        # MiB/s, like the status bar's speed and limit: one unit system everywhere.
+        self.bwlimit = QDoubleSpinBox()
+        self.bwlimit.setRange(0, 100_000)
+        self.bwlimit.setDecimals(2)
+        self.bwlimit.setSingleStep(0.5)
+        self.bwlimit.setValue(round(s.bwlimit / MiB, 2))
+        self.bwlimit.setSuffix(" MiB/s")
         self.bwlimit.setSpecialValueText(self.tr("Unlimited"))
         self.conflict = QComboBox()
         for key, label in messages.conflict_labels().items():
             self.conflict.addItem(label, key)
         self.conflict.setCurrentIndex(max(0, self.conflict.findData(s.conflict)))
-        f.addRow(self.tr("Files in parallel:"), self.concurrency)
-        f.addRow(self.tr("Parts per file:"), self.parts_per_file)
+        f.addRow(self.tr("Files at once:"), self.concurrency)
+        f.addRow(self.tr("Parts at once per file:"), self.parts_per_file)
         f.addRow(self.tr("Part size:"), self.part_size)
         f.addRow(self.tr("Multipart from:"), self.threshold)
         f.addRow(self.tr("Retries:"), self.retries)
@@ -162,7 +170,7 @@ class SettingsDialog(QDialog):
         s.threshold = self.threshold.value() * MiB
         s.retries = self.retries.value()
         s.retry_interval = self.retry_interval.value()
-        s.bwlimit = self.bwlimit.value() * KiB
+        s.bwlimit = round(self.bwlimit.value() * MiB)
         s.conflict = str(self.conflict.currentData())
         s.auto_resume = bool(self.auto_resume.currentData())
         s.notifications = self.notifications.isChecked()

@@ -36,7 +36,7 @@ from app.services.stale import (
     monthly_cost,
     utcnow,
 )
-from ui.messages import state_text
+from ui.messages import pick, state_text
 
 _Index = QModelIndex | QPersistentModelIndex
 _T = TypeVar("_T")
@@ -325,7 +325,7 @@ def totals_text(t: Totals, price_per_gb_month: float) -> str:
     cost = monthly_cost(t.bytes, price_per_gb_month)
     return arg(
         QCoreApplication.translate(
-            "StaleWindow", "%1 uploads (%2 owned, %3 orphans) · %4 parts · %5 · est. %6 per month"
+            "StaleWindow", "Uploads: %1 (%2 owned, %3 orphaned) · parts: %4 · %5 · est. %6 per month"
         ),
         t.uploads,
         t.owned,
@@ -375,7 +375,11 @@ def adopt_text(a: Adopted) -> str:
 def abort_texts(plan: AbortPlan) -> tuple[str, list[str], str]:
     """The question (stating the bytes freed), notes on kept uploads, and the HEAD-guard warning."""
     question = arg(
-        QCoreApplication.translate("StaleWindow", "Abort %1 uploads and free %2 (%3 bytes)?"),
+        pick(
+            len(plan.items),
+            QCoreApplication.translate("StaleWindow", "Abort %1 upload and free %2 (%3 bytes)?"),
+            QCoreApplication.translate("StaleWindow", "Abort %1 uploads and free %2 (%3 bytes)?"),
+        ),
         len(plan.items),
         format_size(plan.bytes),
         plan.bytes,
@@ -384,9 +388,16 @@ def abort_texts(plan: AbortPlan) -> tuple[str, list[str], str]:
     if plan.refused:
         notes.append(
             arg(
-                QCoreApplication.translate(
-                    "StaleWindow",
-                    "%1 uploads belong to unfinished transfers and will be kept; cancel those first.",
+                pick(
+                    len(plan.refused),
+                    QCoreApplication.translate(
+                        "StaleWindow",
+                        "%1 upload belongs to an unfinished transfer and will be kept; cancel it first.",
+                    ),
+                    QCoreApplication.translate(
+                        "StaleWindow",
+                        "%1 uploads belong to unfinished transfers and will be kept; cancel those first.",
+                    ),
                 ),
                 len(plan.refused),
             )
@@ -409,7 +420,11 @@ def result_texts(result: AbortResult, told: set[str]) -> tuple[str, list[str]]:
     """A one-line summary, and the uploads that need the user's attention (but not the refusals
     in ``told``: the confirmation already named those)."""
     text = arg(
-        QCoreApplication.translate("StaleWindow", "Aborted %1 uploads, freed %2."),
+        pick(
+            len(result.of(AbortStatus.ABORTED)),
+            QCoreApplication.translate("StaleWindow", "Aborted %1 upload, freed %2."),
+            QCoreApplication.translate("StaleWindow", "Aborted %1 uploads, freed %2."),
+        ),
         len(result.of(AbortStatus.ABORTED)),
         format_size(result.bytes_freed),
     )

@@ -47,6 +47,8 @@ from app.services.stale import (
     StaleUpload,
     select,
 )
+from ui.age_chart import AgeChart
+from ui.messages import pick
 from ui.stale_model import (
     AGE,
     COLUMN_SAMPLES,
@@ -207,6 +209,8 @@ class StaleWindow(QWidget):
         lay.addWidget(split, 1)
         lay.addLayout(actions)
         lay.addLayout(bottom)
+        self.ages = AgeChart()
+        lay.addWidget(self.ages)
         lay.addWidget(self.lifecycle)
 
         self.profile.currentTextChanged.connect(self._on_profile_changed)
@@ -335,7 +339,7 @@ class StaleWindow(QWidget):
             return
         rows, listed, sized, done, error = inbox.take()
         self.model.append(rows)
-        self.status.setText(arg(self.tr("Listed %1 uploads, sized %2"), str(listed), str(sized)))
+        self.status.setText(arg(self.tr("Uploads listed: %1, sized: %2"), str(listed), str(sized)))
         self._show_totals()
         if not done:
             return
@@ -352,15 +356,19 @@ class StaleWindow(QWidget):
             self._show_error(error)
         elif cancelled:
             self.status.setText(
-                arg(self.tr("Listing cancelled after %1 uploads."), str(self.model.rowCount()))
+                arg(self.tr("Listing cancelled; uploads listed: %1."), str(self.model.rowCount()))
             )
         else:
-            self.status.setText(arg(self.tr("%1 unfinished uploads."), str(self.model.rowCount())))
+            n = self.model.rowCount()
+            self.status.setText(
+                arg(pick(n, self.tr("%1 unfinished upload."), self.tr("%1 unfinished uploads.")), str(n))
+            )
         self._update_actions()
         emit(self.listing_finished, self.model.rowCount())
 
     def _show_totals(self) -> None:
         self.totals.setText(totals_text(self.model.totals, self.price.value()))
+        self.ages.set_uploads(self.model.uploads(), self.model.now)
 
     def _on_lifecycle(self, st: LifecycleStatus) -> None:
         self.lifecycle.setText(lifecycle_text(st))
@@ -444,7 +452,10 @@ class StaleWindow(QWidget):
         if not uploads:
             return
         profile, bucket = self._target
-        self.status.setText(arg(self.tr("Checking %1 uploads…"), str(len(uploads))))
+        n = len(uploads)
+        self.status.setText(
+            arg(pick(n, self.tr("Checking %1 upload…"), self.tr("Checking %1 uploads…")), str(n))
+        )
         self._run(lambda: self.service.plan_abort(profile, bucket, uploads), self._on_plan)
 
     def _on_plan(self, plan: AbortPlan) -> None:

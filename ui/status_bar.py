@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QStatusBar, QWidget
 
 from app.gui.api import ACTIVE, State, format_size
 from ui import messages
 from ui.icons import icon
+from ui.throughput import ThroughputGraph
 from ui.transfer_model import TransferModel
 
 MiB = 1024 * 1024
@@ -21,6 +24,7 @@ class StatusBar(QStatusBar):
     """
 
     bwlimit_chosen = Signal(int)
+    show_failed = Signal()
 
     def __init__(self, model: TransferModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,7 +36,14 @@ class StatusBar(QStatusBar):
         self.limit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.network_icon = QLabel()
         self.network = QLabel()
+        #: "2 failed", a link to the Failed tab: a failure must not hide among done rows.
+        self.failed = QLabel()
+        self.failed.setVisible(False)
+        self.failed.linkActivated.connect(lambda _link: self.show_failed.emit())
+        self.graph = ThroughputGraph()
         self.addWidget(self.totals, 1)
+        self.addPermanentWidget(self.failed)
+        self.addPermanentWidget(self.graph)
         self.addPermanentWidget(self.speed)
         self.addPermanentWidget(QLabel(self.tr("Limit:")))
         self.addPermanentWidget(self.limit)
@@ -86,7 +97,15 @@ class StatusBar(QStatusBar):
             .replace("%3", format_size(m.done_bytes))
             .replace("%4", format_size(m.total_bytes))
         )
+        failed = m.count(State.FAILED)
+        self.failed.setVisible(failed > 0)
+        if failed:
+            color = "#d93025"
+            text = self.tr("%1 failed").replace("%1", f"{failed:,}")
+            self.failed.setText(f'<a href="failed" style="color:{color}; font-weight:600">{text}</a>')
+            self.failed.setToolTip(self.tr("Show the failed transfers"))
         speed = m.total_speed
+        self.graph.add(time.monotonic(), speed)
         if speed >= 1 and m.count(State.QUEUED, *ACTIVE):
             eta = messages.eta_text(m.remaining_bytes() / speed)
             text = messages.speed_text(speed)

@@ -147,7 +147,7 @@ class TransferModel(QAbstractTableModel):
         if col == COL_STATE:
             return messages.state_text(self._states[r])
         if col == COL_ERROR:
-            return messages.error_text(self._codes[r]) if self._codes[r] else ""
+            return messages.people_text(self._codes[r], self._details[r])
         return ""
 
     def _sort_key(self, r: int, col: int) -> Any:

@@ -80,7 +80,11 @@ class Tray:
             )
             kind = QSystemTrayIcon.MessageIcon.Warning
         else:
-            text = QCoreApplication.translate("Tray", "%1 file(s) uploaded").replace("%1", str(done))
+            text = messages.plural(
+                done,
+                QCoreApplication.translate("Tray", "%1 file uploaded"),
+                QCoreApplication.translate("Tray", "%1 files uploaded"),
+            )
             kind = QSystemTrayIcon.MessageIcon.Information
         self._show(QCoreApplication.translate("Tray", "Uploads finished"), text, kind)
 

@@ -19,6 +19,8 @@ from engine.scheduler import EngineSettings
 log = logging.getLogger("skylift.settings")
 
 CONFLICT_POLICIES = ("overwrite", "skip-same", "rename", "ask")
+#: Request slots (worker threads) at most, whatever the two settings multiply to.
+MAX_SLOTS = 64
 PROXY_MODES = ("system", "none", "http", "socks5")
 LANGUAGES = ("auto", "en", "zh_CN")
 
@@ -34,8 +36,10 @@ class SavedDestination:
 
 @dataclass
 class Settings:
+    #: Files uploading at once (the label has always said files).
     concurrency: int = 4
-    parts_per_file: int = 0
+    #: Parts of one file in flight at once; the engine's request slots are the product.
+    parts_per_file: int = 4
     part_size: int = DEFAULT_PART_SIZE
     threshold: int = DEFAULT_THRESHOLD
     retries: int = 5
@@ -104,7 +108,8 @@ class Settings:
 
     def sanitize(self) -> None:
         self.concurrency = max(1, min(64, self.concurrency))
-        self.parts_per_file = max(0, min(64, self.parts_per_file))
+        # 0 was "no limit": one big file then took every slot while the others waited.
+        self.parts_per_file = max(1, min(16, self.parts_per_file or 4))
         self.part_size = max(100 * 1024, self.part_size)
         self.threshold = max(0, self.threshold)
         self.retries = max(0, min(100, self.retries))
@@ -130,10 +135,16 @@ class Settings:
         return Settings.from_dict(dataclasses.asdict(self))
 
     # ---- engine mapping -------------------------------------------------------------------------
+    @property
+    def request_slots(self) -> int:
+        """Requests in flight at most: every file at once with all its parts."""
+        return min(MAX_SLOTS, self.concurrency * self.parts_per_file)
+
     def engine_settings(self) -> EngineSettings:
         return EngineSettings(
-            concurrency=self.concurrency,
+            concurrency=self.request_slots,
             parts_per_file=self.parts_per_file,
+            files_at_once=self.concurrency,
             part_size=self.part_size,
             threshold=self.threshold,
             retry=RetryPolicy(retries=self.retries, interval=self.retry_interval),
@@ -165,9 +176,10 @@ def apply_to_engine(settings: Settings, engine_settings: EngineSettings, engine:
     engine_settings.part_size = settings.part_size
     engine_settings.threshold = settings.threshold
     engine_settings.parts_per_file = settings.parts_per_file
+    engine_settings.files_at_once = settings.concurrency
     policy = RetryPolicy(retries=settings.retries, interval=settings.retry_interval)
     engine.set_retry(policy)
     # Two extra threads so cancels (aborts) and the prepare step never starve behind parts.
-    executor.set_max_threads(settings.concurrency + 2)
-    engine.set_concurrency(settings.concurrency)
+    executor.set_max_threads(settings.request_slots + 2)
+    engine.set_concurrency(settings.request_slots)
     engine.set_bwlimit(settings.bwlimit or None)

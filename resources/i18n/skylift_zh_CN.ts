@@ -94,16 +94,31 @@
     </message>
     <message>
         <location filename="../../ui/actions.py" line="63" />
+        <source>&amp;Getting Started</source>
+        <translation>入门指南(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="65" />
+        <source>Open &amp;Log Folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="65" />
+        <source>Show the log files in the file manager</source>
+        <translation>在文件管理器中显示日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="67" />
         <source>Stale &amp;Uploads…</source>
         <translation>残留上传(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65" />
+        <location filename="../../ui/actions.py" line="69" />
         <source>&amp;Verify Folder…</source>
         <translation>校验文件夹(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65" />
+        <location filename="../../ui/actions.py" line="69" />
         <source>Compare a local folder with what is on the server</source>
         <translation>将本地文件夹与服务器上的内容比对</translation>
     </message>
@@ -139,55 +154,94 @@
     </message>
 </context>
 <context>
+    <name>AgeChart</name>
+    <message>
+        <location filename="../../ui/age_chart.py" line="25" />
+        <source>under a day</source>
+        <extracomment>Upper bounds of the age bands (the last is open).</extracomment>
+        <translation>不到一天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/age_chart.py" line="26" />
+        <source>1–7 days</source>
+        <translation>1–7 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/age_chart.py" line="27" />
+        <source>7–30 days</source>
+        <translation>7–30 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/age_chart.py" line="28" />
+        <source>30–90 days</source>
+        <translation>30–90 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/age_chart.py" line="29" />
+        <source>over 90 days</source>
+        <translation>超过 90 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/age_chart.py" line="47" />
+        <source>Bytes the unfinished uploads keep on the server, by their age</source>
+        <translation>未完成的上传在服务器上占用的字节数，按存在时间分组</translation>
+    </message>
+</context>
+<context>
     <name>BucketBrowser</name>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="90" />
+        <location filename="../../ui/bucket_browser.py" line="91" />
         <source>Bucket Browser</source>
         <translation>存储桶浏览器</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="101" />
+        <location filename="../../ui/bucket_browser.py" line="102" />
         <source>Up one level</source>
         <translation>上一级</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="103" />
+        <location filename="../../ui/bucket_browser.py" line="104" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="120" />
+        <location filename="../../ui/bucket_browser.py" line="121" />
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="122" />
+        <location filename="../../ui/bucket_browser.py" line="123" />
         <source>Bucket:</source>
         <translation>存储桶：</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="132" />
+        <location filename="../../ui/bucket_browser.py" line="133" />
         <source>Upload Here</source>
         <translation>上传到这里</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="166" />
-        <location filename="../../ui/bucket_browser.py" line="193" />
+        <location filename="../../ui/bucket_browser.py" line="167" />
+        <location filename="../../ui/bucket_browser.py" line="194" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="191" />
+        <location filename="../../ui/bucket_browser.py" line="192" />
         <source>No buckets</source>
         <translation>没有存储桶</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="204" />
-        <source>%1 item(s)</source>
+        <location filename="../../ui/bucket_browser.py" line="205" />
+        <source>%1 item</source>
         <translation>%1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="206" />
+        <location filename="../../ui/bucket_browser.py" line="205" />
+        <source>%1 items</source>
+        <translation>%1 项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="207" />
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
     </message>
@@ -209,119 +263,134 @@
         <translation>未完成的传输</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="25" />
-        <source>%1 transfer(s) did not finish last time.</source>
-        <translation>上次有 %1 个传输未完成。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="30" />
+        <location filename="../../ui/dialogs.py" line="32" />
         <source>Resume them now? They stay paused otherwise.</source>
         <translation>现在继续吗？否则它们将保持暂停。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="32" />
+        <location filename="../../ui/dialogs.py" line="34" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="33" />
+        <location filename="../../ui/dialogs.py" line="35" />
         <source>Keep Paused</source>
         <translation>保持暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="42" />
+        <location filename="../../ui/dialogs.py" line="44" />
         <source>Quit Skylift</source>
         <translation>退出 Skylift</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="44" />
-        <source>%1 transfer(s) are still running.</source>
-        <translation>还有 %1 个传输正在进行。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs.py" line="49" />
+        <location filename="../../ui/dialogs.py" line="53" />
         <source>They will be paused safely and can be resumed at the next start.</source>
         <translation>它们将被安全暂停，下次启动时可以继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="54" />
+        <location filename="../../ui/dialogs.py" line="58" />
         <source>Pause and Quit</source>
         <translation>暂停并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="65" />
+        <location filename="../../ui/dialogs.py" line="69" />
         <source>Cancel transfers</source>
         <translation>取消传输</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="66" />
-        <source>Cancel %1 transfer(s)? Uploaded parts are deleted from the server.</source>
+        <location filename="../../ui/dialogs.py" line="27" />
+        <source>%1 transfer did not finish last time.</source>
+        <translation>上次有 %1 个传输未完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="28" />
+        <source>%1 transfers did not finish last time.</source>
+        <translation>上次有 %1 个传输未完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="48" />
+        <source>%1 transfer is still running.</source>
+        <translation>还有 %1 个传输正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="49" />
+        <source>%1 transfers are still running.</source>
+        <translation>还有 %1 个传输正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="72" />
+        <source>Cancel %1 transfer? Its uploaded parts are deleted from the server.</source>
         <translation>取消 %1 个传输？已上传的分片将从服务器删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="78" />
+        <location filename="../../ui/dialogs.py" line="75" />
+        <source>Cancel %1 transfers? Their uploaded parts are deleted from the server.</source>
+        <translation>取消 %1 个传输？已上传的分片将从服务器删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="88" />
         <source>Object exists</source>
         <translation>对象已存在</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="80" />
+        <location filename="../../ui/dialogs.py" line="90" />
         <source>%1 already exists in the bucket.</source>
         <translation>存储桶中已存在 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="83" />
+        <location filename="../../ui/dialogs.py" line="93" />
         <source>Local file: %1. Object: %2.</source>
         <translation>本地文件：%1。对象：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="88" />
+        <location filename="../../ui/dialogs.py" line="98" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="91" />
+        <location filename="../../ui/dialogs.py" line="101" />
         <source>Keep Both</source>
         <translation>保留两者</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="93" />
+        <location filename="../../ui/dialogs.py" line="103" />
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="94" />
+        <location filename="../../ui/dialogs.py" line="104" />
         <source>Apply to all</source>
         <translation>应用到全部</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="106" />
+        <location filename="../../ui/dialogs.py" line="116" />
         <source>About Skylift</source>
         <translation>关于 Skylift</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107" />
+        <location filename="../../ui/dialogs.py" line="117" />
         <source>Skylift %1
 Resumable uploads to object storage.</source>
         <translation>Skylift %1
 可断点续传的对象存储上传工具。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="162" />
+        <location filename="../../ui/dialogs.py" line="172" />
         <source>… and %1 more</source>
         <translation>……以及另外 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="167" />
+        <location filename="../../ui/dialogs.py" line="177" />
         <source>Not everything was queued</source>
         <translation>并非所有项目都已加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="169" />
+        <location filename="../../ui/dialogs.py" line="179" />
         <source>Some items could not be queued (the reasons are below). Fix them and drop them again.</source>
         <translation>部分项目未能加入队列（原因见下）。请修正后重新拖放。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="174" />
+        <location filename="../../ui/dialogs.py" line="184" />
         <source>Special files and links to folders were left out.</source>
         <translation>已略过特殊文件和指向文件夹的链接。</translation>
     </message>
@@ -432,6 +501,62 @@ Resumable uploads to object storage.</source>
     </message>
 </context>
 <context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../ui/empty_state.py" line="45" />
+        <source>No transfers in this view</source>
+        <translation>此视图中没有传输</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="48" />
+        <source>Drop files or folders here</source>
+        <translation>将文件或文件夹拖放到这里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="49" />
+        <source>They go to %1; the Upload to panel lets you change that first.</source>
+        <translation>它们将上传到 %1；开始前可在“上传到”面板中更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/empty_state.py" line="52" />
+        <source>Or use Add Files and Add Folder in the toolbar.</source>
+        <translation>也可以使用工具栏中的“添加文件”和“添加文件夹”。</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../ui/help_menu.py" line="14" />
+        <source>&lt;b&gt;Drop files or folders&lt;/b&gt; on the window (or use Add Files). The Upload to panel shows where they go; press Enter to upload.</source>
+        <translation>将&lt;b&gt;文件或文件夹拖放&lt;/b&gt;到窗口上（或使用“添加文件”）。“上传到”面板显示上传位置；按 Enter 开始上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="19" />
+        <source>&lt;b&gt;Try it without an account&lt;/b&gt;: the built-in &lt;i&gt;local&lt;/i&gt; storage keeps uploads on this computer. Add your own storage in Tools › Profiles (Amazon S3, Aliyun OSS, MinIO, Cloudflare R2 and others).</source>
+        <translation>&lt;b&gt;无需账号即可试用&lt;/b&gt;：内置的 &lt;i&gt;local&lt;/i&gt; 存储把上传保存在本机。在“工具 › 配置”中添加你自己的存储（Amazon S3、阿里云 OSS、MinIO、Cloudflare R2 等）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="25" />
+        <source>&lt;b&gt;Pause and resume&lt;/b&gt; any time, per file or all at once. Quitting, a crash or a lost network keeps every confirmed part: the upload goes on from there.</source>
+        <translation>随时&lt;b&gt;暂停和继续&lt;/b&gt;，可针对单个文件或全部。退出、崩溃或断网都会保留每个已确认的分片，上传从那里继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="30" />
+        <source>&lt;b&gt;Nothing left behind&lt;/b&gt;: Tools › Stale Uploads lists unfinished uploads on the server, resumes the ones that match a local file and aborts the rest.</source>
+        <translation>&lt;b&gt;不留残余&lt;/b&gt;：“工具 › 残留上传”列出服务器上未完成的上传，继续与本地文件匹配的上传，并中止其余的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="35" />
+        <source>&lt;b&gt;From a terminal&lt;/b&gt;: &lt;code&gt;skylift upload FILE PROFILE:BUCKET/PREFIX&lt;/code&gt; uses the same queue; &lt;code&gt;skylift --help&lt;/code&gt; lists every command.</source>
+        <translation>&lt;b&gt;在终端中&lt;/b&gt;：&lt;code&gt;skylift upload FILE PROFILE:BUCKET/PREFIX&lt;/code&gt; 使用同一个队列；&lt;code&gt;skylift --help&lt;/code&gt; 列出所有命令。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_menu.py" line="47" />
+        <source>Getting Started</source>
+        <translation>入门指南</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../ui/import_dialog.py" line="28" />
@@ -480,17 +605,17 @@ Resumable uploads to object storage.</source>
 <context>
     <name>ListingModel</name>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="59" />
+        <location filename="../../ui/bucket_browser.py" line="60" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="59" />
+        <location filename="../../ui/bucket_browser.py" line="60" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="59" />
+        <location filename="../../ui/bucket_browser.py" line="60" />
         <source>Modified</source>
         <translation>修改时间</translation>
     </message>
@@ -498,116 +623,116 @@ Resumable uploads to object storage.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Filter by name or destination</source>
         <extracomment>Tests and scripted drops set this False to take the remembered destination as-is. Scripted runs (tests, screenshots) quit without the "transfers are running" question.</extracomment>
         <translation>按名称或目标筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>All</source>
         <extracomment>One Verify window, reused: opening it again brings it to the front.</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>Transfers</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>&amp;Transfers</source>
         <translation>传输(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="209" />
         <source>T&amp;ools</source>
         <translation>工具(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="214" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="329" />
         <source>Cannot queue</source>
         <translation>无法加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>Queued %1 file(s), skipped %2</source>
         <translation>已加入 %1 个文件，跳过 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>Queueing… %1 file(s)</source>
         <translation>正在加入队列… %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>Kept %1: %2</source>
         <translation>保留了 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>Moved %1 to the server</source>
         <translation>已将 %1 移到服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="360" />
         <source>Bucket %1 is in region %2; profile %3 uses it from now on</source>
         <translation>存储桶 %1 位于区域 %2；配置 %3 今后使用该区域</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="404" />
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="409" />
         <source>Add Folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
-        <location filename="../../ui/main_window.py" line="411" />
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="414" />
+        <location filename="../../ui/main_window.py" line="424" />
+        <location filename="../../ui/main_window.py" line="431" />
         <source>Keep a Folder Uploaded</source>
         <translation>持续上传文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="425" />
         <source>Choose where uploads go first: add a profile with a bucket, or upload a file once.</source>
         <translation>请先选择上传位置：添加一个带存储桶的配置，或先上传一次文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="433" />
         <source>Watching %1: new and changed files go to %2</source>
         <translation>正在监视 %1：新增和更改的文件将上传到 %2</translation>
     </message>
@@ -615,242 +740,307 @@ Resumable uploads to object storage.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="12" />
+        <location filename="../../ui/messages.py" line="30" />
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="13" />
+        <location filename="../../ui/messages.py" line="31" />
         <source>Uploading</source>
         <translation>上传中</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="14" />
+        <location filename="../../ui/messages.py" line="32" />
         <source>Pausing</source>
         <translation>正在暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="15" />
+        <location filename="../../ui/messages.py" line="33" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="16" />
+        <location filename="../../ui/messages.py" line="34" />
         <source>Completing</source>
         <translation>正在合并</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="17" />
+        <location filename="../../ui/messages.py" line="35" />
         <source>Verifying</source>
         <translation>正在校验</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="18" />
+        <location filename="../../ui/messages.py" line="36" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="19" />
+        <location filename="../../ui/messages.py" line="37" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="20" />
+        <location filename="../../ui/messages.py" line="38" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="27" />
+        <location filename="../../ui/messages.py" line="45" />
         <source>this folder cannot be read (%1)</source>
         <translation>无法读取此文件夹（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="31" />
+        <location filename="../../ui/messages.py" line="49" />
         <source>this file cannot be read (%1)</source>
         <translation>无法读取此文件（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>a link to a folder, not followed</source>
         <translation>指向文件夹的链接，未跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37" />
+        <location filename="../../ui/messages.py" line="55" />
         <source>a link that leads nowhere</source>
         <translation>无效的链接（循环或目标不存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39" />
+        <location filename="../../ui/messages.py" line="57" />
         <source>the name is not valid UTF-8; rename the file</source>
         <translation>文件名不是有效的 UTF-8，请重命名该文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../ui/messages.py" line="59" />
         <source>the name cannot be an object key (%1); rename the file</source>
         <translation>该名称不能用作对象键（%1），请重命名该文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44" />
+        <location filename="../../ui/messages.py" line="62" />
         <source>not a regular file (a pipe, socket or device)</source>
         <translation>不是普通文件（管道、套接字或设备）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="68" />
         <source>The file changed since it was queued</source>
         <translation>文件在加入队列后已被修改</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../ui/messages.py" line="71" />
         <source>The file no longer exists</source>
         <translation>文件已不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54" />
+        <location filename="../../ui/messages.py" line="72" />
         <source>The file cannot be read</source>
         <translation>无法读取文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../ui/messages.py" line="73" />
         <source>The server cannot be reached</source>
         <translation>无法连接服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56" />
+        <location filename="../../ui/messages.py" line="74" />
         <source>The credentials were rejected</source>
         <translation>凭证被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57" />
+        <location filename="../../ui/messages.py" line="75" />
         <source>The bucket does not exist</source>
         <translation>存储桶不存在</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58" />
+        <location filename="../../ui/messages.py" line="76" />
         <source>Access denied</source>
         <translation>拒绝访问</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59" />
+        <location filename="../../ui/messages.py" line="77" />
         <source>The server reported an error</source>
         <translation>服务器返回错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="78" />
         <source>The uploaded data did not verify</source>
         <translation>上传的数据校验失败</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61" />
+        <location filename="../../ui/messages.py" line="79" />
         <source>The file is too large for this storage</source>
         <translation>文件超出该存储的大小限制</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62" />
+        <location filename="../../ui/messages.py" line="80" />
         <source>A stream cannot be resumed</source>
         <translation>数据流无法续传</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63" />
+        <location filename="../../ui/messages.py" line="81" />
         <source>The server did not abort the upload</source>
         <translation>服务器未能中止上传</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64" />
+        <location filename="../../ui/messages.py" line="82" />
         <source>The storage rejected the request</source>
         <translation>存储服务拒绝了请求</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="83" />
         <source>Internal error</source>
         <translation>内部错误</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66" />
+        <location filename="../../ui/messages.py" line="84" />
         <source>The checkpoint cannot be written (disk full?); stopped, resume later</source>
         <translation>无法写入断点记录（磁盘已满？）；已停止，稍后可继续</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../ui/messages.py" line="97" />
         <source>the file changed after it was uploaded</source>
         <translation>文件在上传后被改动</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>the server cannot prove the object holds the same bytes</source>
         <translation>服务器无法证明对象内容与文件相同</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="101" />
         <source>the object is not on the server</source>
         <translation>服务器上没有该对象</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="102" />
         <source>the object on the server is not this file</source>
         <translation>服务器上的对象不是这个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>the server did not answer; it is tried again later</source>
         <translation>服务器没有响应，稍后会再试</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="106" />
         <source>Skylift closed before the file could be deleted; it is tried again later</source>
         <translation>Skylift 在删除文件前关闭了，稍后会再试</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>its object could not be checked (see the log)</source>
         <translation>无法检查其对象（请查看日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="115" />
         <source>The built-in storage stopped unexpectedly and was restarted</source>
         <translation>内置存储意外停止，已重新启动</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="118" />
         <source>The built-in storage stopped unexpectedly and could not be restarted; see the log</source>
         <translation>内置存储意外停止，且无法重新启动；请查看日志</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../ui/messages.py" line="138" />
+        <source>The access key was refused — check the access key id in Profiles</source>
+        <translation>访问密钥被拒绝——请在“配置”中检查 Access Key ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="142" />
+        <source>The secret key does not match the access key — check the secret in Profiles</source>
+        <translation>密钥与访问密钥不匹配——请在“配置”中检查 Secret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="146" />
+        <source>The session token has expired or is invalid — renew it in Profiles</source>
+        <translation>会话令牌已过期或无效——请在“配置”中更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="150" />
+        <source>This computer's clock is wrong — set the date and time automatically</source>
+        <translation>本机时钟不准确——请设置为自动同步日期和时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="154" />
+        <source>This key may not write here — ask for write access to the bucket</source>
+        <translation>此密钥无权在这里写入——请申请该存储桶的写权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="158" />
+        <source>The bucket does not exist — check its name or create it</source>
+        <translation>存储桶不存在——请检查名称或先创建它</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="162" />
+        <source>The server asked for fewer requests — Skylift slowed down and tries again</source>
+        <translation>服务器要求减少请求——Skylift 已放慢速度并重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="166" />
+        <source>The file is larger than this storage accepts in one object</source>
+        <translation>文件超过了此存储单个对象允许的大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="170" />
+        <source>This storage does not offer that storage class — choose another in Settings</source>
+        <translation>此存储不提供该存储类型——请在“设置”中另选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="175" />
+        <source>The server's certificate is not trusted — add its authority in Settings › Network</source>
+        <translation>服务器证书不受信任——请在“设置 › 网络”中添加其证书颁发机构</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="180" />
+        <source>The server refused the connection — is it running, and is the endpoint right?</source>
+        <translation>服务器拒绝连接——服务是否在运行？端点是否正确？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="184" />
+        <source>The server stopped answering — Skylift tries again</source>
+        <translation>服务器没有响应——Skylift 会重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="188" />
+        <source>The server's name cannot be found — check the endpoint and the network</source>
+        <translation>找不到服务器名称——请检查端点和网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="205" />
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129" />
+        <location filename="../../ui/messages.py" line="213" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="216" />
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137" />
+        <location filename="../../ui/messages.py" line="221" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145" />
+        <location filename="../../ui/messages.py" line="229" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146" />
+        <location filename="../../ui/messages.py" line="230" />
         <source>Skip if the content is the same</source>
         <translation>内容相同则跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147" />
+        <location filename="../../ui/messages.py" line="231" />
         <source>Keep both (rename)</source>
         <translation>保留两者（重命名）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148" />
+        <location filename="../../ui/messages.py" line="232" />
         <source>Ask for each</source>
         <translation>逐个询问</translation>
     </message>
@@ -998,167 +1188,172 @@ Resumable uploads to object storage.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="45" />
+        <location filename="../../ui/settings_dialog.py" line="44" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="54" />
-        <source>No limit</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="61" />
+        <location filename="../../ui/settings_dialog.py" line="63" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="64" />
+        <location filename="../../ui/settings_dialog.py" line="72" />
         <source>Unlimited</source>
         <translation>不限速</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69" />
-        <source>Files in parallel:</source>
-        <translation>并行文件数：</translation>
+        <location filename="../../ui/settings_dialog.py" line="54" />
+        <source>Parts of one large file sent at once; small files go up in one request each</source>
+        <translation>一个大文件同时发送的分片数；小文件每个只需一个请求</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70" />
-        <source>Parts per file:</source>
-        <translation>每个文件的分片数：</translation>
+        <location filename="../../ui/settings_dialog.py" line="56" />
+        <source>Files uploading at the same time; the others wait in the queue</source>
+        <translation>同时上传的文件数；其余文件在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71" />
+        <location filename="../../ui/settings_dialog.py" line="77" />
+        <source>Files at once:</source>
+        <translation>同时上传文件数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="78" />
+        <source>Parts at once per file:</source>
+        <translation>每个文件同时分片数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="79" />
         <source>Part size:</source>
         <translation>分片大小：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72" />
+        <location filename="../../ui/settings_dialog.py" line="80" />
         <source>Multipart from:</source>
         <translation>分片上传阈值：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73" />
+        <location filename="../../ui/settings_dialog.py" line="81" />
         <source>Retries:</source>
         <translation>重试次数：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74" />
+        <location filename="../../ui/settings_dialog.py" line="82" />
         <source>First retry after:</source>
         <translation>首次重试间隔：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75" />
+        <location filename="../../ui/settings_dialog.py" line="83" />
         <source>Bandwidth limit:</source>
         <translation>带宽限制：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76" />
+        <location filename="../../ui/settings_dialog.py" line="84" />
         <source>If the object exists:</source>
         <translation>对象已存在时：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77" />
+        <location filename="../../ui/settings_dialog.py" line="85" />
         <source>Transfers</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="82" />
+        <location filename="../../ui/settings_dialog.py" line="90" />
         <source>Ask</source>
         <translation>询问</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="83" />
+        <location filename="../../ui/settings_dialog.py" line="91" />
         <source>Resume automatically</source>
         <translation>自动继续</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings_dialog.py" line="93" />
         <source>Notify when a batch finishes or a transfer fails</source>
         <translation>一批上传完成或传输失败时通知</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87" />
+        <location filename="../../ui/settings_dialog.py" line="95" />
         <source>Keep the computer awake while uploading</source>
         <translation>上传期间阻止电脑休眠</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings_dialog.py" line="98" />
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="94" />
+        <location filename="../../ui/settings_dialog.py" line="102" />
         <source>Unfinished transfers at start:</source>
         <translation>启动时的未完成传输：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings_dialog.py" line="105" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings_dialog.py" line="106" />
         <source>A new language takes effect at the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101" />
+        <location filename="../../ui/settings_dialog.py" line="109" />
         <source>Behaviour</source>
         <translation>行为</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings_dialog.py" line="114" />
         <source>System settings</source>
         <translation>系统设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107" />
+        <location filename="../../ui/settings_dialog.py" line="115" />
         <source>No proxy</source>
         <translation>不使用代理</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114" />
+        <location filename="../../ui/settings_dialog.py" line="122" />
         <source>System certificates</source>
         <translation>系统证书</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115" />
+        <location filename="../../ui/settings_dialog.py" line="123" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="121" />
+        <location filename="../../ui/settings_dialog.py" line="129" />
         <source>Proxy:</source>
         <translation>代理：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="122" />
+        <location filename="../../ui/settings_dialog.py" line="130" />
         <source>Proxy address:</source>
         <translation>代理地址：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123" />
+        <location filename="../../ui/settings_dialog.py" line="131" />
         <source>CA bundle:</source>
         <translation>CA 证书包：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="126" />
+        <location filename="../../ui/settings_dialog.py" line="134" />
         <source>Proxy and CA changes apply to every request from now on; loopback addresses are always reached directly.</source>
         <translation>代理和 CA 的更改立即对之后的每个请求生效；本机回环地址始终直接连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="133" />
+        <location filename="../../ui/settings_dialog.py" line="141" />
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152" />
+        <location filename="../../ui/settings_dialog.py" line="160" />
         <source>CA bundle</source>
         <translation>CA 证书包</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152" />
+        <location filename="../../ui/settings_dialog.py" line="160" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
@@ -1352,8 +1547,8 @@ Resumable uploads to object storage.</source>
     </message>
     <message>
         <location filename="../../ui/stale_model.py" line="327" />
-        <source>%1 uploads (%2 owned, %3 orphans) · %4 parts · %5 · est. %6 per month</source>
-        <translation>%1 个上传（%2 个有归属，%3 个孤立）· %4 个分片 · %5 · 预计每月 %6</translation>
+        <source>Uploads: %1 (%2 owned, %3 orphaned) · parts: %4 · %5 · est. %6 per month</source>
+        <translation>上传：%1 个（%2 个有归属，%3 个孤立）· 分片：%4 个 · %5 · 预计每月 %6</translation>
     </message>
     <message>
         <location filename="../../ui/stale_model.py" line="342" />
@@ -1386,221 +1581,246 @@ Resumable uploads to object storage.</source>
         <translation>未接管：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="378" />
+        <location filename="../../ui/stale_model.py" line="380" />
+        <source>Abort %1 upload and free %2 (%3 bytes)?</source>
+        <translation>中止 %1 个上传并释放 %2（%3 字节）？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="381" />
         <source>Abort %1 uploads and free %2 (%3 bytes)?</source>
         <translation>中止 %1 个上传并释放 %2（%3 字节）？</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="387" />
+        <location filename="../../ui/stale_model.py" line="393" />
+        <source>%1 upload belongs to an unfinished transfer and will be kept; cancel it first.</source>
+        <translation>%1 个上传属于未完成的传输，将予以保留；请先取消该传输。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="397" />
         <source>%1 uploads belong to unfinished transfers and will be kept; cancel those first.</source>
         <translation>%1 个上传属于未完成的传输，将予以保留；请先取消这些传输。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="397" />
+        <location filename="../../ui/stale_model.py" line="408" />
         <source>For %1 of them an object with the same key was written after the upload began. The id may belong to an upload that completed, and aborting such ids has destroyed object data on some servers. Abort these too?</source>
         <translation>其中 %1 个上传开始后，有同名对象被写入。该 ID 可能属于已完成的上传，而在某些服务器上中止这类 ID 曾导致对象数据丢失。是否也中止它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="412" />
+        <location filename="../../ui/stale_model.py" line="425" />
+        <source>Aborted %1 upload, freed %2.</source>
+        <translation>已中止 %1 个上传，释放 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_model.py" line="426" />
         <source>Aborted %1 uploads, freed %2.</source>
         <translation>已中止 %1 个上传，释放 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_model.py" line="424" />
+        <location filename="../../ui/stale_model.py" line="439" />
         <source>%1: parts %2 reappeared after the abort; abort it again.</source>
         <translation>%1：中止后分片 %2 再次出现；请再次中止。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="85" />
+        <location filename="../../ui/stale_window.py" line="87" />
         <source>Stale uploads</source>
         <extracomment>The GIL switch interval while a listing runs. The ListParts workers parse XML in Python, and every cell the table paints calls into Python and must win the GIL back first: with busy workers the default 5 ms left the window frozen for hundreds of milliseconds at a time, and 1 ms cut those stalls several times over.</extracomment>
         <translation>残留上传</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="110" />
+        <location filename="../../ui/stale_window.py" line="112" />
         <source>prefix (optional)</source>
         <extracomment>Replaceable in tests: ask the user a yes/no question.</extracomment>
         <translation>前缀（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="113" />
+        <location filename="../../ui/stale_window.py" line="115" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="114" />
+        <location filename="../../ui/stale_window.py" line="116" />
         <source>any age</source>
         <translation>任意时长</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="115" />
+        <location filename="../../ui/stale_window.py" line="117" />
         <source>&amp;List</source>
         <translation>列出(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="116" />
+        <location filename="../../ui/stale_window.py" line="118" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="120" />
+        <location filename="../../ui/stale_window.py" line="122" />
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="121" />
+        <location filename="../../ui/stale_window.py" line="123" />
         <source>Bucket:</source>
         <translation>存储桶：</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="122" />
+        <location filename="../../ui/stale_window.py" line="124" />
         <source>Prefix:</source>
         <translation>前缀：</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="123" />
+        <location filename="../../ui/stale_window.py" line="125" />
         <source>Older than:</source>
         <translation>早于：</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="167" />
+        <location filename="../../ui/stale_window.py" line="169" />
         <source>Select an upload to see its parts.</source>
         <translation>选择一个上传以查看其分片。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="178" />
+        <location filename="../../ui/stale_window.py" line="180" />
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="179" />
+        <location filename="../../ui/stale_window.py" line="181" />
         <source>&amp;Adopt…</source>
         <translation>接管(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="180" />
+        <location filename="../../ui/stale_window.py" line="182" />
         <source>A&amp;bort Selected…</source>
         <translation>中止所选(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="181" />
+        <location filename="../../ui/stale_window.py" line="183" />
         <source>Abort &amp;Older Than…</source>
         <translation>中止早于…的上传(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="182" />
+        <location filename="../../ui/stale_window.py" line="184" />
         <source>Set Bucket &amp;Rule…</source>
         <translation>设置存储桶规则(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="194" />
+        <location filename="../../ui/stale_window.py" line="196" />
         <source> per GB-month</source>
         <translation> 每 GB·月</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="198" />
+        <location filename="../../ui/stale_window.py" line="200" />
         <source>Price:</source>
         <translation>单价：</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="236" />
+        <location filename="../../ui/stale_window.py" line="240" />
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="280" />
+        <location filename="../../ui/stale_window.py" line="284" />
         <source>Choose a profile and a bucket.</source>
         <translation>请选择配置和存储桶。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="319" />
+        <location filename="../../ui/stale_window.py" line="323" />
         <source>Listing…</source>
         <translation>正在列出…</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="338" />
-        <source>Listed %1 uploads, sized %2</source>
-        <translation>已列出 %1 个上传，已统计大小 %2 个</translation>
+        <location filename="../../ui/stale_window.py" line="342" />
+        <source>Uploads listed: %1, sized: %2</source>
+        <translation>已列出上传：%1 个，已统计大小：%2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="355" />
-        <source>Listing cancelled after %1 uploads.</source>
-        <translation>已列出 %1 个上传后取消。</translation>
+        <location filename="../../ui/stale_window.py" line="359" />
+        <source>Listing cancelled; uploads listed: %1.</source>
+        <translation>已取消列出；已列出上传 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="358" />
+        <location filename="../../ui/stale_window.py" line="364" />
         <source>%1 unfinished uploads.</source>
         <translation>%1 个未完成的上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="379" />
+        <location filename="../../ui/stale_window.py" line="364" />
+        <source>%1 unfinished upload.</source>
+        <translation>%1 个未完成的上传。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="387" />
         <source>Select one upload to see its parts.</source>
         <translation>请选择一个上传以查看其分片。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="383" />
+        <location filename="../../ui/stale_window.py" line="391" />
         <source>Parts of %1</source>
         <translation>%1 的分片</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="410" />
+        <location filename="../../ui/stale_window.py" line="418" />
         <source>Transfer #%1 is back in the queue.</source>
         <translation>传输 #%1 已重新加入队列。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="418" />
+        <location filename="../../ui/stale_window.py" line="426" />
         <source>Checking %1 against the uploaded parts…</source>
         <translation>正在将 %1 与已上传的分片比对…</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="428" />
+        <location filename="../../ui/stale_window.py" line="436" />
         <source>Adopt upload</source>
         <translation>接管上传</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="434" />
+        <location filename="../../ui/stale_window.py" line="442" />
         <source>Abort uploads older than (days):</source>
         <translation>中止早于以下天数的上传：</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="439" />
+        <location filename="../../ui/stale_window.py" line="447" />
         <source>No listed upload is older than %1 days.</source>
         <translation>列出的上传中没有早于 %1 天的。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="447" />
+        <location filename="../../ui/stale_window.py" line="457" />
         <source>Checking %1 uploads…</source>
         <translation>正在检查 %1 个上传…</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="453" />
+        <location filename="../../ui/stale_window.py" line="457" />
+        <source>Checking %1 upload…</source>
+        <translation>正在检查 %1 个上传…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stale_window.py" line="464" />
         <source>Nothing to abort.</source>
         <translation>没有需要中止的上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="455" />
-        <location filename="../../ui/stale_window.py" line="457" />
-        <location filename="../../ui/stale_window.py" line="475" />
+        <location filename="../../ui/stale_window.py" line="466" />
+        <location filename="../../ui/stale_window.py" line="468" />
+        <location filename="../../ui/stale_window.py" line="486" />
         <source>Abort uploads</source>
         <translation>中止上传</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="458" />
+        <location filename="../../ui/stale_window.py" line="469" />
         <source>Nothing aborted.</source>
         <translation>未中止任何上传。</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="460" />
+        <location filename="../../ui/stale_window.py" line="471" />
         <source>Possibly completed uploads</source>
         <translation>可能已完成的上传</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="479" />
+        <location filename="../../ui/stale_window.py" line="490" />
         <source>Abort incomplete uploads after (days, 0 removes the rule):</source>
         <translation>在以下天数后中止未完成的上传（0 表示删除该规则）：</translation>
     </message>
     <message>
-        <location filename="../../ui/stale_window.py" line="494" />
+        <location filename="../../ui/stale_window.py" line="505" />
         <source>The local file this upload was sending</source>
         <translation>此上传正在发送的本地文件</translation>
     </message>
@@ -1608,50 +1828,75 @@ Resumable uploads to object storage.</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="31" />
+        <location filename="../../ui/status_bar.py" line="35" />
         <source>Bandwidth limit for all transfers</source>
         <extracomment>Quick choices for the bandwidth limit; 0 means unlimited.</extracomment>
         <translation>所有传输的带宽限制</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="37" />
+        <location filename="../../ui/status_bar.py" line="48" />
         <source>Limit:</source>
+        <extracomment>"2 failed", a link to the Failed tab: a failure must not hide among done rows.</extracomment>
         <translation>限速：</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="54" />
+        <location filename="../../ui/status_bar.py" line="65" />
         <source>Unlimited</source>
         <translation>不限速</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="68" />
+        <location filename="../../ui/status_bar.py" line="79" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="69" />
+        <location filename="../../ui/status_bar.py" line="80" />
         <source>Every endpoint in use answers</source>
         <translation>所有使用中的端点均可连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="71" />
+        <location filename="../../ui/status_bar.py" line="82" />
         <source>Offline — paused</source>
         <translation>离线 — 已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="73" />
+        <location filename="../../ui/status_bar.py" line="84" />
         <source>Unreachable: %1. The queue resumes by itself when it answers.</source>
         <translation>无法连接：%1。恢复连接后队列会自动继续。</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="83" />
+        <location filename="../../ui/status_bar.py" line="94" />
         <source>%1 of %2 files · %3 of %4</source>
         <translation>%1 / %2 个文件 · %3 / %4</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="93" />
+        <location filename="../../ui/status_bar.py" line="104" />
+        <source>%1 failed</source>
+        <translation>%1 个失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="106" />
+        <source>Show the failed transfers</source>
+        <translation>显示失败的传输</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="112" />
         <source>%1 left</source>
         <translation>剩余 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ThroughputGraph</name>
+    <message>
+        <location filename="../../ui/throughput.py" line="28" />
+        <source>Upload speed over the last five minutes</source>
+        <extracomment>The window of time the graph shows. (whole second, bytes per second) for the last SECONDS seconds.</extracomment>
+        <translation>最近五分钟的上传速度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/throughput.py" line="65" />
+        <source>Upload speed over the last five minutes: now %1, peak %2</source>
+        <translation>最近五分钟的上传速度：当前 %1，峰值 %2</translation>
     </message>
 </context>
 <context>
@@ -1716,17 +1961,22 @@ Resumable uploads to object storage.</source>
         <translation>%1 个已上传，%2 个失败</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="83" />
-        <source>%1 file(s) uploaded</source>
+        <location filename="../../ui/tray.py" line="85" />
+        <source>%1 file uploaded</source>
         <translation>已上传 %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="85" />
+        <location filename="../../ui/tray.py" line="86" />
+        <source>%1 files uploaded</source>
+        <translation>已上传 %1 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="89" />
         <source>Uploads finished</source>
         <translation>上传完成</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="91" />
+        <location filename="../../ui/tray.py" line="95" />
         <source>Upload failed</source>
         <translation>上传失败</translation>
     </message>

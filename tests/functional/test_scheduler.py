@@ -297,3 +297,38 @@ def test_pause_during_prepare_keeps_the_new_upload_for_the_resume(harness: Harne
     assert h.server_uploads() == []
     assert _row(h, tid).upload_id == paused.upload_id
     assert_legal(h.sink, tid)
+
+
+def _order(h: Harness, ids: dict[int, str]) -> list[str]:
+    return [f"{ids[e.transfer_id]}{e.number}" for e in h.sink.events if isinstance(e, PartDone)]
+
+
+def test_slots_go_round_the_files_so_one_big_file_cannot_take_them_all(harness: Harness) -> None:
+    """Two four-part files on two request slots: their parts alternate (before, the first file
+    took every slot until its last part was handed out)."""
+    h = harness
+    h.engine.settings.concurrency = 2
+    h.engine.set_concurrency(2)
+    a, _ = h.write_file("a.bin", 4 * PART, seed=1)
+    b, _ = h.write_file("b.bin", 4 * PART, seed=2)
+    ta, tb = h.engine.add([h.row(a, "a.bin"), h.row(b, "b.bin")])
+    h.executor.run_all()
+    order = _order(h, {ta: "a", tb: "b"})
+    assert sorted(order) == ["a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4"]
+    assert order.index("b1") < order.index("a4"), order
+    assert sum(x[0] == "a" for x in order[:4]) <= 3, order
+
+
+def test_files_at_once_holds_the_next_file_back_until_one_finishes(harness: Harness) -> None:
+    h = harness
+    h.engine.settings.files_at_once = 1
+    a, data_a = h.write_file("a.bin", 2 * PART, seed=3)
+    b, data_b = h.write_file("b.bin", 2 * PART, seed=4)
+    ta, tb = h.engine.add([h.row(a, "a.bin"), h.row(b, "b.bin")])
+    running = []
+    while h.executor.pending:
+        running.append({v.id for v in h.engine.views([ta, tb]) if v.state is State.RUNNING})
+        h.executor.run_next()
+    assert all(len(r) <= 1 for r in running), running
+    assert {ta} in running and {tb} in running
+    assert h.server_bytes("a.bin") == data_a and h.server_bytes("b.bin") == data_b

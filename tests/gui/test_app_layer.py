@@ -46,10 +46,11 @@ def test_concurrency_and_bandwidth_reach_the_running_engine(controller: Controll
     new.concurrency, new.bwlimit, new.part_size = 9, 2 * MiB, 16 * MiB
     c.apply_settings(new)
     engine = c.engine
-    assert engine.settings.concurrency == 9
+    # Nine files with four parts each: 36 request slots, two more threads for aborts and prepares.
+    assert (engine.settings.concurrency, engine.settings.files_at_once) == (36, 9)
     assert engine.limiter.rate == 2 * MiB
     assert c.core.settings.part_size == 16 * MiB
-    assert c.core.executor.pool.maxThreadCount() == 11
+    assert c.core.executor.pool.maxThreadCount() == 38
     assert Settings.load(c.paths.settings).concurrency == 9
     c.set_bwlimit(0)
     assert engine.limiter.rate is None

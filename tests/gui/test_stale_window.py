@@ -168,8 +168,8 @@ def test_window_lists_with_owner_totals_and_sorting(window: QuietStaleWindow, fi
 
     w = window
     assert w.model.rowCount() == 3
-    assert "3 uploads (1 owned, 2 orphans)" in w.totals.text()
-    assert "4 parts · 5.0 MiB" in w.totals.text()
+    assert "Uploads: 3 (1 owned, 2 orphaned)" in w.totals.text()
+    assert "parts: 4 · 5.0 MiB" in w.totals.text()
     owned_row = _row_of(w, filled["ids"]["owned"])
     assert w.model.index(owned_row, OWNER).data() == f"#{filled['tid']} Paused"
     w.table.sortByColumn(BYTES, Qt.SortOrder.AscendingOrder)
@@ -204,7 +204,7 @@ def test_abort_selected_confirms_bytes_and_removes_only_that_upload(
     assert asked and f"free 5.0 MiB ({5 * MiB + 500} bytes)" in asked[0]
     left = {u["UploadId"] for u in filled["raw"].list_multipart_uploads(Bucket=filled["bucket"])["Uploads"]}
     assert left == {filled["ids"]["small"], filled["ids"]["owned"]}
-    assert "2 uploads (1 owned, 1 orphans)" in w.totals.text()
+    assert "Uploads: 2 (1 owned, 1 orphaned)" in w.totals.text()
 
 
 def test_abort_of_an_owned_upload_is_refused(window: QuietStaleWindow, filled: Filled, qtbot: QtBot) -> None:
@@ -215,7 +215,7 @@ def test_abort_of_an_owned_upload_is_refused(window: QuietStaleWindow, filled: F
     _select(w, filled["ids"]["owned"])
     w.abort_button.click()
     qtbot.waitUntil(lambda: bool(told), timeout=15000)
-    assert "belong to unfinished transfers" in told[0]
+    assert "1 upload belongs to an unfinished transfer" in told[0]
     assert w.model.rowCount() == 3
     left = {u["UploadId"] for u in filled["raw"].list_multipart_uploads(Bucket=filled["bucket"])["Uploads"]}
     assert filled["ids"]["owned"] in left
@@ -412,7 +412,7 @@ def test_abort_older_than_keeps_the_owned_upload(
     w.abort_old_button.click()
     qtbot.waitUntil(lambda: w.model.rowCount() == 1, timeout=15000)
     assert f"Abort 2 uploads and free 5.0 MiB ({1000 + 5 * MiB + 500} bytes)?" in asked[0]
-    assert "1 uploads belong to unfinished transfers and will be kept" in asked[0]
+    assert "1 upload belongs to an unfinished transfer and will be kept" in asked[0]
     assert [u.upload_id for u in w.model.uploads()] == [filled["ids"]["owned"]]
     assert w.told == []  # the kept upload was named in the confirmation, not again afterwards
     left = {u["UploadId"] for u in filled["raw"].list_multipart_uploads(Bucket=filled["bucket"])["Uploads"]}

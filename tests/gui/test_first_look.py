@@ -1,0 +1,207 @@
+"""What a person sees first: the empty queue's invitation, the drop highlight, the Help menu, a
+failure that cannot hide, the speed graph, one unit system, and toolbar buttons without
+mnemonic clutter in either language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QPoint, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragLeaveEvent
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QToolBar, QToolButton
+
+from app.gui.api import State
+from app.gui.bridge import TransferInfo
+from ui import i18n
+from ui.throughput import SECONDS, ThroughputGraph
+from ui.transfer_model import FILTERS
+
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import Controller, MainWindow, QtBot
+
+pytestmark = pytest.mark.gui
+MiB = 1024 * 1024
+
+
+def _info(i: int, state: State) -> TransferInfo:
+    return TransferInfo(i, f"f{i}.bin", "sw", "b", f"k/f{i}.bin", 1000, state, 0, f"/tmp/f{i}")
+
+
+def test_an_empty_queue_says_where_drops_go(window: MainWindow, qtbot: QtBot) -> None:
+    empty = window.empty_state
+    qtbot.waitUntil(empty.isVisible)
+    dest = window.controller.settings.last_destination
+    assert f"{dest.profile}: {dest.bucket}/{dest.prefix}" in empty.text()
+    assert "Drop files or folders here" in empty.text()
+    window.model.add([_info(1, State.DONE)])
+    assert not empty.isVisible()
+    window.filters.setCurrentIndex(FILTERS.index("failed"))
+    assert empty.isVisible() and "No transfers in this view" in empty.text()
+
+
+def test_the_window_lights_up_while_files_hover(window: MainWindow, tmp_path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path))])
+    enter = QDragEnterEvent(
+        QPoint(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    central = window.centralWidget()
+    assert central is not None
+    assert "border" in central.styleSheet()
+    QApplication.sendEvent(window, QDragLeaveEvent())
+    assert central.styleSheet() == ""
+
+
+class _Opened(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def file_urls() -> Iterator[_Opened]:
+    """Where the desktop would open file:// URLs (no file manager runs here)."""
+    seen = _Opened()
+    QDesktopServices.setUrlHandler("file", seen, "open")  # type: ignore[arg-type]  # str at run time
+    yield seen
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def test_help_menu_opens_getting_started_and_the_log_folder(
+    window: MainWindow, qtbot: QtBot, file_urls: _Opened
+) -> None:
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert isinstance(help_menu, QMenu)
+    texts = [a.text() for a in help_menu.actions()]
+    assert texts[:2] == ["&Getting Started", "Open &Log Folder"], texts
+    help_menu.actions()[0].trigger()
+    qtbot.waitUntil(lambda: window.findChild(QDialog) is not None)
+    dialog = window.findChild(QDialog)
+    assert dialog is not None and "Stale Uploads" in " ".join(w.text() for w in dialog.findChildren(QLabel))
+    dialog.reject()
+    help_menu.actions()[1].trigger()
+    assert [u.toLocalFile() for u in file_urls.urls] == [str(window.controller.paths.logs)]
+
+
+def test_a_failure_shows_in_the_status_bar_and_leads_to_the_failed_tab(window: MainWindow) -> None:
+    window.model.add([_info(1, State.DONE), _info(2, State.FAILED), _info(3, State.FAILED)])
+    window.status.refresh()
+    link = window.status.failed
+    assert link.isVisible() and "2 failed" in link.text()
+    link.linkActivated.emit("failed")  # what a click on the link's text emits
+    assert window.filters.currentIndex() == FILTERS.index("failed")
+    assert window.model.rowCount() == 2
+
+
+def test_the_speed_graph_keeps_five_minutes_and_shows_idle_as_zero(qapp: QApplication) -> None:
+    g = ThroughputGraph()
+    g.resize(120, 20)
+    g.add(1000.2, 5 * MiB)
+    g.add(1000.7, 6 * MiB)  # same second: the newer figure
+    g.add(1010.0, 1 * MiB)  # nine idle seconds in between
+    assert list(g.samples) == [(1000, 6 * MiB), (1009, 0.0), (1010, 1 * MiB)]
+    assert g.peak == 6 * MiB
+    points = g.points()
+    assert points[-1].x() == pytest.approx(119) and points[0].x() < points[-1].x()
+    assert min(p.y() for p in points) == pytest.approx(1)  # the peak touches the top
+    g.add(1010.0 + SECONDS, 2 * MiB)
+    assert all(t > 1010 for t, _ in g.samples)
+    assert "6.0 MiB/s" not in g.toolTip()
+
+
+def test_bandwidth_limit_is_set_in_mib_per_second(controller: Controller, qtbot: QtBot) -> None:
+    from ui.settings_dialog import SettingsDialog
+
+    dlg = SettingsDialog(controller.settings, [])
+    qtbot.addWidget(dlg)
+    assert dlg.bwlimit.suffix() == " MiB/s"
+    dlg.bwlimit.setValue(2.5)
+    assert dlg.result_settings().bwlimit == int(2.5 * MiB)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_toolbar_buttons_show_no_mnemonics(language: str, controller: Controller, qtbot: QtBot) -> None:
+    from ui.main_window import MainWindow
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    installed = i18n.install(app, language)
+    try:
+        main = MainWindow(controller, ask_destination=False)
+        qtbot.addWidget(main)
+        bar = main.findChild(QToolBar, "transfers-toolbar")
+        assert bar is not None
+        texts = [b.text() for b in bar.findChildren(QToolButton) if b.defaultAction() is not None]
+        assert len(texts) >= 10
+        for t in texts:
+            assert "&" not in t and "(" not in t and not t.endswith("…"), texts
+        main.ask_on_quit = False
+        main.close()
+    finally:
+        for tr in installed:
+            QCoreApplication.removeTranslator(tr)
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale("en_US"))
+
+
+@pytest.mark.parametrize(
+    ("code", "detail", "words"),
+    [
+        (
+            "auth",
+            "InvalidAccessKeyId: The AWS Access Key Id you provided does not exist",
+            "access key id in Profiles",
+        ),
+        (
+            "auth",
+            "SignatureDoesNotMatch: The request signature we calculated does not match",
+            "secret in Profiles",
+        ),
+        ("auth", "ExpiredToken: The provided token has expired.", "renew it in Profiles"),
+        ("server", "RequestTimeTooSkewed: The difference between the request time", "date and time"),
+        ("access_denied", "AccessDenied: Access Denied; this key has no permission", "write access"),
+        ("no_such_bucket", "NoSuchBucket: The specified bucket does not exist", "create it"),
+        ("network", "SSL: CERTIFICATE_VERIFY_FAILED certificate verify failed", "Settings › Network"),
+        ("network", "Could not connect: [Errno 111] Connection refused", "is it running"),
+        ("network", "timed out: the server sent nothing back in time", "tries again"),
+        ("file_changed", "size 10 -> 12", "The file changed since it was queued"),
+    ],
+)
+def test_errors_are_said_in_peoples_words(code: str, detail: str, words: str, qapp: QApplication) -> None:
+    from ui import messages
+
+    said = messages.people_text(code, detail)
+    assert words in said
+    assert detail in messages.error_tooltip(code, detail)  # the raw words stay one look away
+
+
+def test_stale_bytes_are_banded_by_age(qapp: QApplication) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.services.stale import StaleUpload
+    from ui.age_chart import AgeChart, bytes_by_age
+
+    now = datetime(2026, 12, 3, tzinfo=UTC)
+
+    def up(days: float, size: int) -> StaleUpload:
+        return StaleUpload("k", f"id{days}", now - timedelta(days=days), bytes=size)
+
+    uploads = [up(0.5, 10), up(3, 20), up(6.9, 1), up(10, 300), up(45, 4000), up(400, 50_000)]
+    assert bytes_by_age(uploads, now) == [10, 21, 300, 4000, 50_000]
+    chart = AgeChart()
+    chart.set_uploads(uploads, now)
+    assert chart.values[-1] == 50_000 and chart.sizeHint().height() > 5 * chart.fontMetrics().height()
