@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engine.providers import Dialect
+from engine.redact import register_secret
 
 S3_ACLS = (
     "private",
@@ -184,6 +185,8 @@ class CustomerKeys:
         self._keys: dict[str, CustomerKey] = {}
 
     def add(self, key: CustomerKey) -> None:
+        # Whatever echoes a request (an error, a debug log) shows it masked.
+        register_secret(key.b64)
         with self._lock:
             self._keys[key.md5_b64] = key
 

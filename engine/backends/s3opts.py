@@ -18,8 +18,9 @@ def key_args(key: CustomerKey | None) -> dict[str, Any]:
     """SSE-C arguments: every request that reads or writes the object's bytes must carry them."""
     if key is None:
         return {}
-    # botocore base64-encodes the raw key and adds its MD5 itself.
-    return {"SSECustomerAlgorithm": "AES256", "SSECustomerKey": key.raw}
+    # Encoded here, MD5 included: botocore encodes a raw key for some operations only (not
+    # ListParts), and its validation errors would print raw bytes the redaction cannot know.
+    return {"SSECustomerAlgorithm": "AES256", "SSECustomerKey": key.b64, "SSECustomerKeyMD5": key.md5_b64}
 
 
 def key_headers(key: CustomerKey | None) -> dict[str, str]:
