@@ -42,7 +42,7 @@ from app.services.paths import resolve_paths
 from app.services.profiles import NetworkOptions, ProfileError
 from app.services.progress import ProgressAccumulator
 from engine import __version__
-from engine.errors import RETRYABLE, SkyliftError
+from engine.errors import RETRYABLE, ErrorCode, SkyliftError
 from engine.lease import Holder, held_message
 from engine.plan import choose_part_size
 from engine.providers import PROVIDERS, Provider, get_provider
@@ -419,6 +419,9 @@ def cmd_resume(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     _say_held(loaded.held)
     left = [v for v in core.engine.views(loaded.ids) if v.id not in ids and v.state is State.FAILED]
     for v in left:
+        if v.error_code == ErrorCode.KEY_NEEDED:
+            print(f"skylift: transfer #{v.id} was not resumed: {v.error_detail}", file=sys.stderr)
+            continue
         print(
             f"skylift: transfer #{v.id} was not resumed: {v.error_code} ({v.error_detail}); "
             f"a resume cannot cure that: 'skylift restart {v.id}' uploads the file as it is now, "
@@ -446,6 +449,8 @@ def _resumable(core: AppCore, tid: int) -> bool:
     (view,) = core.engine.views([tid])
     if view.state in FINAL:
         return False
+    if view.state is State.FAILED and view.error_code == ErrorCode.KEY_NEEDED:
+        return core.engine.keys.any()  # the customer key it waited for may be among those given
     return view.state is not State.FAILED or view.error_code in {c.value for c in RETRYABLE}
 
 

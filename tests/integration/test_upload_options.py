@@ -259,7 +259,11 @@ def test_sse_c_resume_after_a_kill_needs_the_key_again(tmp_path: Path, weed: Loc
     assert other.returncode != 0
     assert "not the one this upload began with" in (other.stdout + other.stderr).decode()
 
-    good = run_cli(env, "resume", tid, "--sse-c-key-file", str(path), "--json")
+    # --all without the key leaves it, saying why; with the key it takes it up again
+    left = run_cli(env, "resume", "--all")
+    outputs += [left.stdout, left.stderr]
+    assert "give it again with --sse-c-key-file" in left.stderr.decode()
+    good = run_cli(env, "resume", "--all", "--sse-c-key-file", str(path), "--json")
     outputs += [good.stdout, good.stderr]
     assert good.returncode == 0, (good.stdout + good.stderr).decode()[-3000:]
     assert _summary(good.stdout)["state"] == "done"
@@ -304,6 +308,20 @@ def test_profile_defaults_merge_under_the_flags(tmp_path: Path, weed: LocalServe
     run_cli(env, "profile", "add", "sw", "--provider", "seaweedfs", "--endpoint", weed.endpoint, check=True)
     res = run_cli(env, "upload", str(src), f"sw:{bucket}/again", "--json", check=True)
     assert _summary(res.stdout)["options"]["cache_control"] == "max-age=60"
+
+
+def test_watch_uploads_with_the_profile_defaults(tmp_path: Path, weed: LocalServer) -> None:
+    env = s3_home(tmp_path / "home", "sw", weed.endpoint)
+    bucket = _bucket(weed.endpoint)
+    run_cli(env, "profile", "set", "sw", "--upload-default", "tag=src=watch", check=True)
+    folder = tmp_path / "outbox"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"watched")
+    run_cli(env, "watch", str(folder), f"sw:{bucket}/w/", "--once", "--settle", "0.1", check=True)
+    raw = raw_s3_client(weed.endpoint)
+    assert raw.get_object_tagging(Bucket=bucket, Key="w/outbox/a.txt")["TagSet"] == [
+        {"Key": "src", "Value": "watch"}
+    ]
 
 
 def _bare_home(tmp_path: Path) -> dict[str, str]:
