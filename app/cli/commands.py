@@ -21,6 +21,7 @@ from app.cli.uploadopts import (
     add_key_args,
     add_object_args,
     add_profile_set_parser,
+    check_defaults,
     chosen,
     cmd_profile_set,
     read_key,
@@ -511,6 +512,7 @@ def cmd_list(core: AppCore, a: argparse.Namespace) -> int:
 
 def cmd_profile(core: AppCore, a: argparse.Namespace) -> int:
     if a.action == "add":
+        check_defaults(a.upload_default, a.provider)
         secret = None
         if a.secret_stdin:
             secret = sys.stdin.readline().rstrip("\r\n")

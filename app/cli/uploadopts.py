@@ -11,6 +11,7 @@ from app.cli.running import UsageError
 from app.services.core import AppCore
 from app.services.uploadopts import DEFAULT_NAMES, Chosen, apply_default, chosen_from, merge
 from engine.objectopts import CustomerKey, OptionError, parse_pair, parse_sse
+from engine.providers import Provider, get_provider
 from engine.transfer import STDIN
 
 
@@ -119,14 +120,26 @@ def add_profile_set_parser(prof: Any) -> None:
     st.add_argument("--clear-upload-defaults", action="store_true")
 
 
-def cmd_profile_set(core: AppCore, a: argparse.Namespace) -> None:
-    row = core.profiles.get(a.name)
-    defaults = {} if a.clear_upload_defaults else dict(row.upload_defaults)
+def _defaults(start: dict[str, Any], texts: list[str], provider: Provider) -> dict[str, Any]:
+    defaults = dict(start)
     try:
-        for text in a.upload_default:
+        for text in texts:
             defaults = apply_default(defaults, text)
+        chosen_from(defaults).object.check_for(provider.dialect, provider.sse_kms, provider.title)
     except OptionError as exc:
         raise UsageError(str(exc)) from None
+    return defaults
+
+
+def check_defaults(texts: list[str], provider: str) -> None:
+    """Refuse bad ``--upload-default`` values before ``profile add`` saves anything."""
+    _defaults({}, texts, get_provider(provider))
+
+
+def cmd_profile_set(core: AppCore, a: argparse.Namespace) -> None:
+    row = core.profiles.get(a.name)
+    start = {} if a.clear_upload_defaults else row.upload_defaults
+    defaults = _defaults(start, a.upload_default, core.profiles.provider(a.name))
     core.profiles.set_upload_defaults(a.name, defaults)
     shown = ", ".join(f"{k}={v}" for k, v in sorted(defaults.items())) or "none"
     print(f"profile {a.name}: upload defaults: {shown}")

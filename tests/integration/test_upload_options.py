@@ -377,6 +377,12 @@ def test_profile_default_bad_values_exit_2(tmp_path: Path) -> None:
     assert res.returncode == 2 and "never kept" in res.stderr.decode()
     res = run_cli(env, "profile", "set", "s", "--upload-default", "colour=blue")
     assert res.returncode == 2 and "'colour'" in res.stderr.decode()
+    add = ["profile", "add", "z", "--provider", "seaweedfs", "--endpoint", "http://127.0.0.1:9"]
+    res = run_cli(env, *add, "--upload-default", "acl=everyone")
+    assert res.returncode == 2 and "'everyone'" in res.stderr.decode()
+    assert "z " not in run_cli(env, "profile", "list", check=True).stdout.decode()  # nothing saved
+    res = run_cli(env, *add, "--upload-default", "cache-control=no-store", check=True)
+    assert "upload defaults: cache_control=no-store" in res.stdout.decode()
 
 
 @pytest.mark.parametrize("kind", ["single", "multipart"])
