@@ -88,7 +88,7 @@ class ObjectOptions:
         return self == ObjectOptions()
 
     @property
-    def customer_key(self) -> bool:
+    def uses_customer_key(self) -> bool:
         return self.sse == "c"
 
     def to_dict(self) -> dict[str, Any]:

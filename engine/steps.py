@@ -67,7 +67,7 @@ def spec_of(ctx: StepContext, t: Transfer) -> ObjectSpec:
     """The transfer's object, with its customer key when it has one; without that key nothing
     about the object can be sent or read, so the transfer stops and keeps its checkpoint."""
     spec = t.spec()
-    if not spec.options.customer_key:
+    if not spec.options.uses_customer_key:
         return spec
     key = ctx.keys.get(spec.options.sse_c_md5)
     if key is None:
