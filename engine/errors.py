@@ -22,6 +22,8 @@ class ErrorCode(enum.StrEnum):
     INTERNAL = "internal"
     #: The checkpoint database cannot be written (disk full, read-only): stopped, not lost.
     CHECKPOINT = "checkpoint"
+    #: The upload is encrypted with a customer key (SSE-C) this run was not given.
+    KEY_NEEDED = "key_needed"
 
 
 #: Errors that a plain resume may cure; the others need the user to act first.

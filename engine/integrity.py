@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from typing import Protocol
 
 from engine.errors import ErrorCode, SkyliftError
 from engine.providers import ChecksumMode, Provider
+
+log = logging.getLogger("skylift.engine")
 
 
 class PartLike(Protocol):
@@ -38,6 +41,8 @@ class ObjectLike(Protocol):
     def crc64(self) -> int | None: ...
     @property
     def checksum(self) -> str | None: ...
+    @property
+    def encrypted(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -144,7 +149,7 @@ def object_proven(
         return False
     if provider.checksum is ChecksumMode.CRC32 and upload_checksum == ChecksumMode.CRC32.value:
         return info.checksum is not None and info.checksum == composite_crc32_of(parts)
-    if provider.checksum is ChecksumMode.MD5 and provider.composite_etag_md5:
+    if provider.checksum is ChecksumMode.MD5 and provider.composite_etag_md5 and not info.encrypted:
         return info.etag == composite_etag([p.checksum for p in parts])
     if provider.checksum is ChecksumMode.CRC64 and info.crc64 is not None:
         return info.crc64 == combined_crc64(parts)
@@ -164,7 +169,10 @@ def verify_object(
         raise SkyliftError(ErrorCode.INTEGRITY, "the object is missing right after Complete")
     if info.size != size:
         raise SkyliftError(ErrorCode.INTEGRITY, f"the object has {info.size} bytes, the file {size}")
-    expected = expected_etag(provider, parts)
+    # Under SSE-KMS and SSE-C the ETag is no MD5 of anything local: what proves the object is
+    # then the CRC32 composite (where the upload has one), else the Content-MD5 of every part,
+    # which the server checked as each arrived and whose ETags Complete named in order.
+    expected = None if info.encrypted else expected_etag(provider, parts)
     if expected is not None and (etag != expected or info.etag != expected):
         raise SkyliftError(
             ErrorCode.INTEGRITY,
@@ -183,6 +191,18 @@ def verify_object(
             raise SkyliftError(
                 ErrorCode.INTEGRITY,
                 f"object checksum {info.checksum} is not the {composite} computed from the parts{hint}",
+            )
+    elif info.encrypted:
+        log.info(
+            "encrypted object (%d parts): its ETag is no MD5; proven by each part's Content-MD5%s",
+            len(parts),
+            ", checked by the server" if provider.checksum is ChecksumMode.MD5 else " (none sent)",
+        )
+        if provider.checksum is ChecksumMode.MD5 and any(not p.checksum for p in parts):
+            raise SkyliftError(
+                ErrorCode.INTEGRITY,
+                "the object is encrypted (its ETag is no MD5) and some parts carry no checksum "
+                "the server checked; upload it again",
             )
     elif provider.composite_etag_md5 and expected is None:
         # No checksum of our own covers the whole (an upload begun elsewhere, adopted): the part

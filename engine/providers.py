@@ -66,6 +66,8 @@ class Provider:
     #: MinIO only lists multipart uploads by exact key when given a prefix.
     list_uploads_exact_prefix: bool = False
     incomplete_upload_expiry_days: int | None = None
+    #: The server offers SSE-KMS (``--sse kms``).
+    sse_kms: bool = True
     #: Default price per GB-month for the stale-upload cost estimate.
     price_per_gb_month: float = 0.023
     notes: str = ""
@@ -142,6 +144,8 @@ PROVIDERS: dict[str, Provider] = {
             checksum=ChecksumMode.MD5,
             composite_etag_md5=True,
             incomplete_upload_expiry_days=7,
+            # R2 encrypts everything itself and offers customer keys, not KMS.
+            sse_kms=False,
             price_per_gb_month=0.015,
         ),
         Provider(
@@ -169,6 +173,7 @@ PROVIDERS: dict[str, Provider] = {
             rules=PartRules(min_part=8 * MiB, max_part=8 * MiB, fixed_part=8 * MiB),
             checksum=ChecksumMode.NONE,
             composite_etag_md5=False,
+            sse_kms=False,
             price_per_gb_month=0.017,
             notes="Fixed 8 MB parts; MD5 checks unsupported; ETags are not AWS-like.",
         ),

@@ -122,6 +122,8 @@ class Engine:
             on_throttle=self._throttle,
             on_retry=sink.emit,
         )
+        #: SSE-C keys given to this run: the app adds them, the steps read them (memory only).
+        self.keys = self._ctx.keys
         store.on_write_failure(self._on_checkpoint_failure)
 
     # ---- taking transfers in ------------------------------------------------------------------

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
-from engine.backends.base import Backend, NoSuchUpload, PartResult, RemoteUpload, ServerPart
+from engine.backends.base import Backend, NoSuchUpload, ObjectSpec, PartResult, RemoteUpload, ServerPart
 from engine.body import BufferPool, PartBody, read_range
 from engine.clock import Clock
 from engine.errors import ErrorCode, Interrupted, SkyliftError
 from engine.events import Retrying
 from engine.fingerprint import META_SHA256
 from engine.integrity import digest, object_proven, prove_part, verify_object
+from engine.objectopts import NEED_KEY, CustomerKey, CustomerKeys
 from engine.plan import PartSpec, choose_part_size, is_multipart, parts_for
 from engine.providers import ChecksumMode
 from engine.ratelimit import TokenBucket
@@ -58,6 +59,30 @@ class StepContext:
         return said
 
     buffers: BufferPool = field(default_factory=BufferPool)
+    #: SSE-C keys given to this run (memory only).
+    keys: CustomerKeys = field(default_factory=CustomerKeys)
+
+
+def spec_of(ctx: StepContext, t: Transfer) -> ObjectSpec:
+    """The transfer's object, with its customer key when it has one; without that key nothing
+    about the object can be sent or read, so the transfer stops and keeps its checkpoint."""
+    spec = t.spec()
+    if not spec.options.uses_customer_key:
+        return spec
+    key = ctx.keys.get(spec.options.sse_c_md5)
+    if key is None:
+        detail = NEED_KEY
+        if ctx.keys.any():
+            detail = (
+                f"{NEED_KEY} (the key given is not the one this upload began with, "
+                f"whose MD5 is {spec.options.sse_c_md5})"
+            )
+        raise SkyliftError(ErrorCode.KEY_NEEDED, detail)
+    return replace(spec, customer_key=key)
+
+
+def key_of(ctx: StepContext, t: Transfer) -> CustomerKey | None:
+    return spec_of(ctx, t).customer_key
 
 
 def check_file(t: Transfer) -> None:
@@ -142,6 +167,7 @@ def prepare(ctx: StepContext, t: Transfer, local_parts: Callable[[], dict[int, P
     if row.local_path == STDIN:
         _abort_quietly(backend, t)
     check_file(t)
+    ckey = key_of(ctx, t)
     parts = parts_for(row.size, row.part_size)
     local = local_parts()
     server: list[ServerPart] = []
@@ -150,9 +176,11 @@ def prepare(ctx: StepContext, t: Transfer, local_parts: Callable[[], dict[int, P
         local = {}
     else:
         try:
-            server = control(ctx, t, lambda: backend.list_parts(row.bucket, row.key, row.upload_id or ""))
+            server = control(
+                ctx, t, lambda: backend.list_parts(row.bucket, row.key, row.upload_id or "", ckey)
+            )
         except NoSuchUpload:
-            if _already_complete(backend, t, parts, local):
+            if _already_complete(backend, t, parts, local, ckey):
                 return Prepared(parts, local, already_complete=True)
             log.info("transfer %d: upload id gone from the server; starting a new upload", row.id)
             _abort_quietly(backend, t)
@@ -218,7 +246,7 @@ def _new_upload(ctx: StepContext, backend: Backend, t: Transfer) -> None:
     def create() -> str:
         nonlocal unanswered
         try:
-            return backend.create_upload(t.spec())
+            return backend.create_upload(spec_of(ctx, t))
         except SkyliftError as exc:
             # A reset after the server made the upload loses its id: the server keeps it, billed.
             unanswered = unanswered or exc.code is ErrorCode.NETWORK
@@ -311,14 +339,22 @@ def _abort_quietly(backend: Backend, t: Transfer) -> None:
 
 
 def _already_complete(
-    backend: Backend, t: Transfer, parts: list[PartSpec], local: dict[int, PartResult]
+    backend: Backend,
+    t: Transfer,
+    parts: list[PartSpec],
+    local: dict[int, PartResult],
+    ckey: CustomerKey | None,
 ) -> bool:
     """After a crash during Complete: is the object on the server exactly what we would build?"""
     if len(local) != len(parts):
         return False
     results = [local[n] for n in sorted(local)]
     return object_proven(
-        backend.provider, t.row.upload_checksum, t.row.size, backend.head(t.row.bucket, t.row.key), results
+        backend.provider,
+        t.row.upload_checksum,
+        t.row.size,
+        backend.head(t.row.bucket, t.row.key, ckey),
+        results,
     )
 
 
@@ -346,8 +382,12 @@ def send_part(
 ) -> PartResult:
     row = t.row
     dg = digest(data, backend.provider.checksum)
+    ckey = key_of(ctx, t)
     return send_with_retries(
-        ctx, t, data, lambda body: backend.upload_part(row.bucket, row.key, upload_id, number, body, dg)
+        ctx,
+        t,
+        data,
+        lambda body: backend.upload_part(row.bucket, row.key, upload_id, number, body, dg, ckey),
     )
 
 
@@ -355,7 +395,7 @@ def put_small(ctx: StepContext, t: Transfer, data: bytes | bytearray | None = No
     """One PUT of the whole file (or of a stream's only, short part, given as ``data``)."""
     row = t.row
     backend = ctx.backend_for(row.profile)
-    spec = t.spec()
+    spec = spec_of(ctx, t)
     if data is not None:
         dg = digest(data, backend.provider.checksum)
         return send_with_retries(ctx, t, data, lambda body: backend.put_small(spec, body, dg))
@@ -415,27 +455,32 @@ def complete(ctx: StepContext, t: Transfer, parts: list[PartResult]) -> str:
     """Complete the upload, unless a crash left it complete already; returns the object's ETag."""
     row = t.row
     backend = ctx.backend_for(row.profile)
+    spec = spec_of(ctx, t)
+    ckey = spec.customer_key
 
     def proven() -> bool:
-        info = backend.head(row.bucket, row.key)
+        info = backend.head(row.bucket, row.key, ckey)
         return object_proven(backend.provider, row.upload_checksum, row.size, info, parts)
 
     # Some servers still answer ListParts for a completed upload: look before completing again.
     if t.was_completing and proven():
-        info = backend.head(row.bucket, row.key)
+        info = backend.head(row.bucket, row.key, ckey)
         return info.etag if info else ""
     try:
-        return control(ctx, t, lambda: backend.complete(row.bucket, row.key, row.upload_id or "", parts))
+        return control(
+            ctx, t, lambda: backend.complete(row.bucket, row.key, row.upload_id or "", parts, spec)
+        )
     except NoSuchUpload:
         # A retried Complete whose first answer was lost: the upload is gone because it is whole.
         if not proven():
             raise SkyliftError(ErrorCode.SERVER, "the upload vanished during Complete") from None
-        info = backend.head(row.bucket, row.key)
+        info = backend.head(row.bucket, row.key, ckey)
         return info.etag if info else ""
 
 
 def verify(ctx: StepContext, t: Transfer, parts: list[PartResult], etag: str) -> None:
     row = t.row
     backend = ctx.backend_for(row.profile)
-    info = control(ctx, t, lambda: backend.head(row.bucket, row.key))
+    ckey = key_of(ctx, t)
+    info = control(ctx, t, lambda: backend.head(row.bucket, row.key, ckey))
     verify_object(backend.provider, row.upload_checksum, row.size, info, parts, etag)

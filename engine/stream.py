@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from engine.backends.base import PartResult
 from engine.errors import ErrorCode, SkyliftError
-from engine.steps import StepContext, control, put_small
+from engine.steps import StepContext, control, put_small, spec_of
 from engine.transfer import Transfer
 
 
@@ -40,7 +40,7 @@ def start_stream(ctx: StepContext, t: Transfer) -> tuple[bytearray, PartResult] 
         st.size = len(first)
         return first, put_small(ctx, t, first)
     backend = ctx.backend_for(row.profile)
-    upload_id = control(ctx, t, lambda: backend.create_upload(t.spec()))
+    upload_id = control(ctx, t, lambda: backend.create_upload(spec_of(ctx, t)))
     t.set_upload(upload_id, backend.provider.checksum.value)
     st.first = first
     return None

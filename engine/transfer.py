@@ -19,6 +19,7 @@ from engine.backends.base import ObjectSpec, PartResult
 from engine.errors import SkyliftError
 from engine.events import EventSink, Finished, PartDone, Progress, StateChanged, TransferView
 from engine.fingerprint import META_PART_SIZE, META_SHA256
+from engine.objectopts import ObjectOptions
 from engine.plan import PartSpec
 from engine.redact import redact
 from engine.state import State, check_transition
@@ -136,7 +137,9 @@ class Transfer:
         if r.multipart and r.part_size:
             # The layout a composite checksum needs to be recomputed later (verify, skip-same).
             meta[META_PART_SIZE] = str(r.part_size)
-        return ObjectSpec(r.bucket, r.key, r.content_type, r.storage_class, meta)
+        return ObjectSpec(
+            r.bucket, r.key, r.content_type, r.storage_class, meta, ObjectOptions.from_dict(r.options)
+        )
 
     def note_sha256(self, value: str) -> None:
         """The whole file's SHA-256, sent as object metadata with a single PUT. Kept in memory

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.api import PROVIDERS
+from app.gui.api import PROVIDERS, ObjectOptions, OptionError
 from app.gui.controller import Controller
 from app.gui.uploads import UploadRequest
 from app.services.core import destination_problem
 from app.services.settings import SavedDestination
 from ui import messages
+from ui.object_options import ObjectOptionsBox
 
 
 def _patterns(text: str) -> list[str]:
@@ -94,6 +95,8 @@ class DropPanel(QDialog):
             )
         )
 
+        self.options = ObjectOptionsBox()
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.upload = buttons.addButton(self.tr("Upload"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.upload.setDefault(True)
@@ -112,6 +115,7 @@ class DropPanel(QDialog):
         lay.addWidget(self.problem)
         lay.addWidget(self.folder_box)
         lay.addWidget(self.move_files)
+        lay.addWidget(self.options)
         lay.addWidget(buttons)
 
         last = s.last_destination
@@ -129,6 +133,7 @@ class DropPanel(QDialog):
         self.bucket.editTextChanged.connect(self._on_bucket_edited)
         self.prefix.textChanged.connect(self._on_bucket_edited)
         self.browse.clicked.connect(self._on_browse_clicked)
+        self.options.changed.connect(lambda: self._on_bucket_edited(""))
         self._on_bucket_edited(self.bucket.currentText())
 
     def _summary(self, files: int, folders: int) -> str:
@@ -151,6 +156,7 @@ class DropPanel(QDialog):
             return
         row = self._controller.core.profiles.get(name)
         prov = PROVIDERS.get(row.provider)
+        self.options.prefill(prov.dialect if prov else None, row.upload_defaults)
         for sc in prov.storage_classes if prov else ():
             self.storage_class.addItem(sc, sc)
         if row.default_bucket:
@@ -173,6 +179,7 @@ class DropPanel(QDialog):
         """Bucket or prefix edited: say at once what the server would refuse or misplace."""
         bucket = self.bucket.currentText().strip()
         problem = destination_problem(bucket, self.request().key_prefix) if bucket else None
+        problem = problem or self.options.problem()
         self.problem.setText(self.tr("Cannot upload there: %1").replace("%1", problem) if problem else "")
         self.problem.setVisible(problem is not None)
         self.upload.setEnabled(bool(bucket) and self.profile.count() > 0 and problem is None)
@@ -188,6 +195,10 @@ class DropPanel(QDialog):
             self.prefix.setText(prefix)
 
     def request(self) -> UploadRequest:
+        try:
+            content_type, metadata, object_options = self.options.chosen()
+        except OptionError:  # said under the form, and Upload is disabled until it is fixed
+            content_type, metadata, object_options = "", {}, ObjectOptions()
         return UploadRequest(
             paths=list(self.paths),
             profile=str(self.profile.currentData()),
@@ -199,6 +210,9 @@ class DropPanel(QDialog):
             exclude=_patterns(self.exclude.text()),
             empty_folders=self.empty_folders.isChecked(),
             delete_after=self.move_files.isChecked(),
+            content_type=content_type,
+            metadata=metadata,
+            object_options=object_options,
         )
 
     def remember(self) -> None:

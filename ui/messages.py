@@ -84,6 +84,9 @@ def error_text(code: str) -> str:
         ErrorCode.CHECKPOINT: QCoreApplication.translate(
             "Messages", "The checkpoint cannot be written (disk full?); stopped, resume later"
         ),
+        ErrorCode.KEY_NEEDED: QCoreApplication.translate(
+            "Messages", "This upload is encrypted with a customer key; give the key again to resume"
+        ),
     }
     try:
         return texts[ErrorCode(code)]

@@ -19,6 +19,15 @@ from app.cli.running import EXIT_FAILED, EXIT_HELD, EXIT_INTERRUPTED, EXIT_OK, E
 from app.cli.running import run_transfers as _run
 from app.cli.share import add_share_parser, cmd_share
 from app.cli.stale import add_stale_parser, cmd_stale
+from app.cli.uploadopts import (
+    add_key_args,
+    add_object_args,
+    add_profile_set_parser,
+    check_defaults,
+    chosen,
+    cmd_profile_set,
+    read_key,
+)
 from app.cli.verify import add_verify_parser, cmd_verify
 from app.cli.watch import add_watch_parser, cmd_watch
 from app.services import desktop_entry
@@ -37,7 +46,7 @@ from app.services.profiles import NetworkOptions, ProfileError
 from app.services.progress import ProgressAccumulator
 from app.services.settings import Settings
 from engine import __version__
-from engine.errors import RETRYABLE, SkyliftError
+from engine.errors import RETRYABLE, ErrorCode, SkyliftError
 from engine.lease import Holder, held_message
 from engine.netproxy import DIRECT, check_proxy
 from engine.plan import choose_part_size
@@ -215,6 +224,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--path-style", action="store_true", default=None)
     add.add_argument("--default-bucket", default="")
     add.add_argument("--signature", choices=["v1", "v4"], default="", help="OSS signing version")
+    add.add_argument("--upload-default", action="append", default=[], metavar="NAME=VALUE")
+    add_profile_set_parser(prof)
     prof.add_parser("list", help="list profiles")
     for name in ("remove", "test"):
         prof.add_parser(name).add_argument("name")
@@ -243,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="move: delete each local file once its object is complete and its checksum proven "
         "(never on any other outcome); --if-exists defaults to skip-same",
     )
+    add_object_args(up)
     up.add_argument("--retries", type=_retries, default=5)
     up.add_argument("--retry-interval", type=_interval, default=1.0)
     _add_network_options(up)
@@ -260,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(faster for huge files; only when nothing can have rewritten the file in place)",
     )
     _add_network_options(res)
+    add_key_args(res)
     res.add_argument("--json", action="store_true")
 
     ls = sub.add_parser("list", help="transfers in the checkpoint database")
@@ -270,6 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rs = sub.add_parser("restart", help="upload again from the start (after the file changed)")
     rs.add_argument("ids", nargs="+", type=_transfer_id)
+    add_key_args(rs)
     rs.add_argument("--json", action="store_true")
     sub.add_parser(
         "self-check", help="keyring, Qt and a 1 MiB upload to the built-in storage; non-zero on failure"
@@ -293,7 +307,24 @@ def cmd_upload(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     dest = parse_destination(dest_text, core.profiles.default_name())
     core.profiles.get(dest.profile)
     _check_part_size(a.part_size, core.profiles.provider(dest.profile))
-    opts = UploadOptions(a.storage_class, dict(a.meta), a.include, a.exclude, a.delete_after_verify)
+    key = read_key(a)
+    picked = chosen(a, core.profiles.get(dest.profile).upload_defaults, key)
+    if key is not None:
+        core.engine.keys.add(key)
+        if a.delete_after_verify or a.if_exists in ("skip-same", "rename"):
+            raise UsageError(
+                "--sse c cannot be combined with --delete-after-verify or --if-exists skip-same/rename: "
+                "they read the object back without the key"
+            )
+    opts = UploadOptions(
+        a.storage_class,
+        picked.metadata,
+        a.include,
+        a.exclude,
+        a.delete_after_verify,
+        content_type=picked.content_type,
+        object=picked.object,
+    )
     if STDIN in srcs:
         if srcs != [STDIN]:
             raise UsageError(
@@ -390,10 +421,12 @@ def _upload_stdin(
         key=dest.key,
         part_size=part_size,
         multipart=True,
-        content_type="application/octet-stream",
+        content_type=opts.content_type or "application/octet-stream",
         storage_class=opts.storage_class,
         metadata=dict(opts.metadata),
+        options=opts.object.to_dict(),
     )
+    opts.object.check_for(prov.dialect, prov.sse_kms, prov.title)
     tid = core.engine.add_stream(row, sys.stdin.buffer)
     status = _run(core, acc, [tid], json_mode)
     (view,) = core.engine.views([tid])
@@ -411,6 +444,9 @@ def _upload_stdin(
 def cmd_resume(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -> int:
     if not a.ids and not a.all:
         raise UsageError("name transfer IDs to resume, or pass --all (skylift list shows them)")
+    key = read_key(a)
+    if key is not None:
+        core.engine.keys.add(key)
     loaded = core.engine.load(a.ids or None)
     if a.ids:
         missing = [i for i in a.ids if i not in loaded.ids and i not in loaded.held]
@@ -420,6 +456,9 @@ def cmd_resume(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
     _say_held(loaded.held)
     left = [v for v in core.engine.views(loaded.ids) if v.id not in ids and v.state is State.FAILED]
     for v in left:
+        if v.error_code == ErrorCode.KEY_NEEDED:
+            print(f"skylift: transfer #{v.id} was not resumed: {v.error_detail}", file=sys.stderr)
+            continue
         print(
             f"skylift: transfer #{v.id} was not resumed: {v.error_code} ({v.error_detail}); "
             f"a resume cannot cure that: 'skylift restart {v.id}' uploads the file as it is now, "
@@ -447,6 +486,8 @@ def _resumable(core: AppCore, tid: int) -> bool:
     (view,) = core.engine.views([tid])
     if view.state in FINAL:
         return False
+    if view.state is State.FAILED and view.error_code == ErrorCode.KEY_NEEDED:
+        return core.engine.keys.any()  # the customer key it waited for may be among those given
     return view.state is not State.FAILED or view.error_code in {c.value for c in RETRYABLE}
 
 
@@ -466,6 +507,9 @@ def cmd_cancel(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -
 
 
 def cmd_restart(core: AppCore, acc: ProgressAccumulator, a: argparse.Namespace) -> int:
+    key = read_key(a)
+    if key is not None:
+        core.engine.keys.add(key)
     loaded = core.engine.load(a.ids)
     unknown = [i for i in a.ids if i not in loaded.ids and i not in loaded.held]
     if unknown:
@@ -504,6 +548,7 @@ def cmd_list(core: AppCore, a: argparse.Namespace) -> int:
 
 def cmd_profile(core: AppCore, a: argparse.Namespace) -> int:
     if a.action == "add":
+        check_defaults(a.upload_default, a.provider)
         secret = None
         if a.secret_stdin:
             secret = sys.stdin.readline().rstrip("\r\n")
@@ -520,6 +565,11 @@ def cmd_profile(core: AppCore, a: argparse.Namespace) -> int:
             a.default_bucket,
             a.signature,
         )
+        if a.upload_default:
+            cmd_profile_set(
+                core,
+                argparse.Namespace(name=a.name, upload_default=a.upload_default, clear_upload_defaults=False),
+            )
         where = "in the OS keyring" if secret else "none stored (keyring or environment at use)"
         print(f"profile {row.name}: {row.provider} {row.endpoint or '(default endpoint)'}; secret: {where}")
     elif a.action == "list":
@@ -536,6 +586,8 @@ def cmd_profile(core: AppCore, a: argparse.Namespace) -> int:
     elif a.action == "test":
         buckets = core.profiles.test(a.name)
         print(f"profile {a.name}: connected; {len(buckets)} bucket(s): {', '.join(buckets)}")
+    elif a.action == "set":
+        cmd_profile_set(core, a)
     else:
         raise UsageError("profile needs an action: add, list, remove, test or import")
     return EXIT_OK

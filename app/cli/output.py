@@ -31,6 +31,8 @@ class Reporter:
         self.done = dict(done)
         self.sent: dict[int, int] = {}
         self.finished: dict[int, Finished] = {}
+        #: Per transfer, the object options it was queued with (shown in the --json summary).
+        self.options: dict[int, dict[str, Any]] = {}
         self._last_progress = 0.0
         self._dirty: set[int] = set()
         self._started = time.monotonic()
@@ -137,6 +139,8 @@ class Reporter:
             obj["id"] = obj.pop("transfer_id")
             obj.pop("move")  # the run's own business: its moves are said at the end
             obj["state"] = f.state.label
+            if f.transfer_id in self.options:
+                obj["options"] = self.options[f.transfer_id]
             self.line({"event": "summary", **obj})
             return
         if self._tty:

@@ -15,6 +15,7 @@ from types import FrameType
 from app.cli.output import Reporter
 from app.services.core import AppCore
 from app.services.progress import ProgressAccumulator
+from app.services.uploadopts import applied
 from engine.errors import ErrorCode
 from engine.events import TransferView
 from engine.state import State
@@ -62,6 +63,7 @@ def run_transfers(
     sizes = {i: r.size for i, r in rows.items() if r}
     done = {i: core.engine.bytes_done(i) for i in ids}
     rep = Reporter(json_mode, sizes, done)
+    rep.options = {i: applied(r) for i, r in rows.items() if r}
     interrupted_at: float | None = None
     with Interrupt() as intr:
         while core.engine.busy():
@@ -98,6 +100,8 @@ def _what_to_do(v: TransferView) -> str:
     problem, and only the command line knows the commands that cure it."""
     if v.state is not State.FAILED:
         return ""
+    if v.error_code == ErrorCode.KEY_NEEDED:
+        return f"give the customer key again: 'skylift resume {v.id} --sse-c-key-file PATH'"
     if v.error_code == ErrorCode.FILE_MISSING:
         return (
             f"{v.local_path} is gone; put it back and run 'skylift resume {v.id}', "

@@ -8,7 +8,8 @@ from app.services.local_server import StorageNotice
 from app.services.profiles import LOCAL, LOCAL_BUCKET, ProfileError
 from engine import __version__
 from engine.errors import ErrorCode, SkyliftError
-from engine.providers import PROVIDERS, Provider
+from engine.objectopts import OSS_ACLS, S3_ACLS, ObjectOptions, OptionError, parse_pair
+from engine.providers import PROVIDERS, Dialect, Provider
 from engine.sources import Skipped, SkipReason
 from engine.state import ACTIVE, FINAL, State
 from engine.store import ProfileRow, StoreError
@@ -19,10 +20,15 @@ __all__ = [
     "FINAL",
     "LOCAL",
     "LOCAL_BUCKET",
+    "OSS_ACLS",
     "PROVIDERS",
+    "S3_ACLS",
     "ConflictQuestion",
+    "Dialect",
     "ErrorCode",
     "KeyringUnavailable",
+    "ObjectOptions",
+    "OptionError",
     "ProfileError",
     "ProfileRow",
     "Provider",
@@ -36,6 +42,7 @@ __all__ = [
     "backend_name",
     "format_size",
     "keyring_problem",
+    "parse_pair",
     "parse_rate",
     "parse_size",
 ]

@@ -19,6 +19,7 @@ from app.services.core import (
     destination_problem,
 )
 from engine.errors import SkyliftError
+from engine.objectopts import ObjectOptions
 from engine.sources import Skipped, Source, empty_dirs
 
 log = logging.getLogger("skylift.uploads")
@@ -43,6 +44,11 @@ class UploadRequest:
     empty_folders: bool = False
     #: Move: delete each file once its object is proven (never on any other outcome).
     delete_after: bool = False
+    #: Overrides the type guessed from each name ("" keeps the guess).
+    content_type: str = ""
+    metadata: dict[str, str] = field(default_factory=dict)
+    #: Headers, ACL, tags and encryption, as the panel's Options section set them.
+    object_options: ObjectOptions = field(default_factory=ObjectOptions)
 
     @property
     def key_prefix(self) -> str:
@@ -87,6 +93,9 @@ class EnqueueJob:
             include=req.include,
             exclude=req.exclude,
             delete_after=req.delete_after,
+            metadata=dict(req.metadata),
+            content_type=req.content_type,
+            object=req.object_options,
         )
         counts = Enqueued(progressed=lambda e: self._report(EnqueueResult(e.queued, e.skipped)))
         try:

@@ -22,6 +22,7 @@ from app.services.qtpool import QtPoolExecutor
 from app.services.remote_index import RemoteIndex
 from engine.digests import Digests
 from engine.events import Event, EventSink, Finished
+from engine.objectopts import ObjectOptions
 from engine.plan import choose_part_size, is_multipart
 from engine.scheduler import Engine, EngineSettings
 from engine.sources import Skipped, Source, iter_sources, key_problem
@@ -104,6 +105,10 @@ class UploadOptions:
     exclude: list[str] = field(default_factory=list)
     #: The move option: delete each file once its object is proven (``app.services.move``).
     delete_after: bool = False
+    #: Overrides the type guessed from each file's name.
+    content_type: str = ""
+    #: Headers, ACL, tags and encryption (``transfer.options``).
+    object: ObjectOptions = field(default_factory=ObjectOptions)
 
 
 class _MoveOnDone:
@@ -152,10 +157,11 @@ class AppCore:
             key=src.key,
             part_size=part_size,
             multipart=multipart,
-            content_type=src.content_type,
+            content_type=opts.content_type or src.content_type,
             storage_class=opts.storage_class,
             metadata=dict(opts.metadata),
             delete_after=opts.delete_after,
+            options=opts.object.to_dict(),
         )
 
     def sources(
@@ -185,6 +191,8 @@ class AppCore:
         and add in batches (by count, or by time so the first files start at once in a slow walk).
         What the walk cannot upload goes to ``skipped``; counts go to ``report`` as they grow."""
         self.profiles.get(dest.profile)
+        prov = self.profiles.provider(dest.profile)
+        opts.object.check_for(prov.dialect, prov.sse_kms, prov.title)
         policy = policy or Overwrite()
         report = report or Enqueued()
         paths = list(paths)

@@ -7,6 +7,7 @@ import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import urlsplit
 
 from app.services import keystore as secrets
@@ -143,10 +144,20 @@ class Profiles:
             keyring_ref=ref,
             signature=signature or ("v4" if prov.dialect is Dialect.OSS else ""),
         )
+        old = self._store.get_profile(name)
+        if old is not None:
+            row.upload_defaults = old.upload_defaults  # set on their own (set_upload_defaults)
         self._store.save_profile(row)
         with self._lock:
             self._backends.pop(name, None)
             self._providers.pop(name, None)
+        return row
+
+    def set_upload_defaults(self, name: str, defaults: dict[str, Any]) -> ProfileRow:
+        """The upload options every upload through ``name`` gets unless it sets them itself."""
+        row = self.get(name)
+        row.upload_defaults = dict(defaults)
+        self._store.save_profile(row)
         return row
 
     def remove(self, name: str) -> None:

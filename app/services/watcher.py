@@ -14,6 +14,7 @@ from app.services.conflicts import policy_named
 from app.services.core import AppCore, Destination, UploadOptions
 from app.services.fsevents import follow
 from app.services.settling import Settling
+from app.services.uploadopts import chosen_from
 from engine.errors import SkyliftError
 from engine.sources import Skipped, Source, iter_sources, source_in
 from engine.state import State
@@ -78,7 +79,16 @@ class FolderWatcher:
         self.dest = Destination(dest.profile, dest.bucket, as_prefix(dest.key))
         self.settle = settle
         self.rescan = rescan
-        self.opts = UploadOptions(include=list(include or []), exclude=list(exclude or []))
+        # A watch has no flags of its own for object options: the profile's upload defaults apply.
+        found = core.store.get_profile(dest.profile)
+        picked = chosen_from(found.upload_defaults if found is not None else {})
+        self.opts = UploadOptions(
+            metadata=picked.metadata,
+            include=list(include or []),
+            exclude=list(exclude or []),
+            content_type=picked.content_type,
+            object=picked.object,
+        )
         self._events = events
         self._once = once
         self._on_problem = on_problem or (lambda text: None)

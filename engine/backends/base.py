@@ -10,6 +10,7 @@ from typing import Protocol, runtime_checkable
 
 from engine.body import PartBody
 from engine.integrity import PartDigest
+from engine.objectopts import CustomerKey, ObjectOptions
 from engine.providers import Provider
 
 
@@ -38,6 +39,9 @@ class ObjectSpec:
     content_type: str = ""
     storage_class: str = ""
     metadata: dict[str, str] = field(default_factory=dict)
+    options: ObjectOptions = field(default_factory=ObjectOptions)
+    #: The SSE-C key for this run (memory only; ``options`` holds just its MD5).
+    customer_key: CustomerKey | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -92,17 +96,29 @@ class Backend(Protocol):
         number: int,
         body: PartBody,
         digest: PartDigest,
+        customer_key: CustomerKey | None = None,
     ) -> PartResult: ...
 
-    def list_parts(self, bucket: str, key: str, upload_id: str) -> list[ServerPart]: ...
+    def list_parts(
+        self, bucket: str, key: str, upload_id: str, customer_key: CustomerKey | None = None
+    ) -> list[ServerPart]: ...
 
-    def complete(self, bucket: str, key: str, upload_id: str, parts: list[PartResult]) -> str: ...
+    def complete(
+        self,
+        bucket: str,
+        key: str,
+        upload_id: str,
+        parts: list[PartResult],
+        obj: ObjectSpec | None = None,
+    ) -> str:
+        """``obj``: the options some servers take only at Complete (OSS's ACL), and the SSE-C key."""
+        ...
 
     def abort(self, bucket: str, key: str, upload_id: str) -> None: ...
 
     def list_uploads(self, bucket: str, prefix: str = "") -> Iterator[RemoteUpload]: ...
 
-    def head(self, bucket: str, key: str) -> ObjectInfo | None: ...
+    def head(self, bucket: str, key: str, customer_key: CustomerKey | None = None) -> ObjectInfo | None: ...
 
     def put_small(self, obj: ObjectSpec, body: PartBody, digest: PartDigest) -> PartResult: ...
 

@@ -14,6 +14,7 @@ import contextlib
 import os
 import re
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -37,6 +38,7 @@ from engine.crc64 import combine_parts
 from engine.errors import ErrorCode, SkyliftError
 from engine.integrity import PartDigest
 from engine.netproxy import proxy_for
+from engine.objectopts import CustomerKey
 from engine.providers import Provider
 
 #: OSS accepts ``x-oss-traffic-limit`` only in this range, in bit/s (100 KB/s to 100 MB/s).
@@ -185,7 +187,25 @@ class OssBackend:
             headers[self.provider.storage_class_header] = obj.storage_class
         for name, value in obj.metadata.items():
             headers[f"x-oss-meta-{name}"] = value
+        o = obj.options
+        if o.cache_control:
+            headers["Cache-Control"] = o.cache_control
+        if o.content_disposition:
+            headers["Content-Disposition"] = o.content_disposition
+        if o.content_encoding:
+            headers["Content-Encoding"] = o.content_encoding
+        if o.tags:
+            headers["x-oss-tagging"] = urllib.parse.urlencode(o.tags)
+        if o.sse:
+            headers["x-oss-server-side-encryption"] = "KMS" if o.sse == "kms" else "AES256"
+            if o.kms_key_id:
+                headers["x-oss-server-side-encryption-key-id"] = o.kms_key_id
         return headers
+
+    @staticmethod
+    def _acl_header(obj: ObjectSpec | None) -> dict[str, str]:
+        # OSS takes an object's ACL on PutObject and CompleteMultipartUpload, not at initiation.
+        return {"x-oss-object-acl": obj.options.acl} if obj is not None and obj.options.acl else {}
 
     def _body_headers(self) -> dict[str, str]:
         if self.traffic_limit is None:
@@ -220,6 +240,7 @@ class OssBackend:
         number: int,
         body: PartBody,
         digest: PartDigest,
+        customer_key: CustomerKey | None = None,
     ) -> PartResult:
         with self._talk():
             result = self._bucket(bucket).upload_part(
@@ -228,7 +249,9 @@ class OssBackend:
         checksum = self._check_crc(result.crc, digest, f"part {number}", str(result.request_id))
         return PartResult(number, _etag(result.etag), body.size, checksum)
 
-    def list_parts(self, bucket: str, key: str, upload_id: str) -> list[ServerPart]:
+    def list_parts(
+        self, bucket: str, key: str, upload_id: str, customer_key: CustomerKey | None = None
+    ) -> list[ServerPart]:
         parts: list[ServerPart] = []
         marker = ""
         b = self._bucket(bucket)
@@ -245,10 +268,19 @@ class OssBackend:
                 marker = nxt
         return parts
 
-    def complete(self, bucket: str, key: str, upload_id: str, parts: list[PartResult]) -> str:
+    def complete(
+        self,
+        bucket: str,
+        key: str,
+        upload_id: str,
+        parts: list[PartResult],
+        obj: ObjectSpec | None = None,
+    ) -> str:
         infos = [oss2.models.PartInfo(p.number, p.etag) for p in parts]
         with self._talk():
-            result = self._bucket(bucket).complete_multipart_upload(key, upload_id, infos)
+            result = self._bucket(bucket).complete_multipart_upload(
+                key, upload_id, infos, headers=self._acl_header(obj) or None
+            )
         if result.crc is not None and parts and all(p.checksum for p in parts):
             local = combine_parts([(int(p.checksum or 0), p.size) for p in parts])
             if local != result.crc:
@@ -284,7 +316,8 @@ class OssBackend:
                 return
             key_marker, id_marker = nk, ni
 
-    def head(self, bucket: str, key: str) -> ObjectInfo | None:
+    def head(self, bucket: str, key: str, customer_key: CustomerKey | None = None) -> ObjectInfo | None:
+        # OSS has no customer keys (refused at the command line): ``customer_key`` is always None.
         try:
             with self._talk():
                 meta = self._bucket(bucket).head_object(key)
@@ -323,7 +356,7 @@ class OssBackend:
             marker = nxt
 
     def put_small(self, obj: ObjectSpec, body: PartBody, digest: PartDigest) -> PartResult:
-        headers = {**self._object_headers(obj), **self._body_headers()}
+        headers = {**self._object_headers(obj), **self._acl_header(obj), **self._body_headers()}
         with self._talk():
             result = self._bucket(obj.bucket).put_object(obj.key, body, headers=headers)
         checksum = self._check_crc(result.crc, digest, "object", str(result.request_id))

@@ -31,12 +31,14 @@ from engine.backends.base import (
     translating,
 )
 from engine.backends.errors import FirstContact, classify_code, network_error
+from engine.backends.s3opts import etag_not_md5, key_args, object_args, object_headers
 from engine.backends.s3put import LeanPut, WrongRegion
 from engine.backends.socks import use_socks
 from engine.body import PartBody
 from engine.errors import ErrorCode, Interrupted, SkyliftError
 from engine.integrity import PartDigest
 from engine.netproxy import is_socks, proxy_for
+from engine.objectopts import CustomerKey
 from engine.providers import ChecksumMode, Provider
 
 _NETWORK = (
@@ -224,7 +226,9 @@ class S3Backend:
                 ErrorCode.INTEGRITY, f"{what}: server CRC32 {got} is not the {digest.crc32_b64} sent"
             )
 
-    def _check_etag(self, etag: str, digest: PartDigest, what: str) -> None:
+    def _check_etag(self, etag: str, digest: PartDigest, what: str, resp: dict[str, Any]) -> None:
+        if etag_not_md5(resp):
+            return  # SSE-KMS/SSE-C: the server checked the Content-MD5 sent instead
         if self.provider.composite_etag_md5 and digest.md5 is not None and etag != digest.md5_hex:
             raise SkyliftError(
                 ErrorCode.INTEGRITY,
@@ -239,6 +243,8 @@ class S3Backend:
             args["StorageClass"] = obj.storage_class
         if obj.metadata:
             args["Metadata"] = obj.metadata
+        args.update(object_args(obj))
+        args.update(key_args(obj.customer_key))
         if self._mode is ChecksumMode.CRC32:
             args["ChecksumAlgorithm"] = "CRC32"
         with self._talk():
@@ -252,6 +258,7 @@ class S3Backend:
         number: int,
         body: PartBody,
         digest: PartDigest,
+        customer_key: CustomerKey | None = None,
     ) -> PartResult:
         with self._talk():
             resp = self._client.upload_part(
@@ -262,13 +269,16 @@ class S3Backend:
                 Body=body,
                 ContentLength=body.size,
                 **self._md5_args(digest),
+                **key_args(customer_key),
             )
         etag = _etag(resp["ETag"])
-        self._check_etag(etag, digest, f"part {number}")
+        self._check_etag(etag, digest, f"part {number}", resp)
         self._check_crc(resp, digest, f"part {number}")
         return PartResult(number, etag, body.size, digest.checksum())
 
-    def list_parts(self, bucket: str, key: str, upload_id: str) -> list[ServerPart]:
+    def list_parts(
+        self, bucket: str, key: str, upload_id: str, customer_key: CustomerKey | None = None
+    ) -> list[ServerPart]:
         parts: list[ServerPart] = []
         marker = 0
         with self._talk():
@@ -279,6 +289,7 @@ class S3Backend:
                     UploadId=upload_id,
                     MaxParts=1000,
                     PartNumberMarker=marker,
+                    **key_args(customer_key),
                 )
                 for p in resp.get("Parts", []):
                     parts.append(
@@ -294,7 +305,14 @@ class S3Backend:
                 marker = nxt
         return parts
 
-    def complete(self, bucket: str, key: str, upload_id: str, parts: list[PartResult]) -> str:
+    def complete(
+        self,
+        bucket: str,
+        key: str,
+        upload_id: str,
+        parts: list[PartResult],
+        obj: ObjectSpec | None = None,
+    ) -> str:
         entries: list[dict[str, Any]] = []
         for p in parts:
             entry: dict[str, Any] = {"PartNumber": p.number, "ETag": f'"{p.etag}"'}
@@ -304,7 +322,12 @@ class S3Backend:
         doc = {"Parts": entries}
         with self._talk():
             resp = self._client.complete_multipart_upload(
-                Bucket=bucket, Key=key, UploadId=upload_id, MultipartUpload=doc
+                Bucket=bucket,
+                Key=key,
+                UploadId=upload_id,
+                MultipartUpload=doc,
+                # AWS wants the customer key here when the upload was begun with a checksum.
+                **key_args(obj.customer_key if obj else None),
             )
         return _etag(resp.get("ETag", ""))
 
@@ -335,10 +358,11 @@ class S3Backend:
                 return
             key_marker, id_marker = nk, ni
 
-    def head(self, bucket: str, key: str) -> ObjectInfo | None:
+    def head(self, bucket: str, key: str, customer_key: CustomerKey | None = None) -> ObjectInfo | None:
         try:
             with self._talk():
                 extra = {"ChecksumMode": "ENABLED"} if self._mode is ChecksumMode.CRC32 else {}
+                extra.update(key_args(customer_key))
                 resp = self._client.head_object(Bucket=bucket, Key=key, **extra)
         except SkyliftError as exc:
             cause = exc.__cause__
@@ -365,6 +389,7 @@ class S3Backend:
                 headers["Content-MD5"] = base64.b64encode(digest.md5).decode()
             elif self._mode is ChecksumMode.CRC32 and digest.crc32 is not None:
                 headers["x-amz-checksum-crc32"] = digest.crc32_b64
+            headers.update(object_headers(obj))
             with self._contact.watch():
                 try:
                     got = self._lean.put(obj, body, headers)
@@ -380,7 +405,7 @@ class S3Backend:
                             "there; check the profile's endpoint",
                         ) from None
             etag = _etag(got.get("etag", ""))
-            self._check_etag(etag, digest, "object")
+            self._check_etag(etag, digest, "object", got)
             crc = got.get("x-amz-checksum-crc32")
             self._check_crc({"ChecksumCRC32": crc} if crc else {}, digest, "object")
             return PartResult(1, etag, body.size, digest.checksum())
@@ -397,10 +422,12 @@ class S3Backend:
             args["StorageClass"] = obj.storage_class
         if obj.metadata:
             args["Metadata"] = obj.metadata
+        args.update(object_args(obj))
+        args.update(key_args(obj.customer_key))
         with self._talk():
             resp = self._client.put_object(**args)
         etag = _etag(resp.get("ETag", ""))
-        self._check_etag(etag, digest, "object")
+        self._check_etag(etag, digest, "object", resp)
         self._check_crc(resp, digest, "object")
         return PartResult(1, etag, body.size, digest.checksum())
 

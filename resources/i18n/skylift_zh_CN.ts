@@ -398,104 +398,104 @@ Resumable uploads to object storage.</source>
 <context>
     <name>DropPanel</name>
     <message>
-        <location filename="../../ui/drop_panel.py" line="40" />
+        <location filename="../../ui/drop_panel.py" line="41" />
         <source>Upload to</source>
         <translation>上传到</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="56" />
+        <location filename="../../ui/drop_panel.py" line="57" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="62" />
+        <location filename="../../ui/drop_panel.py" line="63" />
         <source>folder/in/bucket/ (optional)</source>
         <translation>存储桶内的文件夹/（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="69" />
+        <location filename="../../ui/drop_panel.py" line="70" />
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="70" />
+        <location filename="../../ui/drop_panel.py" line="71" />
         <source>Bucket:</source>
         <translation>存储桶：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="71" />
+        <location filename="../../ui/drop_panel.py" line="72" />
         <source>Prefix:</source>
         <translation>前缀：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="72" />
+        <location filename="../../ui/drop_panel.py" line="73" />
         <source>If the object exists:</source>
         <translation>对象已存在时：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="73" />
+        <location filename="../../ui/drop_panel.py" line="74" />
         <source>Storage class:</source>
         <translation>存储类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="75" />
+        <location filename="../../ui/drop_panel.py" line="76" />
         <source>Folders (their tree is kept)</source>
         <translation>文件夹（保留目录结构）</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="78" />
+        <location filename="../../ui/drop_panel.py" line="79" />
         <source>e.g. *.jpg *.png (empty: everything)</source>
         <translation>例如 *.jpg *.png（留空：全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="80" />
+        <location filename="../../ui/drop_panel.py" line="81" />
         <source>e.g. .git *.tmp</source>
         <translation>例如 .git *.tmp</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="81" />
+        <location filename="../../ui/drop_panel.py" line="82" />
         <source>Create empty folders too</source>
         <translation>同时创建空文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="83" />
+        <location filename="../../ui/drop_panel.py" line="84" />
         <source>Include:</source>
         <translation>包含：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="84" />
+        <location filename="../../ui/drop_panel.py" line="85" />
         <source>Exclude:</source>
         <translation>排除：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="89" />
+        <location filename="../../ui/drop_panel.py" line="90" />
         <source>Delete the local files once uploaded and verified (move)</source>
         <extracomment>Not remembered between drops: deleting files is asked for each time.</extracomment>
         <translation>上传并校验后删除本地文件（移动）</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="92" />
+        <location filename="../../ui/drop_panel.py" line="93" />
         <source>Each file is deleted only after its object is complete and the server's checksum proves it holds the file's bytes, and the file has not changed since.</source>
         <translation>仅当对象已完整、服务器的校验和证明其内容与文件一致，且文件此后未改动时，才删除该文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="98" />
+        <location filename="../../ui/drop_panel.py" line="101" />
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="139" />
+        <location filename="../../ui/drop_panel.py" line="144" />
         <source>%1 file(s) and %2 folder(s): %3</source>
         <extracomment>Why the destination as typed cannot be used (Upload stays disabled until it can).</extracomment>
         <translation>%1 个文件和 %2 个文件夹：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="149" />
+        <location filename="../../ui/drop_panel.py" line="154" />
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="176" />
+        <location filename="../../ui/drop_panel.py" line="183" />
         <source>Cannot upload there: %1</source>
         <translation>无法上传到该位置：%1</translation>
     </message>
@@ -895,154 +895,269 @@ Resumable uploads to object storage.</source>
         <translation>无法写入断点记录（磁盘已满？）；已停止，稍后可继续</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="87" />
+        <source>This upload is encrypted with a customer key; give the key again to resume</source>
+        <translation>此上传使用客户提供的密钥加密；请再次提供该密钥以继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="100" />
         <source>the file changed after it was uploaded</source>
         <translation>文件在上传后被改动</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../ui/messages.py" line="101" />
         <source>the server cannot prove the object holds the same bytes</source>
         <translation>服务器无法证明对象内容与文件相同</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101" />
+        <location filename="../../ui/messages.py" line="104" />
         <source>the object is not on the server</source>
         <translation>服务器上没有该对象</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102" />
+        <location filename="../../ui/messages.py" line="105" />
         <source>the object on the server is not this file</source>
         <translation>服务器上的对象不是这个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="106" />
         <source>the server did not answer; it is tried again later</source>
         <translation>服务器没有响应，稍后会再试</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>Skylift closed before the file could be deleted; it is tried again later</source>
         <translation>Skylift 在删除文件前关闭了，稍后会再试</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
+        <location filename="../../ui/messages.py" line="112" />
         <source>its object could not be checked (see the log)</source>
         <translation>无法检查其对象（请查看日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
+        <location filename="../../ui/messages.py" line="118" />
         <source>The built-in storage stopped unexpectedly and was restarted</source>
         <translation>内置存储意外停止，已重新启动</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>The built-in storage stopped unexpectedly and could not be restarted; see the log</source>
         <translation>内置存储意外停止，且无法重新启动；请查看日志</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138" />
+        <location filename="../../ui/messages.py" line="141" />
         <source>The access key was refused — check the access key id in Profiles</source>
         <translation>访问密钥被拒绝——请在“配置”中检查 Access Key ID</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142" />
+        <location filename="../../ui/messages.py" line="145" />
         <source>The secret key does not match the access key — check the secret in Profiles</source>
         <translation>密钥与访问密钥不匹配——请在“配置”中检查 Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146" />
+        <location filename="../../ui/messages.py" line="149" />
         <source>The session token has expired or is invalid — renew it in Profiles</source>
         <translation>会话令牌已过期或无效——请在“配置”中更新</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150" />
+        <location filename="../../ui/messages.py" line="153" />
         <source>This computer's clock is wrong — set the date and time automatically</source>
         <translation>本机时钟不准确——请设置为自动同步日期和时间</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154" />
+        <location filename="../../ui/messages.py" line="157" />
         <source>This key may not write here — ask for write access to the bucket</source>
         <translation>此密钥无权在这里写入——请申请该存储桶的写权限</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158" />
+        <location filename="../../ui/messages.py" line="161" />
         <source>The bucket does not exist — check its name or create it</source>
         <translation>存储桶不存在——请检查名称或先创建它</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162" />
+        <location filename="../../ui/messages.py" line="165" />
         <source>The server asked for fewer requests — Skylift slowed down and tries again</source>
         <translation>服务器要求减少请求——Skylift 已放慢速度并重试</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166" />
+        <location filename="../../ui/messages.py" line="169" />
         <source>The file is larger than this storage accepts in one object</source>
         <translation>文件超过了此存储单个对象允许的大小</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="170" />
+        <location filename="../../ui/messages.py" line="173" />
         <source>This storage does not offer that storage class — choose another in Settings</source>
         <translation>此存储不提供该存储类型——请在“设置”中另选</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175" />
+        <location filename="../../ui/messages.py" line="178" />
         <source>The server's certificate is not trusted — add its authority in Settings › Network</source>
         <translation>服务器证书不受信任——请在“设置 › 网络”中添加其证书颁发机构</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180" />
+        <location filename="../../ui/messages.py" line="183" />
         <source>The server refused the connection — is it running, and is the endpoint right?</source>
         <translation>服务器拒绝连接——服务是否在运行？端点是否正确？</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184" />
+        <location filename="../../ui/messages.py" line="187" />
         <source>The server stopped answering — Skylift tries again</source>
         <translation>服务器没有响应——Skylift 会重试</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188" />
+        <location filename="../../ui/messages.py" line="191" />
         <source>The server's name cannot be found — check the endpoint and the network</source>
         <translation>找不到服务器名称——请检查端点和网络</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="205" />
+        <location filename="../../ui/messages.py" line="208" />
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="213" />
+        <location filename="../../ui/messages.py" line="216" />
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="216" />
+        <location filename="../../ui/messages.py" line="219" />
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="221" />
+        <location filename="../../ui/messages.py" line="224" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="229" />
+        <location filename="../../ui/messages.py" line="232" />
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="230" />
+        <location filename="../../ui/messages.py" line="233" />
         <source>Skip if the content is the same</source>
         <translation>内容相同则跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="231" />
+        <location filename="../../ui/messages.py" line="234" />
         <source>Keep both (rename)</source>
         <translation>保留两者（重命名）</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232" />
+        <location filename="../../ui/messages.py" line="235" />
         <source>Ask for each</source>
         <translation>逐个询问</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectOptionsBox</name>
+    <message>
+        <location filename="../../ui/object_options.py" line="42" />
+        <source>Options</source>
+        <extracomment>Any field edited: the panel asks ``problem()`` again. Defaults the section does not show (content-encoding): sent as the command line would.</extracomment>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="51" />
+        <source>guessed from each file name</source>
+        <translation>按文件名推断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="53" />
+        <source>e.g. max-age=3600</source>
+        <translation>例如 max-age=3600</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="55" />
+        <source>e.g. attachment</source>
+        <translation>例如 attachment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="58" />
+        <location filename="../../ui/object_options.py" line="61" />
+        <source>one key=value per line</source>
+        <translation>每行一个 键=值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="64" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="65" />
+        <source>AES-256 (keys managed by the storage)</source>
+        <translation>AES-256（由存储服务管理密钥）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="66" />
+        <source>KMS</source>
+        <translation>KMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="68" />
+        <source>KMS key id (empty: the default key)</source>
+        <translation>KMS 密钥 ID（留空：使用默认密钥）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="71" />
+        <source>Content type:</source>
+        <translation>内容类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="72" />
+        <source>Cache-Control:</source>
+        <translation>Cache-Control：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="73" />
+        <source>Content-Disposition:</source>
+        <translation>Content-Disposition：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="74" />
+        <source>Access (ACL):</source>
+        <translation>访问权限（ACL）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="75" />
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="76" />
+        <source>Metadata:</source>
+        <translation>元数据：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="77" />
+        <source>Encryption:</source>
+        <translation>加密：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="78" />
+        <source>KMS key id:</source>
+        <translation>KMS 密钥 ID：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="105" />
+        <source>Bucket default</source>
+        <translation>存储桶默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="126" />
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="130" />
+        <source>Metadata</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/object_options.py" line="133" />
+        <source>Metadata %1 must be ASCII</source>
+        <translation>元数据 %1 必须是 ASCII 字符</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,10 @@ OSS dialect for oss2 and Skylift's ``OssBackend`` and forwards everything to mot
 - computes ``x-oss-hash-crc64ecma`` for PutObject, UploadPart, Complete, GetObject and HeadObject;
 - drops the CreateBucket body and rewrites form-urlencoded content types (moto's dev server
   hangs on those);
+- maps the object options Aliyun's server takes (``x-oss-tagging``, ``x-oss-object-acl`` — on
+  PutObject, and on CompleteMultipartUpload as a PutObjectAcl after it — and
+  ``x-oss-server-side-encryption`` AES256/KMS with its key id) onto moto's S3 ones, so a test can
+  read them back as Aliyun's would keep them;
 - records what it saw (``requests``) and can lie: ``corrupt_crc_for_part = N`` answers every
   upload of part N with a wrong CRC64, ``corrupt_crc_for_put`` does the same for PutObject and
   ``corrupt_crc_for_complete`` for CompleteMultipartUpload (HeadObject stays truthful);
@@ -83,6 +87,13 @@ _URL_SIGNATURE = frozenset(
     "OSSAccessKeyId Expires Signature security-token x-oss-signature-version x-oss-credential "
     "x-oss-date x-oss-expires x-oss-signature x-oss-additional-headers x-oss-security-token".split()
 )
+#: OSS object option headers and the S3 ones moto keeps them as.
+_OPTION_TO_S3 = {
+    "x-oss-tagging": "x-amz-tagging",
+    "x-oss-object-acl": "x-amz-acl",
+    "x-oss-server-side-encryption": "x-amz-server-side-encryption",
+    "x-oss-server-side-encryption-key-id": "x-amz-server-side-encryption-aws-kms-key-id",
+}
 _MOTO_AUTH = (
     "AWS4-HMAC-SHA256 Credential=gateway/20250101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0"
 )
@@ -400,8 +411,17 @@ class OssGateway:
                 fwd["x-amz-meta-" + k[len("x-oss-meta-") :]] = v
             elif k == "x-oss-storage-class":
                 fwd["x-amz-storage-class"] = _CLASS_TO_S3.get(v, v)
-            elif k in ("content-type", "content-md5", "range", "cache-control", "content-disposition"):
+            elif k in (
+                "content-type",
+                "content-md5",
+                "range",
+                "cache-control",
+                "content-disposition",
+                "content-encoding",
+            ):
                 fwd[k] = v
+            elif k in _OPTION_TO_S3:
+                fwd[_OPTION_TO_S3[k]] = "aws:kms" if v == "KMS" else v
         if fwd.get("content-type", "").startswith("application/x-www-form-urlencoded"):
             fwd["content-type"] = "application/octet-stream"
         if method == "PUT" and bucket and not key and not query:
@@ -419,8 +439,11 @@ class OssGateway:
             upstream = [
                 (k, v) for k, v in upstream if k not in ("max-uploads", "key-marker", "upload-id-marker")
             ]
+        acl = fwd.pop("x-amz-acl", None) if method == "POST" and "uploadId" in q else None
         resp = self._call_moto(method, bucket, key, upstream, fwd, body)
         data = resp.read()
+        if acl is not None and resp.status // 100 == 2:
+            self._call_moto("PUT", bucket, key, [("acl", "")], {"x-amz-acl": acl}, b"").read()
         status = resp.status
         out: dict[str, str] = {}
         for k, v in resp.getheaders():
@@ -436,6 +459,8 @@ class OssGateway:
                 out["x-oss-storage-class"] = _CLASS_TO_OSS.get(v, v)
             elif lk == "x-amz-request-id":
                 out["x-oss-request-id"] = v
+            elif lk == "x-amz-server-side-encryption":
+                out["x-oss-server-side-encryption"] = "KMS" if v == "aws:kms" else v
             elif not lk.startswith("x-amz-"):
                 out[k] = v
         data = data.replace(_S3_NS, b"")
