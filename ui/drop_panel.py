@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 
 from PySide6.QtCore import Qt
@@ -20,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.api import PROVIDERS, ObjectOptions, OptionError
+from app.gui.api import PROVIDERS, ObjectOptions, OptionError, format_size
 from app.gui.controller import Controller
-from app.gui.uploads import UploadRequest
+from app.gui.uploads import Survey, UploadRequest, survey
 from app.services.core import destination_problem
 from app.services.settings import SavedDestination
 from ui import messages
@@ -47,6 +48,15 @@ class DropPanel(QDialog):
         summary = QLabel(self._summary(files, folders))
         summary.setWordWrap(True)
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        #: "1,234 files · 5.6 GiB", counted off the GUI thread; then the first object's key.
+        self.totals = QLabel(self.tr("Counting files…"))
+        self.preview = QLabel()
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview.setWordWrap(True)
+        self._survey: Survey | None = None
+        #: Shown when the prefix was filled in from this bucket's last upload.
+        self.prefix_note = QLabel()
+        self.prefix_note.setVisible(False)
 
         self.profile = QComboBox()
         for row in controller.core.profiles.all():
@@ -70,6 +80,8 @@ class DropPanel(QDialog):
         form.addRow(self.tr("Profile:"), self.profile)
         form.addRow(self.tr("Bucket:"), bucket_row)
         form.addRow(self.tr("Prefix:"), self.prefix)
+        form.addRow("", self.prefix_note)
+        form.addRow(self.tr("First object:"), self.preview)
         form.addRow(self.tr("If the object exists:"), self.conflict)
         form.addRow(self.tr("Storage class:"), self.storage_class)
 
@@ -111,6 +123,7 @@ class DropPanel(QDialog):
 
         lay = QVBoxLayout(self)
         lay.addWidget(summary)
+        lay.addWidget(self.totals)
         lay.addLayout(form)
         lay.addWidget(self.problem)
         lay.addWidget(self.folder_box)
@@ -124,17 +137,58 @@ class DropPanel(QDialog):
         self._on_profile_changed()
         if last.profile == self.profile.currentData():
             self.bucket.setEditText(last.bucket)
-            self.prefix.setText(last.prefix)
+        self._fill_prefix()
         self.conflict.setCurrentIndex(max(0, self.conflict.findData(s.conflict)))
         j = self.storage_class.findText(s.storage_class)
         if j >= 0:
             self.storage_class.setCurrentIndex(j)
         self.profile.currentIndexChanged.connect(self._on_profile_changed)
         self.bucket.editTextChanged.connect(self._on_bucket_edited)
+        self.bucket.currentTextChanged.connect(lambda _t: self._fill_prefix())
         self.prefix.textChanged.connect(self._on_bucket_edited)
+        self.prefix.textEdited.connect(lambda _t: self.prefix_note.setVisible(False))
+        self.include.editingFinished.connect(self._count)
+        self.exclude.editingFinished.connect(self._count)
         self.browse.clicked.connect(self._on_browse_clicked)
         self.options.changed.connect(lambda: self._on_bucket_edited(""))
         self._on_bucket_edited(self.bucket.currentText())
+        self._count()
+
+    # ---- what the drop holds, and where its first file lands -------------------------------------
+    def _count(self) -> None:
+        paths, inc, exc = list(self.paths), _patterns(self.include.text()), _patterns(self.exclude.text())
+        self._controller.run_async(lambda: survey(paths, inc, exc), self._on_counted)
+
+    def _on_counted(self, result: object) -> None:
+        if not isinstance(result, Survey):
+            self.totals.setText("")
+            return
+        self._survey = result
+        n = f"{result.files:,}" + ("+" if not result.complete else "")
+        files = messages.pick(result.files, self.tr("%1 file"), self.tr("%1 files")).replace("%1", n)
+        self.totals.setText(f"<b>{files} · {format_size(result.bytes)}</b>")
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        if self._survey is None or not self._survey.first_key:
+            self.preview.setText("")
+            return
+        where = f"{self.bucket.currentText().strip()}/{self.request().key_prefix}{self._survey.first_key}"
+        self.preview.setText(f"<code>{html.escape(where)}</code>")
+
+    def _fill_prefix(self) -> None:
+        """The prefix last used with this bucket, said so, and selected: typing replaces it."""
+        profile, bucket = str(self.profile.currentData()), self.bucket.currentText().strip()
+        s = self._controller.settings
+        last = s.last_destination
+        fallback = last.prefix if (last.profile, last.bucket) == (profile, bucket) else ""
+        remembered = s.prefixes.get(f"{profile}/{bucket}", fallback)
+        self.prefix.setText(remembered)
+        self.prefix.selectAll()
+        self.prefix_note.setText(
+            self.tr("Last used in this bucket; type to replace it") if remembered else ""
+        )
+        self.prefix_note.setVisible(bool(remembered))
 
     def _summary(self, files: int, folders: int) -> str:
         names = ", ".join(os.path.basename(p.rstrip("/\\")) or p for p in self.paths[:3])
@@ -183,6 +237,7 @@ class DropPanel(QDialog):
         self.problem.setText(self.tr("Cannot upload there: %1").replace("%1", problem) if problem else "")
         self.problem.setVisible(problem is not None)
         self.upload.setEnabled(bool(bucket) and self.profile.count() > 0 and problem is None)
+        self._show_preview()
 
     def _on_browse_clicked(self) -> None:
         from ui.bucket_browser import BucketBrowser
@@ -219,5 +274,6 @@ class DropPanel(QDialog):
         req = self.request()
         s = self._controller.settings
         s.last_destination = SavedDestination(req.profile, req.bucket, req.prefix)
+        s.prefixes[f"{req.profile}/{req.bucket}"] = req.prefix
         s.include, s.exclude, s.empty_folders = req.include, req.exclude, req.empty_folders
         self._controller.save_settings()

@@ -20,7 +20,7 @@ from app.services.core import (
 )
 from engine.errors import SkyliftError
 from engine.objectopts import ObjectOptions
-from engine.sources import Skipped, Source, empty_dirs
+from engine.sources import Skipped, Source, empty_dirs, iter_sources
 
 log = logging.getLogger("skylift.uploads")
 
@@ -54,6 +54,32 @@ class UploadRequest:
     def key_prefix(self) -> str:
         p = self.prefix.strip().lstrip("/")
         return p if not p or p.endswith("/") else p + "/"
+
+
+@dataclass
+class Survey:
+    """What a drop holds, counted before it is queued: the Upload to panel shows it."""
+
+    files: int = 0
+    bytes: int = 0
+    #: The first file's key below the destination's prefix (the panel puts the prefix in front).
+    first_key: str = ""
+    #: False when counting stopped at the cap (the totals are "at least").
+    complete: bool = True
+
+
+def survey(paths: list[str], include: list[str], exclude: list[str], cap: int = 500_000) -> Survey:
+    """Count the files a drop would queue, with the same walk and filters the queueing uses."""
+    out = Survey()
+    for src in iter_sources(paths, "", include, exclude):
+        if not out.first_key:
+            out.first_key = src.key
+        out.files += 1
+        out.bytes += src.size
+        if out.files >= cap:
+            out.complete = False
+            break
+    return out
 
 
 @dataclass

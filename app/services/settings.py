@@ -59,6 +59,8 @@ class Settings:
     exclude: list[str] = field(default_factory=list)
     empty_folders: bool = False
     last_destination: SavedDestination = field(default_factory=SavedDestination)
+    #: The prefix last used per "profile/bucket": a drop to that bucket starts with it, said so.
+    prefixes: dict[str, str] = field(default_factory=dict)
     #: The folder the Verify window compared last (its "Choose…" starts there).
     verify_folder: str = ""
 
@@ -89,7 +91,10 @@ class Settings:
                 out.last_destination = SavedDestination(**{k: str(v) for k, v in value.items() if k in known})
                 continue
             default = getattr(out, key)
-            if isinstance(default, bool):
+            if isinstance(default, dict):
+                if isinstance(value, dict):
+                    setattr(out, key, {str(k): str(v) for k, v in value.items()})
+            elif isinstance(default, bool):
                 if isinstance(value, bool):
                     setattr(out, key, value)
             elif isinstance(default, int):

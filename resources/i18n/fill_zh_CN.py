@@ -500,6 +500,11 @@ ZH = {
     "Tag": "标签",
     "Metadata": "元数据",
     "Metadata %1 must be ASCII": "元数据 %1 必须是 ASCII 字符",
+    "Counting files…": "正在统计文件…",
+    "First object:": "第一个对象：",
+    "%1 file": "%1 个文件",
+    "%1 files": "%1 个文件",
+    "Last used in this bucket; type to replace it": "此存储桶上次使用的前缀；直接输入即可替换",
 }
 
 

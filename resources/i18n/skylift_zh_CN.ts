@@ -398,104 +398,131 @@ Resumable uploads to object storage.</source>
 <context>
     <name>DropPanel</name>
     <message>
-        <location filename="../../ui/drop_panel.py" line="41" />
+        <location filename="../../ui/drop_panel.py" line="42" />
         <source>Upload to</source>
         <translation>上传到</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="57" />
+        <location filename="../../ui/drop_panel.py" line="52" />
+        <source>Counting files…</source>
+        <extracomment>"1,234 files · 5.6 GiB", counted off the GUI thread; then the first object's key.</extracomment>
+        <translation>正在统计文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="67" />
         <source>Browse…</source>
+        <extracomment>Shown when the prefix was filled in from this bucket's last upload.</extracomment>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="63" />
+        <location filename="../../ui/drop_panel.py" line="73" />
         <source>folder/in/bucket/ (optional)</source>
         <translation>存储桶内的文件夹/（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="70" />
+        <location filename="../../ui/drop_panel.py" line="80" />
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="71" />
+        <location filename="../../ui/drop_panel.py" line="81" />
         <source>Bucket:</source>
         <translation>存储桶：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="72" />
+        <location filename="../../ui/drop_panel.py" line="82" />
         <source>Prefix:</source>
         <translation>前缀：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="73" />
+        <location filename="../../ui/drop_panel.py" line="84" />
+        <source>First object:</source>
+        <translation>第一个对象：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="85" />
         <source>If the object exists:</source>
         <translation>对象已存在时：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="74" />
+        <location filename="../../ui/drop_panel.py" line="86" />
         <source>Storage class:</source>
         <translation>存储类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="76" />
+        <location filename="../../ui/drop_panel.py" line="88" />
         <source>Folders (their tree is kept)</source>
         <translation>文件夹（保留目录结构）</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="79" />
+        <location filename="../../ui/drop_panel.py" line="91" />
         <source>e.g. *.jpg *.png (empty: everything)</source>
         <translation>例如 *.jpg *.png（留空：全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="81" />
+        <location filename="../../ui/drop_panel.py" line="93" />
         <source>e.g. .git *.tmp</source>
         <translation>例如 .git *.tmp</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="82" />
+        <location filename="../../ui/drop_panel.py" line="94" />
         <source>Create empty folders too</source>
         <translation>同时创建空文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="84" />
+        <location filename="../../ui/drop_panel.py" line="96" />
         <source>Include:</source>
         <translation>包含：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="85" />
+        <location filename="../../ui/drop_panel.py" line="97" />
         <source>Exclude:</source>
         <translation>排除：</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="90" />
+        <location filename="../../ui/drop_panel.py" line="102" />
         <source>Delete the local files once uploaded and verified (move)</source>
         <extracomment>Not remembered between drops: deleting files is asked for each time.</extracomment>
         <translation>上传并校验后删除本地文件（移动）</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="93" />
+        <location filename="../../ui/drop_panel.py" line="105" />
         <source>Each file is deleted only after its object is complete and the server's checksum proves it holds the file's bytes, and the file has not changed since.</source>
         <translation>仅当对象已完整、服务器的校验和证明其内容与文件一致，且文件此后未改动时，才删除该文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="101" />
+        <location filename="../../ui/drop_panel.py" line="113" />
         <source>Upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="144" />
-        <source>%1 file(s) and %2 folder(s): %3</source>
+        <location filename="../../ui/drop_panel.py" line="168" />
+        <source>%1 file</source>
         <extracomment>Why the destination as typed cannot be used (Upload stays disabled until it can).</extracomment>
+        <translation>%1 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="168" />
+        <source>%1 files</source>
+        <translation>%1 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="189" />
+        <source>Last used in this bucket; type to replace it</source>
+        <translation>此存储桶上次使用的前缀；直接输入即可替换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="198" />
+        <source>%1 file(s) and %2 folder(s): %3</source>
         <translation>%1 个文件和 %2 个文件夹：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="154" />
+        <location filename="../../ui/drop_panel.py" line="208" />
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="183" />
+        <location filename="../../ui/drop_panel.py" line="237" />
         <source>Cannot upload there: %1</source>
         <translation>无法上传到该位置：%1</translation>
     </message>

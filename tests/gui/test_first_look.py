@@ -205,3 +205,34 @@ def test_stale_bytes_are_banded_by_age(qapp: QApplication) -> None:
     chart = AgeChart()
     chart.set_uploads(uploads, now)
     assert chart.values[-1] == 50_000 and chart.sizeHint().height() > 5 * chart.fontMetrics().height()
+
+
+def test_upload_to_panel_counts_previews_and_remembers_the_prefix_per_bucket(
+    controller: Controller, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from ui.drop_panel import DropPanel
+
+    folder = tmp_path / "相册 2026"
+    (folder / "b").mkdir(parents=True)
+    (folder / "a.jpg").write_bytes(b"x" * 1500)
+    (folder / "b" / "c.jpg").write_bytes(b"y" * 2500)
+    (folder / "skip.tmp").write_bytes(b"z")
+    controller.settings.exclude = ["*.tmp"]
+    panel = DropPanel(controller, [str(folder)], None)
+    qtbot.addWidget(panel)
+    qtbot.waitUntil(lambda: "2 files" in panel.totals.text(), timeout=10000)
+    assert "3.9 KiB" in panel.totals.text()
+    bucket = controller.settings.last_destination.bucket
+    # The bucket's last prefix ("drop/" in these tests) is filled in, said so, and selected.
+    assert panel.prefix.text() == "drop/" and panel.prefix.selectedText() == "drop/"
+    assert panel.prefix_note.isVisibleTo(panel)
+    assert f"{bucket}/drop/相册 2026/a.jpg" in panel.preview.text()
+    qtbot.keyClicks(panel.prefix, "2026/trip")  # typing replaces the selected prefix
+    assert panel.prefix.text() == "2026/trip" and not panel.prefix_note.isVisibleTo(panel)
+    assert f"{bucket}/2026/trip/相册 2026/a.jpg" in panel.preview.text()
+    panel.remember()
+    # Another bucket starts empty; coming back to this one brings its prefix back.
+    panel.bucket.setEditText("other-bucket")
+    assert panel.prefix.text() == "" and not panel.prefix_note.isVisibleTo(panel)
+    panel.bucket.setEditText(bucket)
+    assert panel.prefix.text() == "2026/trip"
