@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStyle,
     QTableView,
@@ -221,7 +222,31 @@ class BucketBrowser(QDialog):
         where = (self._profile, self.bucket.currentText(), self.model.entries[index.row()].key)
         menu = QMenu(self)
         add_share_actions(menu, self, self._c, where, self.status.setText)
+        menu.addSeparator()
+        delete = menu.addAction(self.tr("Delete…"))
+        delete.triggered.connect(lambda: self._delete(*where))
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def _delete(self, profile: str, bucket: str, key: str) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete object"),
+            self.tr("Delete %1 from %2? This cannot be undone.").replace("%1", key).replace("%2", bucket),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._c.delete_object(profile, bucket, key, self._on_deleted)
+
+    def _on_deleted(self, result: object) -> None:
+        if isinstance(result, BaseException):
+            code = str(getattr(getattr(result, "code", None), "value", ""))
+            detail = str(getattr(result, "detail", result))
+            why = messages.people_text(code, detail) or detail
+            self.status.setText(self.tr("Not deleted: %1").replace("%1", why))
+            return
+        self.status.setText(self.tr("Deleted %1").replace("%1", str(result)))
+        self._list()
 
     def _on_up_clicked(self) -> None:
         if self._prefix:

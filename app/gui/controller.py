@@ -246,6 +246,9 @@ class Controller(QObject):
     def list_buckets(self, profile: str, done: Callable[[object], None]) -> None:
         self.run_async(lambda: browser.list_buckets(self.core.profiles, profile), done)
 
+    def delete_object(self, profile: str, bucket: str, key: str, done: Callable[[object], None]) -> None:
+        self.run_async(lambda: browser.delete_object(self.core.profiles, profile, bucket, key), done)
+
     def list_prefix(self, profile: str, bucket: str, prefix: str, done: Callable[[object], None]) -> None:
         self.run_async(lambda: browser.list_prefix(self.core.profiles, profile, bucket, prefix), done)
 

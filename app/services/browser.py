@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.services.profiles import Profiles
-from engine.backends.base import ListsPrefixes
+from engine.backends.base import DeletesObjects, ListsPrefixes
 from engine.errors import ErrorCode, SkyliftError
 
 #: Enough for a picker; the browser says when a listing was cut short.
@@ -33,6 +33,15 @@ class Listing:
 
 def list_buckets(profiles: Profiles, profile: str) -> list[str]:
     return sorted(profiles.backend(profile).list_buckets())
+
+
+def delete_object(profiles: Profiles, profile: str, bucket: str, key: str) -> str:
+    """Delete one object; returns its key. Transfers are not touched: this is the server's copy."""
+    backend = profiles.backend(profile)
+    if not isinstance(backend, DeletesObjects):
+        raise SkyliftError(ErrorCode.CONFIG, "this storage's backend cannot delete objects")
+    backend.delete_object(bucket, key)
+    return key
 
 
 def list_prefix(profiles: Profiles, profile: str, bucket: str, prefix: str) -> Listing:

@@ -201,3 +201,10 @@ class SharesLinks(Protocol):
     def object_url(self, bucket: str, key: str) -> str:
         """The object's unsigned URL (it opens only where the object or bucket is public)."""
         ...
+
+
+@runtime_checkable
+class DeletesObjects(Protocol):
+    """A backend that can delete one object (the bucket browser's Delete)."""
+
+    def delete_object(self, bucket: str, key: str) -> None: ...

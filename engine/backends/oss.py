@@ -316,6 +316,10 @@ class OssBackend:
                 return
             key_marker, id_marker = nk, ni
 
+    def delete_object(self, bucket: str, key: str) -> None:
+        with self._talk():
+            self._bucket(bucket).delete_object(key)
+
     def head(self, bucket: str, key: str, customer_key: CustomerKey | None = None) -> ObjectInfo | None:
         # OSS has no customer keys (refused at the command line): ``customer_key`` is always None.
         try:

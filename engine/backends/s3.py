@@ -358,6 +358,10 @@ class S3Backend:
                 return
             key_marker, id_marker = nk, ni
 
+    def delete_object(self, bucket: str, key: str) -> None:
+        with self._talk():
+            self._client.delete_object(Bucket=bucket, Key=key)
+
     def head(self, bucket: str, key: str, customer_key: CustomerKey | None = None) -> ObjectInfo | None:
         try:
             with self._talk():

@@ -505,6 +505,11 @@ ZH = {
     "%1 file": "%1 个文件",
     "%1 files": "%1 个文件",
     "Last used in this bucket; type to replace it": "此存储桶上次使用的前缀；直接输入即可替换",
+    "Delete…": "删除…",
+    "Delete object": "删除对象",
+    "Delete %1 from %2? This cannot be undone.": "从 %2 删除 %1？此操作无法撤销。",
+    "Not deleted: %1": "未删除：%1",
+    "Deleted %1": "已删除 %1",
 }
 
 

@@ -190,60 +190,85 @@
 <context>
     <name>BucketBrowser</name>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="91" />
+        <location filename="../../ui/bucket_browser.py" line="92" />
         <source>Bucket Browser</source>
         <translation>存储桶浏览器</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="102" />
+        <location filename="../../ui/bucket_browser.py" line="103" />
         <source>Up one level</source>
         <translation>上一级</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="104" />
+        <location filename="../../ui/bucket_browser.py" line="105" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="121" />
+        <location filename="../../ui/bucket_browser.py" line="122" />
         <source>Profile:</source>
         <translation>配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="123" />
+        <location filename="../../ui/bucket_browser.py" line="124" />
         <source>Bucket:</source>
         <translation>存储桶：</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="133" />
+        <location filename="../../ui/bucket_browser.py" line="134" />
         <source>Upload Here</source>
         <translation>上传到这里</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="167" />
-        <location filename="../../ui/bucket_browser.py" line="194" />
+        <location filename="../../ui/bucket_browser.py" line="168" />
+        <location filename="../../ui/bucket_browser.py" line="195" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="192" />
+        <location filename="../../ui/bucket_browser.py" line="193" />
         <source>No buckets</source>
         <translation>没有存储桶</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="205" />
+        <location filename="../../ui/bucket_browser.py" line="206" />
         <source>%1 item</source>
         <translation>%1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="205" />
+        <location filename="../../ui/bucket_browser.py" line="206" />
         <source>%1 items</source>
         <translation>%1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="207" />
+        <location filename="../../ui/bucket_browser.py" line="208" />
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="226" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="233" />
+        <source>Delete object</source>
+        <translation>删除对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="234" />
+        <source>Delete %1 from %2? This cannot be undone.</source>
+        <translation>从 %2 删除 %1？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="246" />
+        <source>Not deleted: %1</source>
+        <translation>未删除：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="248" />
+        <source>Deleted %1</source>
+        <translation>已删除 %1</translation>
     </message>
 </context>
 <context>
@@ -632,17 +657,17 @@ Resumable uploads to object storage.</source>
 <context>
     <name>ListingModel</name>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="60" />
+        <location filename="../../ui/bucket_browser.py" line="61" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="60" />
+        <location filename="../../ui/bucket_browser.py" line="61" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="60" />
+        <location filename="../../ui/bucket_browser.py" line="61" />
         <source>Modified</source>
         <translation>修改时间</translation>
     </message>

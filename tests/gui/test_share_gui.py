@@ -134,7 +134,50 @@ def test_bucket_browser_menu_copies_an_objects_url(
     )
     qtbot.waitUntil(lambda: browser.model.entries[0].key == "drop/in browser.txt", timeout=30000)
     seen = _choose_from_context_menu(browser.view, 0, "Copy Object URL")
-    assert seen == ["Copy Object URL", "Copy Share Link…"]
+    assert seen == ["Copy Object URL", "Copy Share Link…", "Delete…"]
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text().startswith("http"), timeout=30000)
     endpoint = c.core.profiles.get("sw").endpoint
     assert QGuiApplication.clipboard().text() == f"{endpoint}/{gui_bucket}/drop/in%20browser.txt"
+
+
+def test_bucket_browser_deletes_an_object_after_asking(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot, gui_bucket: str
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.bucket_browser import BucketBrowser
+
+    c = window.controller
+    backend = c.core.profiles.backend("sw")
+    for name in ("keep.txt", "gone.txt"):
+        (tmp_path / name).write_bytes(name.encode())
+    window.queue_paths([str(tmp_path / "keep.txt"), str(tmp_path / "gone.txt")])
+    qtbot.waitUntil(lambda: backend.head(gui_bucket, "drop/keep.txt") is not None, timeout=60000)
+    qtbot.waitUntil(lambda: backend.head(gui_bucket, "drop/gone.txt") is not None, timeout=60000)
+    browser = BucketBrowser(c, "sw", window)
+    qtbot.addWidget(browser)
+    browser.set_location(gui_bucket, "drop/")
+    browser.show()
+    qtbot.waitUntil(lambda: browser.model.rowCount() == 2, timeout=30000)
+    row = [e.key for e in browser.model.entries].index("drop/gone.txt")
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, lambda: answer(button))
+            return
+        asked.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(100, lambda: answer(QMessageBox.StandardButton.No))
+    _choose_from_context_menu(browser.view, row, "Delete…")
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=10000)
+    assert "drop/gone.txt" in asked[0] and "cannot be undone" in asked[0]
+    assert backend.head(gui_bucket, "drop/gone.txt") is not None  # "No" deleted nothing
+    QTimer.singleShot(100, lambda: answer(QMessageBox.StandardButton.Yes))
+    _choose_from_context_menu(browser.view, row, "Delete…")
+    qtbot.waitUntil(lambda: backend.head(gui_bucket, "drop/gone.txt") is None, timeout=30000)
+    qtbot.waitUntil(lambda: [e.key for e in browser.model.entries] == ["drop/keep.txt"], timeout=30000)
+    assert backend.head(gui_bucket, "drop/keep.txt") is not None
