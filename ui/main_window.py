@@ -401,14 +401,25 @@ class MainWindow(QMainWindow):
             dialogs.open_bucket_browser(self, self.controller, profile, bucket, key.rpartition("/")[0] + "/")
 
     def _on_add_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Files"))
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Files"), self._start_folder())
         if files:
+            self._remember_folder(os.path.dirname(files[0]))
             self.queue_paths(files)
 
     def _on_add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Add Folder"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add Folder"), self._start_folder())
         if folder:
+            self._remember_folder(os.path.dirname(folder.rstrip("/")) or folder)
             self.queue_paths([folder])
+
+    def _start_folder(self) -> str:
+        """Where file dialogs open: the folder used last, else home (never the app's own cwd)."""
+        last = self.controller.settings.last_folder
+        return last if last and os.path.isdir(last) else QDir.homePath()
+
+    def _remember_folder(self, folder: str) -> None:
+        self.controller.settings.last_folder = folder
+        self.controller.save_settings()
 
     def _on_watch_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Keep a Folder Uploaded"), QDir.homePath())

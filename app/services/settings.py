@@ -59,6 +59,8 @@ class Settings:
     exclude: list[str] = field(default_factory=list)
     empty_folders: bool = False
     last_destination: SavedDestination = field(default_factory=SavedDestination)
+    #: The folder Add Files / Add Folder opened last (they start there, else in home).
+    last_folder: str = ""
     #: The prefix last used per "profile/bucket": a drop to that bucket starts with it, said so.
     prefixes: dict[str, str] = field(default_factory=dict)
     #: The folder the Verify window compared last (its "Choose…" starts there).

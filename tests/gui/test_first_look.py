@@ -236,3 +236,37 @@ def test_upload_to_panel_counts_previews_and_remembers_the_prefix_per_bucket(
     assert panel.prefix.text() == "" and not panel.prefix_note.isVisibleTo(panel)
     panel.bucket.setEditText(bucket)
     assert panel.prefix.text() == "2026/trip"
+
+
+def test_add_files_opens_in_the_last_folder_used(window: MainWindow, tmp_path: Path, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QDir, QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "one.txt").write_bytes(b"1")
+    window.controller.settings.last_folder = ""
+    opened: list[str] = []
+
+    def answer(pick: str | None) -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(50, lambda: answer(pick))
+            return
+        dlg = dialogs[0]
+        opened.append(dlg.directory().absolutePath())
+        if pick is None:
+            dlg.reject()
+        else:
+            dlg.selectFile(pick)
+            dlg.accept()
+
+    QTimer.singleShot(50, lambda: answer(None))
+    window.commands.add_files.trigger()
+    assert opened == [QDir.homePath()]
+    QTimer.singleShot(50, lambda: answer(str(folder / "one.txt")))
+    window.commands.add_files.trigger()
+    qtbot.waitUntil(lambda: window.model.count() == 1, timeout=30000)
+    QTimer.singleShot(50, lambda: answer(None))
+    window.commands.add_files.trigger()
+    assert opened[-1] == str(folder)
