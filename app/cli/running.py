@@ -87,6 +87,8 @@ def run_transfers(
     # The engine owns the states (the checkpoint may still be writing its copy).
     views = core.engine.views(ids)
     for v in views:
+        if v.state is State.PAUSED and v.error_code == ErrorCode.AUTH and v.id not in rep.finished:
+            rep.paused(v)  # paused by the engine, not by the user: its summary says why
         hint = _what_to_do(v)
         if hint:
             print(f"skylift: transfer #{v.id}: {hint}", file=sys.stderr)
@@ -96,6 +98,11 @@ def run_transfers(
 def _what_to_do(v: TransferView) -> str:
     """The next step for a transfer that failed on its local file: the engine's detail names the
     problem, and only the command line knows the commands that cure it."""
+    if v.state is State.PAUSED and v.error_code == ErrorCode.AUTH:
+        return (
+            f"paused, the server refused the credentials: {v.error_detail}. "
+            f"Fix the profile's key (or renew its token) and run 'skylift resume {v.id}'"
+        )
     if v.state is not State.FAILED:
         return ""
     if v.error_code == ErrorCode.FILE_MISSING:

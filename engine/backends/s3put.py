@@ -20,6 +20,7 @@ from botocore.credentials import Credentials
 
 from engine.backends.base import ObjectSpec
 from engine.backends.errors import classify_code, network_error
+from engine.backends.s3creds import current
 from engine.body import PartBody
 
 _CODE = re.compile(rb"<Code>([^<]*)</Code>")
@@ -32,8 +33,7 @@ class LeanPut:
         endpoint: str,
         region: str,
         path_style: bool,
-        access_key: str,
-        secret_key: str,
+        credentials: Credentials,
         storage_class_header: str,
         max_connections: int,
         ca_bundle: str | None,
@@ -44,7 +44,10 @@ class LeanPut:
         self._host = parsed.netloc
         self._base_path = parsed.path.rstrip("/")
         self._path_style = path_style
-        self._signer = S3SigV4Auth(Credentials(access_key, secret_key), "s3", region)
+        # Temporary credentials refresh themselves: the keys are taken anew for every request
+        # (with the session token, which the signer sends as X-Amz-Security-Token).
+        self._credentials = credentials
+        self._region = region
         self._storage_class_header = storage_class_header
         kw: dict[str, Any] = {"maxsize": max_connections, "retries": False}
         kw["timeout"] = urllib3.Timeout(connect=min(10.0, io_timeout), read=io_timeout)
@@ -70,7 +73,7 @@ class LeanPut:
             headers[f"x-amz-meta-{k}"] = v
         url = self._url(obj.bucket, obj.key)
         req = AWSRequest(method="PUT", url=url, headers=headers)
-        self._signer.add_auth(req)
+        S3SigV4Auth(current(self._credentials), "s3", self._region).add_auth(req)
         try:
             resp = self._pool.request(
                 "PUT",
