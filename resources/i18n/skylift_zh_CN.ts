@@ -815,129 +815,174 @@ Resumable uploads to object storage.</source>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="42" />
+        <location filename="../../ui/profile_dialog.py" line="44" />
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="46" />
+        <location filename="../../ui/profile_dialog.py" line="48" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="47" />
+        <location filename="../../ui/profile_dialog.py" line="49" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="61" />
+        <location filename="../../ui/profile_dialog.py" line="63" />
         <source>Path-style addressing</source>
         <translation>路径式访问</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="72" />
+        <location filename="../../ui/profile_dialog.py" line="68" />
+        <source>Access key and secret</source>
+        <translation>访问密钥和私有密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="69" />
+        <source>AWS config profile</source>
+        <translation>AWS 配置文件中的配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="70" />
+        <source>Environment / default AWS chain</source>
+        <translation>环境变量 / AWS 默认凭证链</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="73" />
+        <source>An AWS config profile comes from ~/.aws/config and ~/.aws/credentials (roles, SSO and credential_process included); the environment means AWS_PROFILE or AWS_ACCESS_KEY_ID (OSS_ACCESS_KEY_ID for OSS).</source>
+        <translation>AWS 配置来自 ~/.aws/config 和 ~/.aws/credentials（包括角色、SSO 和 credential_process）；环境变量指 AWS_PROFILE 或 AWS_ACCESS_KEY_ID（OSS 为 OSS_ACCESS_KEY_ID）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="79" />
+        <source>a profile name in ~/.aws/config</source>
+        <translation>~/.aws/config 中的配置名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="83" />
+        <source>only for temporary (STS) keys; kept in the OS keyring</source>
+        <translation>仅用于临时（STS）密钥；保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="92" />
         <source>⚠ No secure keyring: %1</source>
         <translation>⚠ 没有安全的密钥环：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="74" />
+        <location filename="../../ui/profile_dialog.py" line="94" />
         <source>cannot be stored: no secure keyring</source>
         <translation>无法保存：没有安全的密钥环</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="76" />
+        <location filename="../../ui/profile_dialog.py" line="96" />
         <source>Secrets are stored in: %1</source>
         <translation>密钥保存在：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="77" />
+        <location filename="../../ui/profile_dialog.py" line="97" />
         <source>kept in the OS keyring; leave empty to keep</source>
         <translation>保存在系统密钥环中；留空则保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="78" />
+        <location filename="../../ui/profile_dialog.py" line="98" />
         <source>Test Connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="86" />
+        <location filename="../../ui/profile_dialog.py" line="106" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="87" />
+        <location filename="../../ui/profile_dialog.py" line="107" />
         <source>Provider:</source>
         <translation>服务商：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="88" />
+        <location filename="../../ui/profile_dialog.py" line="108" />
         <source>Endpoint:</source>
         <translation>端点：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="89" />
+        <location filename="../../ui/profile_dialog.py" line="109" />
         <source>Region:</source>
         <translation>区域：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="91" />
+        <location filename="../../ui/profile_dialog.py" line="111" />
+        <source>Credentials:</source>
+        <translation>凭证：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="112" />
+        <source>AWS profile:</source>
+        <translation>AWS 配置：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="113" />
         <source>Access key ID:</source>
         <translation>访问密钥 ID：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="92" />
+        <location filename="../../ui/profile_dialog.py" line="114" />
         <source>Secret key:</source>
         <translation>私有密钥：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="93" />
+        <location filename="../../ui/profile_dialog.py" line="115" />
+        <source>Session token:</source>
+        <translation>会话令牌：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="116" />
         <source>Default bucket:</source>
         <translation>默认存储桶：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="151" />
+        <location filename="../../ui/profile_dialog.py" line="182" />
         <source>Built-in storage on this computer.</source>
         <translation>本机内置存储。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="158" />
+        <location filename="../../ui/profile_dialog.py" line="189" />
         <source>https://…</source>
         <translation>https://…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="182" />
-        <location filename="../../ui/profile_dialog.py" line="189" />
+        <location filename="../../ui/profile_dialog.py" line="226" />
+        <location filename="../../ui/profile_dialog.py" line="233" />
         <source>Remove profile</source>
         <translation>删除配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="182" />
+        <location filename="../../ui/profile_dialog.py" line="226" />
         <source>Remove %1?</source>
         <translation>删除 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="193" />
+        <location filename="../../ui/profile_dialog.py" line="237" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="212" />
+        <location filename="../../ui/profile_dialog.py" line="259" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="215" />
+        <location filename="../../ui/profile_dialog.py" line="262" />
         <source>Connected: %1 bucket(s)</source>
         <translation>已连接：%1 个存储桶</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="226" />
-        <location filename="../../ui/profile_dialog.py" line="265" />
+        <location filename="../../ui/profile_dialog.py" line="273" />
+        <location filename="../../ui/profile_dialog.py" line="320" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="262" />
+        <location filename="../../ui/profile_dialog.py" line="316" />
         <source>Cannot save profile</source>
         <translation>无法保存配置</translation>
     </message>

@@ -70,7 +70,7 @@ class MotoIam:
     role_arn: str
     recording: Path
 
-    def client(self, service: str, key: Key | None = None) -> Any:
+    def client(self, service: Any, key: Key | None = None) -> Any:
         k = key or self.user
         return boto3.client(
             service,
@@ -106,7 +106,7 @@ class MotoIam:
 
 def signed_by(entry: dict[str, Any]) -> str:
     """The access key id in a recorded request's SigV4 Authorization header."""
-    auth = {k.lower(): v for k, v in entry["headers"].items()}.get("authorization", "")
+    auth = header(entry, "authorization")
     return auth.partition("Credential=")[2].partition("/")[0]
 
 
@@ -347,8 +347,7 @@ def test_stored_session_token_lives_in_the_keyring_only(
     assert len(sent) >= 4  # PUT small, POST create, PUT part x2, POST complete
     assert all(header(r, "x-amz-security-token") == temp.token for r in sent)
     home = Path(env["SKYLIFT_HOME"])
-    (db,) = [p for p in home.rglob("*.db") if p.is_file()] or [None]
-    assert db is not None
+    (db,) = [p for p in home.rglob("*.db") if p.is_file()]
     with sqlite3.connect(db) as conn:
         dump = "\n".join(conn.iterdump())
     assert temp.token not in dump and temp.secret not in dump
@@ -565,7 +564,7 @@ def test_expired_sso_login_pauses_with_the_login_command(
 def _listed(env: dict[str, str], tid: int) -> dict[str, Any]:
     rows = [json.loads(x) for x in run_cli(env, "list", "--json").stdout.decode().splitlines()]
     (row,) = [r for r in rows if r["id"] == tid]
-    return row
+    return dict(row)
 
 
 def test_refused_key_pauses_the_transfer_and_resume_with_the_right_key_finishes(

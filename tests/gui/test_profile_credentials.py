@@ -1,0 +1,111 @@
+"""The profile dialog's credential sources: a key with a session token, an AWS config profile,
+the environment."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.helpers.env import ACCESS_KEY, SECRET_KEY
+
+if TYPE_CHECKING:
+    from tests.helpers.fixtures import Controller, LocalServer, QtBot
+
+pytestmark = pytest.mark.gui
+
+
+def _pick(combo: object, data: str) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    assert isinstance(combo, QComboBox)
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+def test_profile_dialog_saves_each_credential_source_and_tests_an_aws_profile(
+    controller: Controller,
+    qtbot: QtBot,
+    weed: LocalServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from app.services import keystore
+    from ui.profile_dialog import ProfileDialog
+
+    # An AWS config profile holding the built-in SeaweedFS's key: the dialog's connection test
+    # must reach the server through botocore's chain with nothing typed in the key fields.
+    (tmp_path / "credentials").write_text(
+        f"[dev]\naws_access_key_id = {ACCESS_KEY}\naws_secret_access_key = {SECRET_KEY}\n"
+    )
+    (tmp_path / "config").write_text("")
+    for var in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "credentials"))
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "config"))
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+
+    dlg = ProfileDialog(controller)
+    qtbot.addWidget(dlg)
+    profiles = controller.core.profiles
+
+    dlg.new_btn.click()
+    dlg.name.setText("viaaws")
+    _pick(dlg.provider, "seaweedfs")
+    dlg.endpoint.setText(weed.endpoint)
+    _pick(dlg.source, "aws")
+    # The key fields mean nothing for this source: they cannot be typed in.
+    assert dlg.aws_profile.isEnabled()
+    assert not (dlg.key_id.isEnabled() or dlg.secret.isEnabled() or dlg.session_token.isEnabled())
+    dlg.aws_profile.setText("dev")
+    dlg.test_btn.click()
+    qtbot.waitUntil(lambda: dlg.test_btn.isEnabled(), timeout=30000)
+    assert dlg.test_result.text().startswith("Connected"), dlg.test_result.text()
+    dlg._on_save()
+    row = profiles.get("viaaws")
+    assert (row.aws_profile, row.access_key_id, row.keyring_ref) == ("dev", "", "")
+
+    # A temporary key: the session token goes to the keyring, never to the checkpoint DB.
+    dlg.new_btn.click()
+    dlg.name.setText("temp")
+    _pick(dlg.provider, "seaweedfs")
+    dlg.endpoint.setText(weed.endpoint)
+    _pick(dlg.source, "keys")
+    assert dlg.session_token.isEnabled() and not dlg.aws_profile.isEnabled()
+    dlg.key_id.setText("ASIATEMPKEY")
+    dlg.secret.setText("temp-secret-value")
+    dlg.session_token.setText("temp-session-token-value")
+    dlg._on_save()
+    assert dlg.session_token.text() == "" and dlg.secret.text() == ""
+    assert keystore.load_secret(keystore.token_ref("temp", "ASIATEMPKEY")) == "temp-session-token-value"
+    with sqlite3.connect(controller.paths.db) as conn:
+        dump = "\n".join(conn.iterdump())
+    assert "temp-session-token-value" not in dump and "temp-secret-value" not in dump
+    creds = profiles.credentials(profiles.get("temp"))
+    assert (creds.access_key_id, creds.secret, creds.token) == (
+        "ASIATEMPKEY",
+        "temp-secret-value",
+        "temp-session-token-value",
+    )
+
+    # The environment / default chain: neither a key nor an AWS profile name is kept.
+    dlg.new_btn.click()
+    dlg.name.setText("fromenv")
+    _pick(dlg.provider, "seaweedfs")
+    dlg.endpoint.setText(weed.endpoint)
+    _pick(dlg.source, "env")
+    dlg._on_save()
+    row = profiles.get("fromenv")
+    assert (row.aws_profile, row.access_key_id) == ("", "")
+
+    # Selecting a saved profile shows the source it was saved with.
+    for name, source in (("viaaws", "aws"), ("temp", "keys"), ("fromenv", "env")):
+        items = dlg.list.findItems(name, Qt.MatchFlag.MatchExactly)
+        dlg.list.setCurrentItem(items[0])
+        assert dlg.source.currentData() == source, name
+    assert dlg.aws_profile.text() == ""  # "fromenv" is selected last
