@@ -109,3 +109,20 @@ def test_profile_dialog_saves_each_credential_source_and_tests_an_aws_profile(
         dlg.list.setCurrentItem(items[0])
         assert dlg.source.currentData() == source, name
     assert dlg.aws_profile.text() == ""  # "fromenv" is selected last
+
+
+def test_a_transfer_paused_for_a_refused_key_says_why_in_the_queue() -> None:
+    from app.gui.api import State
+    from app.gui.bridge import TransferChanges, TransferInfo
+    from ui.transfer_model import COL_ERROR, TransferModel
+
+    m = TransferModel()
+    m.add([TransferInfo(1, "a.bin", "sw", "b", "a.bin", 10, State.RUNNING, 0, "/tmp/a.bin")])
+    detail = "ExpiredToken: The provided token has expired; the access key was refused: renew the token"
+    m.apply(TransferChanges(states={1: (State.PAUSED, "auth", detail)}))
+    assert m.index(0, COL_ERROR).data() == "The credentials were rejected"
+    assert "renew the token" in m.index(0, COL_ERROR).data(0x03)  # ToolTipRole
+    # A pause the user asked for carries no error: the column stays empty.
+    m.apply(TransferChanges(states={1: (State.QUEUED, "", "")}))
+    m.apply(TransferChanges(states={1: (State.PAUSED, "", "")}))
+    assert m.index(0, COL_ERROR).data() == ""
