@@ -8,6 +8,8 @@ credentials come back as botocore's refreshable object: the backend keeps it and
 
 from __future__ import annotations
 
+import os
+
 import botocore.exceptions as bex
 import botocore.session
 from botocore.credentials import Credentials
@@ -20,7 +22,8 @@ from engine.redact import register_secret
 def from_chain(aws_profile: str = "", skylift_profile: str = "") -> Credentials:
     """The credentials botocore resolves for ``aws_profile`` (or the default chain), fetched now
     so that a wrong name or an expired SSO login is said before any upload starts."""
-    where = f"AWS profile {aws_profile!r}" if aws_profile else "the AWS default credential chain"
+    named = aws_profile or os.environ.get("AWS_PROFILE", "")
+    where = f"AWS profile {named!r}" if named else "the AWS default credential chain"
     try:
         session = botocore.session.Session(profile=aws_profile or None)
         found = session.get_credentials()
@@ -36,7 +39,7 @@ def from_chain(aws_profile: str = "", skylift_profile: str = "") -> Credentials:
             "another name in Profiles",
         ) from None
     except (bex.BotoCoreError, bex.ClientError) as exc:
-        hint = f"'aws sso login --profile {aws_profile}'" if aws_profile else "'aws sso login'"
+        hint = f"'aws sso login --profile {named}'" if named else "'aws sso login'"
         raise SkyliftError(
             ErrorCode.AUTH,
             f"{where} gave no credentials: {exc}. Fix it in the AWS config files (for SSO, sign in "

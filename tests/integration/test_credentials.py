@@ -346,6 +346,10 @@ def test_stored_session_token_lives_in_the_keyring_only(
     # Both the lean single PUT and boto3's multipart requests carried the stored token.
     assert len(sent) >= 4  # PUT small, POST create, PUT part x2, POST complete
     assert all(header(r, "x-amz-security-token") == temp.token for r in sent)
+    # The small file went by the lean PUT (urllib3, signed by Skylift), not through boto3.
+    assert [r["url"] for r in sent if "urllib3" in header(r, "user-agent")] == [
+        f"{moto_iam.endpoint}/{bucket_name}/small.txt"
+    ]
     home = Path(env["SKYLIFT_HOME"])
     (db,) = [p for p in home.rglob("*.db") if p.is_file()]
     with sqlite3.connect(db) as conn:
@@ -402,7 +406,8 @@ def test_credential_process_refreshes_during_a_long_upload(
     tmp_path: Path, moto_iam: MotoIam, bucket_name: str
 ) -> None:
     """The first key the process gives is due for renewal 4 s into the upload; the second answer
-    is another key. The upload must finish, with its later parts and Complete signed by the new key."""
+    is another key. The upload must finish, with its later parts and Complete signed by the new
+    key, and the small file queued behind it sent by the lean PUT with the new key too."""
     script, state, keys = tmp_path / "proc.py", tmp_path / "calls.txt", tmp_path / "keys.json"
     script.write_text(CREDENTIAL_PROCESS)
     keys.write_text(
@@ -413,16 +418,21 @@ def test_credential_process_refreshes_during_a_long_upload(
     )
     env = aws_env(tmp_path, config=config)
     add_moto_profile(env, moto_iam, "proc", "--aws-profile", "proc")
-    src = tmp_path / "long.bin"
+    folder = tmp_path / "run"
+    folder.mkdir()
+    src = folder / "a-long.bin"
     src.write_bytes(os.urandom(20 * MiB))
+    (folder / "b-small.txt").write_bytes(b"after the renewal\n")
     before = len(moto_iam.requests())
     started = time.time()
     res = run_cli(
         env,
         "upload",
-        str(src),
-        f"proc:{bucket_name}/long.bin",
+        str(folder),
+        f"proc:{bucket_name}/",
         "--part-size",
+        "5MiB",
+        "--threshold",
         "5MiB",
         "--bwlimit",
         "2MiB/s",
@@ -445,7 +455,9 @@ def test_credential_process_refreshes_during_a_long_upload(
     # Renewed mid-upload: the first part with the first key, a later part and Complete with the second.
     assert by[0] == moto_iam.user.id and by[-1] == moto_iam.second.id, by
     assert [signed_by(r) for r in complete] == [moto_iam.second.id]
-    assert moto_iam.sha256(bucket_name, "long.bin") == hashlib.sha256(src.read_bytes()).hexdigest()
+    (lean,) = [r for r in uploads_of(moto_iam, bucket_name, before) if "urllib3" in header(r, "user-agent")]
+    assert lean["url"].endswith("/run/b-small.txt") and signed_by(lean) == moto_iam.second.id
+    assert moto_iam.sha256(bucket_name, "run/a-long.bin") == hashlib.sha256(src.read_bytes()).hexdigest()
 
 
 # ---- AWS SSO ----------------------------------------------------------------------------------------------
