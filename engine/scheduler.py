@@ -106,6 +106,8 @@ class Engine:
         self._throttled_at = -1e9
         #: The process is leaving with requests still stuck in flight (see ``abandon``).
         self._abandoned = False
+        #: The last refused key's error, already spread to its profile's other transfers.
+        self._refusal: SkyliftError | None = None
         self._digests = Digests(store)
         self._ctx = StepContext(
             backend_for=backend_for,
@@ -561,6 +563,9 @@ class Engine:
         self._set(t, State.PAUSED, error)
         self._deactivate(t)
         t.resume_after_pause = False
+        if error is self._refusal:
+            return  # one of the transfers this refusal already held, settling now
+        self._refusal = error
         for other in list(self._transfers.values()):
             if other is t or other.row.profile != t.row.profile or other.stream is not None:
                 continue

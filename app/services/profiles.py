@@ -180,6 +180,12 @@ class Profiles:
             self._backends.pop(name, None)
             self._providers.pop(name, None)
 
+    def renew(self, name: str) -> None:
+        """Resolve the profile's credentials again at its next request: after the server refused
+        them, the user may have fixed the key, renewed a token or signed in to SSO again."""
+        with self._lock:
+            self._backends.pop(name, None)
+
     # ---- credentials and backends -------------------------------------------------------------
     def credentials(self, row: ProfileRow) -> Credentials:
         """A stored key (with its session token, if any), else the environment's; for S3 with no

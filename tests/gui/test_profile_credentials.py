@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from app.gui.api import State
 from tests.helpers.env import ACCESS_KEY, SECRET_KEY
 
 if TYPE_CHECKING:
@@ -112,7 +113,6 @@ def test_profile_dialog_saves_each_credential_source_and_tests_an_aws_profile(
 
 
 def test_a_transfer_paused_for_a_refused_key_says_why_in_the_queue() -> None:
-    from app.gui.api import State
     from app.gui.bridge import TransferChanges, TransferInfo
     from ui.transfer_model import COL_ERROR, TransferModel
 
@@ -126,3 +126,29 @@ def test_a_transfer_paused_for_a_refused_key_says_why_in_the_queue() -> None:
     m.apply(TransferChanges(states={1: (State.QUEUED, "", "")}))
     m.apply(TransferChanges(states={1: (State.PAUSED, "", "")}))
     assert m.index(0, COL_ERROR).data() == ""
+
+
+@pytest.mark.integration
+def test_resume_after_a_refused_key_reads_the_credentials_again(
+    controller: Controller, gui_bucket: str, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The environment's secret is wrong: the upload pauses with the reason. Once the
+    environment is right, Resume reads the credentials again (the profile row did not change, so
+    only the refusal can tell the window to drop the backend holding the refused key)."""
+    from app.gui.uploads import UploadRequest
+
+    c = controller
+    src = tmp_path / "f.txt"
+    src.write_bytes(b"resumed with the right key\n")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "not-the-secret")
+    c.core.profiles.renew("sw")  # the fixture's backend was made with the right key
+    c.enqueue(UploadRequest([str(src)], "sw", gui_bucket, "", "overwrite"))
+    qtbot.waitUntil(lambda: bool(c.engine.ids([State.PAUSED])), timeout=30000)
+    (tid,) = c.engine.ids([State.PAUSED])
+    (view,) = c.engine.views([tid])
+    assert view.error_code == "auth" and "SignatureDoesNotMatch" in view.error_detail, view
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET_KEY)
+    c.resume([tid])
+    qtbot.waitUntil(lambda: c.engine.state_of(tid) in (State.DONE, State.PAUSED, State.FAILED), timeout=30000)
+    qtbot.waitUntil(lambda: not c.engine.busy(), timeout=30000)
+    assert c.engine.state_of(tid) is State.DONE, c.engine.views([tid])
