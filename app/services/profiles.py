@@ -150,6 +150,10 @@ class Profiles:
             secrets.save_secret(ref, secret)
         if session_token is not None:
             secrets.save_secret(secrets.token_ref(name, access_key_id), session_token)
+        elif secret is not None:
+            # A new secret without a token is a long-term key: a token kept from before would
+            # be sent with it and refused.
+            secrets.delete_secret(secrets.token_ref(name, access_key_id))
         row = ProfileRow(
             name=name,
             provider=provider,

@@ -350,7 +350,12 @@ def test_stored_session_token_lives_in_the_keyring_only(
     assert [r["url"] for r in sent if "urllib3" in header(r, "user-agent")] == [
         f"{moto_iam.endpoint}/{bucket_name}/small.txt"
     ]
+    # With debug logging on (botocore's included), neither the secret nor the token is written.
+    big = str(tmp_path / "large.bin")
+    res = run_cli(env, "--verbose", "upload", big, f"stored:{bucket_name}/v.bin", "--json")
+    assert res.returncode == 0, res.stdout.decode() + res.stderr.decode()
     home = Path(env["SKYLIFT_HOME"])
+    assert any(f.stat().st_size for f in (home / "logs").rglob("*") if f.is_file())
     (db,) = [p for p in home.rglob("*.db") if p.is_file()]
     with sqlite3.connect(db) as conn:
         dump = "\n".join(conn.iterdump())
