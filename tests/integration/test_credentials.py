@@ -785,3 +785,19 @@ def test_oss_sts_token_from_the_environment(tmp_path: Path, oss_gateway: OssGate
         ], s
     finally:
         gw.credentials.pop("STS.envkey", None)
+
+
+def test_watch_once_with_a_refused_key_exits_non_zero_and_says_why(
+    tmp_path: Path, cli_home: dict[str, str], bucket: str
+) -> None:
+    """A cron job's 'skylift watch --once' must not report success when nothing was uploaded, nor
+    try to queue for ever: the key is refused before anything is queued (the server's listing,
+    asked for the skip-same policy), and one look ends there."""
+    folder = tmp_path / "watched"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"watched file\n")
+    wrong = dict(cli_home, AWS_SECRET_ACCESS_KEY="not-the-secret")
+    res = run_cli(wrong, "watch", str(folder), f"sw:{bucket}/w/", "--once", "--settle", "0.5", "--json")
+    assert res.returncode == 1, res.stdout.decode() + res.stderr.decode()
+    err = res.stderr.decode()
+    assert "cannot queue 1 file(s): " in err and "403" in err and "trying again" not in err, err
