@@ -110,6 +110,8 @@ class Engine:
         self._throttled_at = -1e9
         #: The process is leaving with requests still stuck in flight (see ``abandon``).
         self._abandoned = False
+        #: The last refused key's error, already spread to its profile's other transfers.
+        self._refusal: SkyliftError | None = None
         self._digests = Digests(store)
         self._ctx = StepContext(
             backend_for=backend_for,
@@ -554,6 +556,8 @@ class Engine:
         if t.error is not None and t.stream is not None and st in ACTIVE:
             # A failed stream cannot continue later: its parts go now.
             self._cancel(t, t.error)
+        elif t.error is not None and st in ACTIVE and t.error.code is ErrorCode.AUTH:
+            self._hold_for_credentials(t, t.error)
         elif t.error is not None and st in ACTIVE:
             self._finish(t, State.FAILED, t.error)
         elif st is State.PAUSING or (st is State.RUNNING and t.interrupt.is_set()):
@@ -562,6 +566,29 @@ class Engine:
             if t.resume_after_pause:
                 t.resume_after_pause = False
                 self.resume([t.id])
+
+    def _hold_for_credentials(self, t: Transfer, error: SkyliftError) -> None:
+        """The server refused the key (expired token, wrong secret): pause, not fail. The upload
+        id and the acknowledged parts stay; a resume once the profile's key is fixed goes on.
+        The profile's other transfers would be refused one by one: they pause with the same
+        words now."""
+        self._set(t, State.PAUSED, error)
+        self._deactivate(t)
+        t.resume_after_pause = False
+        if error is self._refusal:
+            return  # one of the transfers this refusal already held, settling now
+        self._refusal = error
+        for other in list(self._transfers.values()):
+            if other is t or other.row.profile != t.row.profile or other.stream is not None:
+                continue
+            if other.state is State.QUEUED:
+                self._set(other, State.PAUSED, error)
+            elif other.state is State.RUNNING and other.error is None:
+                # Settles through here again once its requests in flight have stopped.
+                other.error = error
+                other.interrupt.set()
+                if not other.tasks:
+                    self._settle(other)
 
     def _deactivate(self, t: Transfer) -> None:
         if t in self._active:

@@ -1,4 +1,6 @@
-"""Profiles: provider preset, endpoint, region, key id, secret (OS keyring only), connection test."""
+"""Profiles: provider preset, endpoint, region, where the credentials come from (a key and secret
+with an optional session token, kept in the OS keyring only; an AWS config profile; the
+environment), connection test."""
 
 from __future__ import annotations
 
@@ -65,6 +67,24 @@ class ProfileDialog(QDialog):
         self.key_id = QLineEdit()
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.source = QComboBox()
+        self.source.addItem(self.tr("Access key and secret"), "keys")
+        self.source.addItem(self.tr("AWS config profile"), "aws")
+        self.source.addItem(self.tr("Environment / default AWS chain"), "env")
+        self.source.setToolTip(
+            self.tr(
+                "An AWS config profile comes from ~/.aws/config and ~/.aws/credentials (roles, SSO "
+                "and credential_process included); the environment means AWS_PROFILE or "
+                "AWS_ACCESS_KEY_ID (OSS_ACCESS_KEY_ID for OSS)."
+            )
+        )
+        self.aws_profile = QLineEdit()
+        self.aws_profile.setPlaceholderText(self.tr("a profile name in ~/.aws/config"))
+        self.session_token = QLineEdit()
+        self.session_token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.session_token.setPlaceholderText(
+            self.tr("only for temporary (STS) keys; kept in the OS keyring")
+        )
         self.default_bucket = QLineEdit()
         problem = keyring_problem()
         self.keyring = QLabel()
@@ -91,8 +111,11 @@ class ProfileDialog(QDialog):
         form.addRow(self.tr("Endpoint:"), self.endpoint)
         form.addRow(self.tr("Region:"), self.region)
         form.addRow("", self.path_style)
+        form.addRow(self.tr("Credentials:"), self.source)
+        form.addRow(self.tr("AWS profile:"), self.aws_profile)
         form.addRow(self.tr("Access key ID:"), self.key_id)
         form.addRow(self.tr("Secret key:"), self.secret)
+        form.addRow(self.tr("Session token:"), self.session_token)
         form.addRow(self.tr("Default bucket:"), self.default_bucket)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_btn)
@@ -115,6 +138,7 @@ class ProfileDialog(QDialog):
 
         self.list.currentItemChanged.connect(self._on_current_changed)
         self.provider.currentIndexChanged.connect(self._on_provider_changed)
+        self.source.currentIndexChanged.connect(self._on_source_changed)
         self.new_btn.clicked.connect(self._on_new_clicked)
         self.remove_btn.clicked.connect(self._on_remove_clicked)
         self.import_btn.clicked.connect(self._on_import_clicked)
@@ -146,11 +170,18 @@ class ProfileDialog(QDialog):
         self.path_style.setChecked(row.path_style)
         self.key_id.setText(row.access_key_id)
         self.secret.clear()
+        self.session_token.clear()
+        self.aws_profile.setText(row.aws_profile)
+        source = "aws" if row.aws_profile else "keys" if row.access_key_id else "env"
+        self.source.setCurrentIndex(max(0, self.source.findData(source)))
         self.default_bucket.setText(row.default_bucket)
         local = row.name == LOCAL
-        for w in (self.name, self.provider, self.endpoint, self.region, self.path_style, self.key_id):
+        for w in (self.name, self.provider, self.endpoint, self.region, self.path_style, self.source):
             w.setEnabled(not local)
-        self.secret.setEnabled(not local and keyring_problem() is None)
+        self._on_source_changed()
+        if local:
+            for w in (self.key_id, self.secret, self.session_token, self.aws_profile):
+                w.setEnabled(False)
         self.remove_btn.setEnabled(not local)
         self.test_result.setText(self.tr("Built-in storage on this computer.") if local else "")
         self.buckets.clear()
@@ -163,15 +194,28 @@ class ProfileDialog(QDialog):
         self.region.setPlaceholderText(prov.default_region)
         self.path_style.setChecked(prov.path_style)
 
+    def _source(self) -> str:
+        return str(self.source.currentData())
+
+    def _on_source_changed(self) -> None:
+        """Only the fields of the chosen source can be typed in: the others would be ignored."""
+        keys = self._source() == "keys"
+        self.key_id.setEnabled(keys)
+        self.secret.setEnabled(keys and keyring_problem() is None)
+        self.session_token.setEnabled(keys and keyring_problem() is None)
+        self.aws_profile.setEnabled(self._source() == "aws")
+
     def _on_new_clicked(self) -> None:
         self.list.clearSelection()
         self.list.setCurrentRow(-1)
-        for w in (self.name, self.endpoint, self.region, self.key_id, self.secret, self.default_bucket):
+        fields = (self.name, self.endpoint, self.region, self.key_id, self.secret, self.default_bucket)
+        for w in (*fields, self.session_token, self.aws_profile):
             w.clear()
             w.setEnabled(True)
-        for w2 in (self.provider, self.path_style):
+        for w2 in (self.provider, self.path_style, self.source):
             w2.setEnabled(True)
-        self.secret.setEnabled(keyring_problem() is None)
+        self.source.setCurrentIndex(0)
+        self._on_source_changed()
         self.provider.setCurrentIndex(0)
         self.remove_btn.setEnabled(False)
         self.test_result.clear()
@@ -203,16 +247,19 @@ class ProfileDialog(QDialog):
         self.test_result.setText(self.tr("Connecting…"))
         self.test_btn.setEnabled(False)
         self.buckets.clear()
+        keys = self._source() == "keys"
         args = (
             self._c.core.profiles,
             self.name.text().strip(),
             str(self.provider.currentData()),
             self.endpoint.text().strip(),
             self.region.text().strip(),
-            self.key_id.text().strip(),
-            self.secret.text(),
+            self.key_id.text().strip() if keys else "",
+            self.secret.text() if keys else "",
             self.path_style.isChecked(),
             self._c.settings.network_options(),
+            self.session_token.text().strip() if keys else "",
+            self.aws_profile.text().strip() if self._source() == "aws" else "",
         )
         self._c.run_async(lambda: profile_check.test_connection(*args), self._on_tested)
 
@@ -235,24 +282,29 @@ class ProfileDialog(QDialog):
             )
             self.test_result.setText(self.tr("Saved."))
             return
-        secret = self.secret.text()
+        keys = self._source() == "keys"
+        secret = self.secret.text() if keys else ""
+        key_id = self.key_id.text().strip() if keys else ""
+        token = self.session_token.text().strip() if keys else ""
+        aws_profile = self.aws_profile.text().strip() if self._source() == "aws" else ""
         try:
             existing = None
             try:
                 existing = self._c.core.profiles.get(name)
             except ProfileError:
                 pass
-            if not secret and existing is not None and existing.keyring_ref:
+            if keys and not secret and existing is not None and existing.keyring_ref:
                 # Keep the stored secret: re-saving would need it in clear text again.
                 self._c.core.profiles.add(
                     name,
                     str(self.provider.currentData()),
                     self.endpoint.text().strip(),
                     self.region.text().strip(),
-                    self.key_id.text().strip(),
+                    key_id,
                     None,
                     self.path_style.isChecked(),
                     self.default_bucket.text().strip(),
+                    session_token=token or None,
                 )
                 fresh = self._c.core.profiles.get(name)
                 fresh.keyring_ref = existing.keyring_ref
@@ -263,15 +315,18 @@ class ProfileDialog(QDialog):
                     str(self.provider.currentData()),
                     self.endpoint.text().strip(),
                     self.region.text().strip(),
-                    self.key_id.text().strip(),
+                    key_id,
                     secret or None,
                     self.path_style.isChecked(),
                     self.default_bucket.text().strip(),
+                    aws_profile=aws_profile,
+                    session_token=token or None,
                 )
         except (ProfileError, KeyringUnavailable, ValueError) as exc:
             QMessageBox.warning(self, self.tr("Cannot save profile"), str(exc))
             return
         self.secret.clear()
+        self.session_token.clear()
         self.test_result.setText(self.tr("Saved."))
         self._reload(name)
 

@@ -39,6 +39,10 @@ _FILTER_STATES: dict[str, frozenset[State]] = {
 }
 
 
+#: States whose error is shown: a failure, and a pause the engine chose (a refused key).
+_SAYS_WHY = frozenset({State.FAILED, State.PAUSED})
+
+
 class TransferModel(QAbstractTableModel):
     """Queue rows for the main window's table.
 
@@ -234,8 +238,8 @@ class TransferModel(QAbstractTableModel):
             self._done.append(info.done)
             self._speed.append(0.0)
             self._states.append(info.state)
-            self._codes.append(info.error_code if info.state is State.FAILED else "")
-            self._details.append(info.error_detail if info.state is State.FAILED else "")
+            self._codes.append(info.error_code if info.state in _SAYS_WHY else "")
+            self._details.append(info.error_detail if info.state in _SAYS_WHY else "")
             self._paths.append(info.local_path)
             self._pos.append(-1)
             self.total_bytes += info.size
@@ -281,8 +285,8 @@ class TransferModel(QAbstractTableModel):
                 self._done[r] = self._sizes[r]
             if state is not State.RUNNING:
                 self._speed[r] = 0.0
-            self._codes[r] = code if state is State.FAILED else ""
-            self._details[r] = detail if state is State.FAILED else ""
+            self._codes[r] = code if state in _SAYS_WHY else ""
+            self._details[r] = detail if state in _SAYS_WHY else ""
             changed.add(r)
             membership = membership or before != self._passes(r)
         self.total_speed = changes.total_speed

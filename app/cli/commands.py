@@ -221,6 +221,19 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read the secret key from standard input into the OS keyring",
     )
+    add.add_argument(
+        "--session-token-stdin",
+        action="store_true",
+        help="read a temporary key's session token from standard input (after the secret, if "
+        "--secret-stdin is given too) into the OS keyring",
+    )
+    add.add_argument(
+        "--aws-profile",
+        default="",
+        metavar="AWSNAME",
+        help="take the credentials of this profile in ~/.aws/config or ~/.aws/credentials "
+        "(assume-role, SSO and credential_process included)",
+    )
     add.add_argument("--path-style", action="store_true", default=None)
     add.add_argument("--default-bucket", default="")
     add.add_argument("--signature", choices=["v1", "v4"], default="", help="OSS signing version")
@@ -554,6 +567,11 @@ def cmd_profile(core: AppCore, a: argparse.Namespace) -> int:
             secret = sys.stdin.readline().rstrip("\r\n")
             if not secret:
                 raise UsageError("--secret-stdin read an empty line; pipe the secret key in")
+        token = None
+        if a.session_token_stdin:
+            token = sys.stdin.readline().strip()
+            if not token:
+                raise UsageError("--session-token-stdin read an empty line; pipe the session token in")
         row = core.profiles.add(
             a.name,
             a.provider,
@@ -564,6 +582,8 @@ def cmd_profile(core: AppCore, a: argparse.Namespace) -> int:
             a.path_style,
             a.default_bucket,
             a.signature,
+            aws_profile=a.aws_profile,
+            session_token=token,
         )
         if a.upload_default:
             cmd_profile_set(
@@ -571,12 +591,16 @@ def cmd_profile(core: AppCore, a: argparse.Namespace) -> int:
                 argparse.Namespace(name=a.name, upload_default=a.upload_default, clear_upload_defaults=False),
             )
         where = "in the OS keyring" if secret else "none stored (keyring or environment at use)"
+        if row.aws_profile:
+            where = f"from AWS profile {row.aws_profile!r} (AWS config files)"
+        elif token is not None:
+            where += "; session token in the OS keyring"
         print(f"profile {row.name}: {row.provider} {row.endpoint or '(default endpoint)'}; secret: {where}")
     elif a.action == "list":
         for p in core.profiles.all():
             print(
                 f"{p.name:16} {p.provider:10} {p.endpoint or '-':40} {p.region or '-':12} "
-                f"{p.access_key_id or '-'}"
+                f"{p.access_key_id or (f'aws-profile:{p.aws_profile}' if p.aws_profile else '-')}"
             )
     elif a.action == "remove":
         core.profiles.remove(a.name)

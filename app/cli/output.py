@@ -122,6 +122,8 @@ class Reporter:
                     "key": v.key,
                     "size": v.size,
                     "bytes_done": v.done,
+                    # Why it paused by itself (the server refused the key), if it did.
+                    **({"error_code": v.error_code, "detail": v.error_detail} if v.error_code else {}),
                 }
             )
             return

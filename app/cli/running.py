@@ -88,11 +88,28 @@ def run_transfers(
         return EXIT_INTERRUPTED
     # The engine owns the states (the checkpoint may still be writing its copy).
     views = core.engine.views(ids)
+    refused = report_refused(rep, views)
     for v in views:
-        hint = _what_to_do(v)
+        hint = "" if v.id in refused else _what_to_do(v)
         if hint:
             print(f"skylift: transfer #{v.id}: {hint}", file=sys.stderr)
     return EXIT_OK if all(v.state is State.DONE for v in views) else EXIT_FAILED
+
+
+def report_refused(rep: Reporter, views: list[TransferView]) -> set[int]:
+    """Transfers the engine paused because the server refused the key (not the user's pause):
+    their summary, and what to do. Returns their ids."""
+    refused = {v.id for v in views if v.state is State.PAUSED and v.error_code == ErrorCode.AUTH}
+    for v in views:
+        if v.id in refused:
+            if v.id not in rep.finished:
+                rep.paused(v)
+            print(
+                f"skylift: transfer #{v.id}: paused, the server refused the credentials: {v.error_detail}. "
+                f"Fix the profile's key (or renew its token) and run 'skylift resume {v.id}'",
+                file=sys.stderr,
+            )
+    return refused
 
 
 def _what_to_do(v: TransferView) -> str:

@@ -10,7 +10,14 @@ import time
 from typing import Any
 
 from app.cli.output import Reporter
-from app.cli.running import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, PAUSE_GRACE, Interrupt
+from app.cli.running import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    PAUSE_GRACE,
+    Interrupt,
+    report_refused,
+)
 from app.services.core import AppCore, parse_destination
 from app.services.progress import ProgressAccumulator
 from app.services.watches import DEFAULT_RESCAN, DEFAULT_SETTLE, Watch, WatchError, Watching, WatchOptions
@@ -201,6 +208,7 @@ def _run(
                 intr.hit.wait(0.1)
             failed = _feed(core, acc, rep) or failed
     failed = _feed(core, acc, rep, final=True) or failed
+    failed = any(fw.refused for fw in watching.running()) or failed
     watching.close()
     if core.store.failed is not None:
         print(f"skylift: {core.store.failed}", file=sys.stderr)
@@ -209,7 +217,9 @@ def _run(
             if v.state is State.PAUSED and v.id not in rep.finished:
                 rep.paused(v)
         return EXIT_INTERRUPTED
-    return EXIT_FAILED if failed else EXIT_OK
+    # Paused because the server refused the key: not done, and a cron job must hear it.
+    refused = report_refused(rep, core.engine.views())
+    return EXIT_FAILED if failed or refused else EXIT_OK
 
 
 def _stop_watchers(watching: Watching, deadline: float) -> None:

@@ -142,6 +142,7 @@ class Controller(QObject):
 
     def resume(self, ids: list[int]) -> None:
         self.network.forget(ids)
+        self._renew_refused(ids)
         self.bridge.note_busy()
         self.engine.resume(ids)
 
@@ -149,8 +150,15 @@ class Controller(QObject):
         self.engine.pause_all()
 
     def resume_all(self) -> None:
+        self._renew_refused(self.engine.ids([State.PAUSED]))
         self.bridge.note_busy()
         self.engine.resume_all()
+
+    def _renew_refused(self, ids: list[int]) -> None:
+        """Transfers paused because the server refused the key go on with credentials read
+        again, not with the backend that holds the refused ones."""
+        for profile in {v.profile for v in self.engine.views(ids) if v.error_code == ErrorCode.AUTH}:
+            self.core.profiles.renew(profile)
 
     def cancel(self, ids: list[int]) -> None:
         self.network.forget(ids)

@@ -51,6 +51,11 @@ def ref_for(profile: str, access_key_id: str) -> str:
     return f"{profile}:{access_key_id}"
 
 
+def token_ref(profile: str, access_key_id: str) -> str:
+    """Where a temporary key's session token is kept: next to its secret, never in the DB."""
+    return f"{ref_for(profile, access_key_id)}:session-token"
+
+
 def save_secret(ref: str, secret: str) -> None:
     problem = keyring_problem()
     if problem:

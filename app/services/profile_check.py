@@ -26,6 +26,7 @@ def backend_for(
     secret: str,
     path_style: bool | None = None,
     network: NetworkOptions | None = None,
+    credentials: Credentials | None = None,
 ) -> Backend:
     prov = get_provider(provider)
     net = network or NetworkOptions()
@@ -33,7 +34,7 @@ def backend_for(
     if not url:
         raise SkyliftError(ErrorCode.CONFIG, "this provider needs an endpoint URL")
     path = prov.path_style if path_style is None else path_style
-    creds = Credentials(access_key_id, secret)
+    creds = credentials or Credentials(access_key_id, secret)
     return make_backend(prov, url, region, path, creds, net)
 
 
@@ -47,26 +48,39 @@ def test_connection(
     secret: str,
     path_style: bool | None = None,
     network: NetworkOptions | None = None,
+    session_token: str = "",
+    aws_profile: str = "",
 ) -> list[str]:
     """Bucket names the typed settings can see. Without a typed secret, the saved profile's secret
-    (or the environment's) is used, always with the typed endpoint: testing the saved settings
-    instead would pass a wrong endpoint, and a profile not saved yet could not be tested at all."""
+    (or the environment's, or the AWS profile's) is used, always with the typed endpoint: testing
+    the saved settings instead would pass a wrong endpoint, and a profile not saved yet could not
+    be tested at all."""
     if endpoint:
         check_endpoint(endpoint)
-    if not secret:
-        stored = _stored_credentials(profiles, name, provider, access_key_id)
-        access_key_id, secret = stored.access_key_id, stored.secret
+    if secret and not aws_profile:
+        creds = Credentials(access_key_id, secret, session_token)
+    else:
+        creds = _stored_credentials(profiles, name, provider, access_key_id, aws_profile)
+        if session_token and creds.source is None:
+            creds = replace(creds, token=session_token)
     return sorted(
-        backend_for(provider, endpoint, region, access_key_id, secret, path_style, network).list_buckets()
+        backend_for(
+            provider, endpoint, region, creds.access_key_id, creds.secret, path_style, network, creds
+        ).list_buckets()
     )
 
 
-def _stored_credentials(profiles: Profiles, name: str, provider: str, access_key_id: str) -> Credentials:
+def _stored_credentials(
+    profiles: Profiles, name: str, provider: str, access_key_id: str, aws_profile: str = ""
+) -> Credentials:
     try:
         row = profiles.get(name) if name else None
     except ProfileError:
         row = None
     if row is None:
         row = ProfileRow(name=name or "new", provider=provider)
-    row = replace(row, provider=provider, access_key_id=access_key_id or row.access_key_id)
+    if aws_profile:
+        row = replace(row, provider=provider, access_key_id="", aws_profile=aws_profile)
+    else:
+        row = replace(row, provider=provider, access_key_id=access_key_id, aws_profile="")
     return profiles.credentials(row)

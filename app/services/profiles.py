@@ -46,6 +46,11 @@ def check_endpoint(endpoint: str) -> None:
 class Credentials:
     access_key_id: str
     secret: str
+    #: The session (security) token of temporary keys: AWS STS, Aliyun STS.
+    token: str = ""
+    #: botocore's credentials object when its chain found them: temporary ones renew themselves,
+    #: so the backend must keep this object, not the keys it held at first.
+    source: Any = None
 
 
 @dataclass
@@ -116,7 +121,11 @@ class Profiles:
         path_style: bool | None = None,
         default_bucket: str = "",
         signature: str = "",
+        aws_profile: str = "",
+        session_token: str | None = None,
     ) -> ProfileRow:
+        """``session_token`` goes to the keyring next to the secret (a temporary key has both);
+        ``aws_profile`` names a profile of the AWS config files instead of a stored key."""
         if name == LOCAL:
             raise ProfileError("'local' is the built-in local storage; choose another name")
         if not name or ":" in name or "/" in name:
@@ -130,9 +139,23 @@ class Profiles:
             check_endpoint(endpoint)
         if secret is not None and not access_key_id:
             raise ProfileError("a secret needs an access key id: pass --access-key-id")
+        if session_token is not None and not access_key_id:
+            raise ProfileError("a session token belongs to an access key: pass --access-key-id too")
+        if aws_profile and (access_key_id or prov.dialect is Dialect.OSS):
+            raise ProfileError(
+                "--aws-profile takes the keys from the AWS config files: give it without --access-key-id"
+                if access_key_id
+                else "--aws-profile is for S3 providers; Aliyun OSS takes --access-key-id and --secret-stdin"
+            )
         ref = secrets.ref_for(name, access_key_id) if secret is not None else ""
         if secret is not None:
             secrets.save_secret(ref, secret)
+        if session_token is not None:
+            secrets.save_secret(secrets.token_ref(name, access_key_id), session_token)
+        elif secret is not None:
+            # A new secret without a token is a long-term key: a token kept from before would
+            # be sent with it and refused.
+            secrets.delete_secret(secrets.token_ref(name, access_key_id))
         row = ProfileRow(
             name=name,
             provider=provider,
@@ -143,6 +166,7 @@ class Profiles:
             access_key_id=access_key_id,
             keyring_ref=ref,
             signature=signature or ("v4" if prov.dialect is Dialect.OSS else ""),
+            aws_profile=aws_profile,
         )
         old = self._store.get_profile(name)
         if old is not None:
@@ -166,6 +190,8 @@ class Profiles:
         row = self.get(name)
         self._store.remove_profile(name)
         secrets.delete_secret(row.keyring_ref)
+        if row.access_key_id:
+            secrets.delete_secret(secrets.token_ref(row.name, row.access_key_id))
         with self._lock:
             self._backends.pop(name, None)
             self._providers.pop(name, None)
@@ -177,16 +203,32 @@ class Profiles:
             self._network = network
             self._backends.clear()
 
+    def renew(self, name: str) -> None:
+        """Resolve the profile's credentials again at its next request: after the server refused
+        them, the user may have fixed the key, renewed a token or signed in to SSO again."""
+        with self._lock:
+            self._backends.pop(name, None)
+
     # ---- credentials and backends -------------------------------------------------------------
     def credentials(self, row: ProfileRow) -> Credentials:
+        """A stored key (with its session token, if any), else the environment's; for S3 with no
+        stored key, botocore's chain (an AWS config profile, AWS_PROFILE, SSO, roles...)."""
         prov = get_provider(row.provider)
-        id_var, secret_var = (
-            ("OSS_ACCESS_KEY_ID", "OSS_ACCESS_KEY_SECRET")
-            if prov.dialect is Dialect.OSS
-            else ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
+        oss = prov.dialect is Dialect.OSS
+        id_var, secret_var, token_var = (
+            ("OSS_ACCESS_KEY_ID", "OSS_ACCESS_KEY_SECRET", "OSS_SESSION_TOKEN")
+            if oss
+            else ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
         )
+        if not oss and (row.aws_profile or not row.access_key_id):
+            from app.services.aws_chain import from_chain
+
+            found = from_chain(row.aws_profile, row.name)
+            frozen = found.get_frozen_credentials()
+            return Credentials(frozen.access_key or "", frozen.secret_key or "", frozen.token or "", found)
         key_id = row.access_key_id or os.environ.get(id_var, "")
-        secret = secrets.load_secret(row.keyring_ref) or os.environ.get(secret_var, "")
+        stored = secrets.load_secret(row.keyring_ref)
+        secret = stored or os.environ.get(secret_var, "")
         if not key_id or not secret:
             where = secrets.keyring_problem() or "the keyring holds no secret for it"
             raise SkyliftError(
@@ -195,8 +237,13 @@ class Profiles:
                 f"'skylift profile add {row.name} --access-key-id ID --secret-stdin', or set "
                 f"{id_var} and {secret_var}.",
             )
+        # The environment's token goes with the environment's secret, never with a stored one.
+        token = secrets.load_secret(secrets.token_ref(row.name, key_id)) if row.access_key_id else None
+        if token is None and not stored:
+            token = os.environ.get(token_var, "")
         register_secret(secret)
-        return Credentials(key_id, secret)
+        register_secret(token or "")
+        return Credentials(key_id, secret, token or "")
 
     def backend(self, name: str) -> Backend:
         if name == LOCAL:
@@ -297,6 +344,7 @@ def make_backend(
             creds.access_key_id,
             creds.secret,
             signature=signature or "v4",
+            security_token=creds.token,
             max_connections=net.max_connections,
             proxy=net.proxy,
             ca_bundle=net.ca_bundle,
@@ -304,8 +352,11 @@ def make_backend(
             wait_for_endpoint=net.wait_for_endpoint,
         )
         return oss
+    from botocore.credentials import Credentials as BotoCredentials
+
     from engine.backends.s3 import S3Backend
 
+    boto = creds.source or BotoCredentials(creds.access_key_id, creds.secret, creds.token or None)
     return S3Backend(
         prov,
         endpoint,
@@ -319,4 +370,5 @@ def make_backend(
         proxy=net.proxy,
         wait_for_endpoint=net.wait_for_endpoint,
         io_timeout=net.io_timeout,
+        credentials=boto,
     )

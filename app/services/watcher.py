@@ -15,7 +15,7 @@ from app.services.core import AppCore, Destination, UploadOptions
 from app.services.fsevents import follow
 from app.services.settling import Settling
 from app.services.uploadopts import chosen_from
-from engine.errors import SkyliftError
+from engine.errors import ErrorCode, SkyliftError
 from engine.sources import Skipped, Source, iter_sources, source_in
 from engine.state import State
 from engine.store import StoreError
@@ -24,6 +24,8 @@ log = logging.getLogger("skylift.watch")
 
 #: A transfer in one of these states is over: a later change to its file may be queued again.
 _OVER = frozenset({State.DONE, State.CANCELLED, State.FAILED})
+#: The server refused the key (a HEAD's bare 403 cannot say whether for its signature or its rights).
+_REFUSED = frozenset({ErrorCode.AUTH, ErrorCode.ACCESS_DENIED})
 #: Seconds before queueing is tried again after it failed (the endpoint away, say).
 RETRY_QUEUE = 5.0
 #: Seconds between looks at a settled file whose key is still being uploaded.
@@ -91,6 +93,8 @@ class FolderWatcher:
         )
         self._events = events
         self._once = once
+        #: ``once`` ended early because the server refused the profile's key.
+        self.refused = False
         self._on_problem = on_problem or (lambda text: None)
         self._clock = clock
         self._stop = threading.Event()
@@ -246,6 +250,11 @@ class FolderWatcher:
                     [], self.dest, self.opts, extra=chunk, policy=policy_named("skip-same"), stop=self._stop
                 )
             except (SkyliftError, OSError, StoreError) as exc:
+                if self._once and isinstance(exc, SkyliftError) and exc.code in _REFUSED:
+                    # A refused key does not cure itself during one look: say so and end it.
+                    self.refused = True
+                    self._on_problem(f"cannot queue {len(free)} file(s): {exc}")
+                    return []
                 if not self._failing:
                     self._on_problem(f"cannot queue {len(free)} file(s) now ({exc}); trying again")
                 self._failing = True

@@ -25,6 +25,9 @@ _AUTH = {
     "ExpiredToken",
     "InvalidSecurity",
     "MissingSecurityHeader",
+    # STS, when renewing an assumed role's keys mid-upload
+    "InvalidClientTokenId",
+    "ExpiredTokenException",
     # OSS
     "InvalidSecurityToken",
     "SecurityTokenExpired",
@@ -65,7 +68,8 @@ ERROR_CODES: dict[str, ErrorCode] = {
 
 #: What to do, said after the service's own words (which name the problem, not the fix).
 _FIX = {
-    ErrorCode.AUTH: "check the profile's access key id and secret key, and its region",
+    ErrorCode.AUTH: "the access key was refused: check the profile's access key id, secret and region "
+    "in Profiles, or renew its session token (or the AWS/SSO login it uses), then resume",
     ErrorCode.ACCESS_DENIED: "this key has no permission to do that here: ask for write access to the "
     "bucket, or use a key that has it",
     ErrorCode.NO_SUCH_BUCKET: "create it, or check the bucket name",

@@ -124,12 +124,17 @@ class OssBackend:
         traffic_limit: int | None = None,
         connect_timeout: float = 30,
         wait_for_endpoint: bool = False,
+        security_token: str = "",
     ) -> None:
+        """``security_token``: the STS token of a temporary key (sent as x-oss-security-token)."""
         self.provider = provider
         self.endpoint = endpoint or provider.endpoint_for(region)
         self.region = region or region_from_endpoint(self.endpoint) or provider.default_region
-        if signature == "v4":
-            self._auth: Any = oss2.AuthV4(access_key_id, secret)
+        if signature in ("v1", "v4") and security_token:
+            version = oss2.AUTH_VERSION_4 if signature == "v4" else oss2.AUTH_VERSION_1
+            self._auth: Any = oss2.StsAuth(access_key_id, secret, security_token, auth_version=version)
+        elif signature == "v4":
+            self._auth = oss2.AuthV4(access_key_id, secret)
         elif signature == "v1":
             self._auth = oss2.Auth(access_key_id, secret)
         else:

@@ -16,6 +16,7 @@ import boto3
 import botocore.exceptions as bex
 import botocore.session
 from botocore.config import Config
+from botocore.credentials import Credentials, RefreshableCredentials
 from botocore.parsers import DEFAULT_TIMESTAMP_PARSER, ResponseParserFactory
 
 from engine.backends.base import (
@@ -31,6 +32,7 @@ from engine.backends.base import (
     translating,
 )
 from engine.backends.errors import FirstContact, classify_code, network_error
+from engine.backends.s3creds import before_sign, resolver_for
 from engine.backends.s3opts import etag_not_md5, key_args, object_args, object_headers
 from engine.backends.s3put import LeanPut, WrongRegion
 from engine.backends.socks import use_socks
@@ -50,6 +52,15 @@ _NETWORK = (
     bex.HTTPClientError,
 )
 
+_CREDENTIALS = (
+    bex.NoCredentialsError,
+    bex.PartialCredentialsError,
+    bex.CredentialRetrievalError,
+    bex.SSOError,
+    bex.TokenRetrievalError,
+    bex.RefreshWithMFAUnsupportedError,
+)
+
 
 def classify(exc: BaseException) -> BaseException:
     """Map a botocore error to :class:`NoSuchUpload` or a :class:`SkyliftError` with a code."""
@@ -67,7 +78,9 @@ def classify(exc: BaseException) -> BaseException:
             str(meta.get("RequestId", "")),
             meta.get("HTTPHeaders", {}).get("retry-after"),
         )
-    if isinstance(exc, bex.NoCredentialsError | bex.PartialCredentialsError):
+    if isinstance(exc, _CREDENTIALS):
+        # Temporary credentials that could not be renewed (an expired SSO login, a failing
+        # credential_process): the user must act, a retry would fail the same way.
         return SkyliftError(ErrorCode.AUTH, str(exc))
     if isinstance(exc, (*_NETWORK, ConnectionError, TimeoutError)):
         return network_error(exc)
@@ -110,7 +123,10 @@ class S3Backend:
         proxy: str | None = None,
         wait_for_endpoint: bool = False,
         io_timeout: float = 30.0,
+        credentials: Credentials | None = None,
     ) -> None:
+        """``credentials``, when given, win over the two keys: botocore's own object, which may
+        be temporary and refresh itself (assume-role, SSO, credential_process)."""
         self.provider = provider
         s3_conf: dict[str, Any] = {"addressing_style": "path" if path_style else "virtual"}
         self._mode = provider.checksum
@@ -139,14 +155,13 @@ class S3Backend:
         )
         # Any: bodies are Skylift's own file-likes and request arguments are built per mode,
         # which the generated stubs' literal types cannot express.
-        self._client: Any = _session().client(
+        creds = credentials or (Credentials(access_key, secret_key) if access_key and secret_key else None)
+        self._client: Any = _session(creds).client(
             "s3",
             # AWS's own endpoints are left to botocore, so that its redirect to a bucket's
             # region goes to that region's host, not only signs for it.
             endpoint_url=None if not endpoint and provider.name == "aws" else url,
             region_name=region or provider.default_region,
-            aws_access_key_id=access_key or None,
-            aws_secret_access_key=secret_key or None,
             config=config,
             verify=ca_bundle if ca_bundle else None,
         )
@@ -156,13 +171,12 @@ class S3Backend:
         self._endpoint = url
         self._contact = FirstContact(url, "S3", wait_for_endpoint)
         self._lean: LeanPut | None = None
-        if access_key and secret_key:
+        if creds is not None:
             self._lean = LeanPut(
                 url,
                 region or provider.default_region,
                 path_style,
-                access_key,
-                secret_key,
+                creds,
                 provider.storage_class_header,
                 max_connections,
                 ca_bundle,
@@ -174,6 +188,9 @@ class S3Backend:
         self._regions: dict[str, str] = {}
         self._templated = not endpoint and bool(provider.endpoint_template)
         self._client.meta.events.register("after-call.s3", self._after_call)
+        if isinstance(creds, RefreshableCredentials):
+            # Refreshed keys are masked in logs before the first request signed with them.
+            self._client.meta.events.register("before-sign.s3.*", before_sign(creds))
         header = provider.storage_class_header
         if header != "x-amz-storage-class":
             self._client.meta.events.register(
@@ -579,8 +596,11 @@ def _timestamp(value: str) -> datetime:
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
-def _session() -> boto3.session.Session:
+def _session(credentials: Credentials | None = None) -> boto3.session.Session:
     core = botocore.session.get_session()
+    if credentials is not None:
+        # The profile's credentials and no others: botocore's chain was already asked for them.
+        core.register_component("credential_provider", resolver_for(credentials))
     factory = ResponseParserFactory()
     factory.set_parser_defaults(timestamp_parser=_timestamp)
     core.register_component("response_parser_factory", factory)

@@ -20,6 +20,7 @@ from botocore.credentials import Credentials
 
 from engine.backends.base import ObjectSpec
 from engine.backends.errors import classify_code, network_error
+from engine.backends.s3creds import current
 from engine.body import PartBody
 from engine.netproxy import is_socks
 
@@ -41,8 +42,7 @@ class LeanPut:
         endpoint: str,
         region: str,
         path_style: bool,
-        access_key: str,
-        secret_key: str,
+        credentials: Credentials,
         storage_class_header: str,
         max_connections: int,
         ca_bundle: str | None,
@@ -54,10 +54,12 @@ class LeanPut:
         self._host = parsed.netloc
         self._base_path = parsed.path.rstrip("/")
         self._path_style = path_style
-        self._credentials = Credentials(access_key, secret_key)
-        self._signer = S3SigV4Auth(self._credentials, "s3", region)
-        #: Buckets found in another region: (scheme://host/base, signer) for each.
-        self._moved: dict[str, tuple[str, S3SigV4Auth]] = {}
+        # Temporary credentials refresh themselves: the keys are taken anew for every request
+        # (with the session token, which the signer sends as X-Amz-Security-Token).
+        self._credentials = credentials
+        self._region = region
+        #: Buckets found in another region: (scheme://host/base, region) for each.
+        self._moved: dict[str, tuple[str, str]] = {}
         self._storage_class_header = storage_class_header
         kw: dict[str, Any] = {"maxsize": max_connections, "retries": False}
         kw["timeout"] = urllib3.Timeout(connect=min(10.0, io_timeout), read=io_timeout)
@@ -68,7 +70,7 @@ class LeanPut:
     def learn(self, bucket: str, region: str, endpoint: str) -> None:
         parsed = urllib.parse.urlsplit(endpoint)
         base = f"{parsed.scheme or 'https'}://{parsed.netloc}{parsed.path.rstrip('/')}"
-        self._moved[bucket] = (base, S3SigV4Auth(self._credentials, "s3", region))
+        self._moved[bucket] = (base, region)
 
     def _url(self, bucket: str, key: str) -> str:
         quoted = urllib.parse.quote(key, safe="/~")
@@ -95,7 +97,7 @@ class LeanPut:
         url = self._url(obj.bucket, obj.key)
         req = AWSRequest(method="PUT", url=url, headers=headers)
         moved = self._moved.get(obj.bucket)
-        (moved[1] if moved is not None else self._signer).add_auth(req)
+        S3SigV4Auth(current(self._credentials), "s3", moved[1] if moved else self._region).add_auth(req)
         try:
             resp = self._pool.request(
                 "PUT",

@@ -241,11 +241,6 @@
         <translation>%1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="208" />
-        <source>(first %1 shown)</source>
-        <translation>（仅显示前 %1 项）</translation>
-    </message>
-    <message>
         <location filename="../../ui/bucket_browser.py" line="226" />
         <source>Delete…</source>
         <translation>删除…</translation>
@@ -269,6 +264,11 @@
         <location filename="../../ui/bucket_browser.py" line="248" />
         <source>Deleted %1</source>
         <translation>已删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bucket_browser.py" line="208" />
+        <source>(first %1 shown)</source>
+        <translation>（仅显示前 %1 项）</translation>
     </message>
 </context>
 <context>
@@ -767,24 +767,24 @@ Resumable uploads to object storage.</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="410" />
         <source>Add Folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414" />
-        <location filename="../../ui/main_window.py" line="424" />
-        <location filename="../../ui/main_window.py" line="431" />
+        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_window.py" line="435" />
+        <location filename="../../ui/main_window.py" line="442" />
         <source>Keep a Folder Uploaded</source>
         <translation>持续上传文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>Choose where uploads go first: add a profile with a bucket, or upload a file once.</source>
         <translation>请先选择上传位置：添加一个带存储桶的配置，或先上传一次文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433" />
+        <location filename="../../ui/main_window.py" line="444" />
         <source>Watching %1: new and changed files go to %2</source>
         <translation>正在监视 %1：新增和更改的文件将上传到 %2</translation>
     </message>
@@ -1215,139 +1215,184 @@ Resumable uploads to object storage.</source>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="42" />
+        <location filename="../../ui/profile_dialog.py" line="44" />
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="46" />
+        <location filename="../../ui/profile_dialog.py" line="48" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="47" />
+        <location filename="../../ui/profile_dialog.py" line="49" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="54" />
+        <location filename="../../ui/profile_dialog.py" line="56" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="55" />
+        <location filename="../../ui/profile_dialog.py" line="57" />
         <source>Profiles from the AWS CLI, ossutil or rclone configuration</source>
         <translation>从 AWS CLI、ossutil 或 rclone 的配置导入配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="64" />
+        <location filename="../../ui/profile_dialog.py" line="66" />
         <source>Path-style addressing</source>
         <translation>路径式访问</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="75" />
+        <location filename="../../ui/profile_dialog.py" line="71" />
+        <source>Access key and secret</source>
+        <translation>访问密钥和私有密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="72" />
+        <source>AWS config profile</source>
+        <translation>AWS 配置文件中的配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="73" />
+        <source>Environment / default AWS chain</source>
+        <translation>环境变量 / AWS 默认凭证链</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="76" />
+        <source>An AWS config profile comes from ~/.aws/config and ~/.aws/credentials (roles, SSO and credential_process included); the environment means AWS_PROFILE or AWS_ACCESS_KEY_ID (OSS_ACCESS_KEY_ID for OSS).</source>
+        <translation>AWS 配置来自 ~/.aws/config 和 ~/.aws/credentials（包括角色、SSO 和 credential_process）；环境变量指 AWS_PROFILE 或 AWS_ACCESS_KEY_ID（OSS 为 OSS_ACCESS_KEY_ID）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="82" />
+        <source>a profile name in ~/.aws/config</source>
+        <translation>~/.aws/config 中的配置名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="86" />
+        <source>only for temporary (STS) keys; kept in the OS keyring</source>
+        <translation>仅用于临时（STS）密钥；保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="95" />
         <source>⚠ No secure keyring: %1</source>
         <translation>⚠ 没有安全的密钥环：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="77" />
+        <location filename="../../ui/profile_dialog.py" line="97" />
         <source>cannot be stored: no secure keyring</source>
         <translation>无法保存：没有安全的密钥环</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="79" />
+        <location filename="../../ui/profile_dialog.py" line="99" />
         <source>Secrets are stored in: %1</source>
         <translation>密钥保存在：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="80" />
+        <location filename="../../ui/profile_dialog.py" line="100" />
         <source>kept in the OS keyring; leave empty to keep</source>
         <translation>保存在系统密钥环中；留空则保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="81" />
+        <location filename="../../ui/profile_dialog.py" line="101" />
         <source>Test Connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="89" />
+        <location filename="../../ui/profile_dialog.py" line="109" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="90" />
+        <location filename="../../ui/profile_dialog.py" line="110" />
         <source>Provider:</source>
         <translation>服务商：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="91" />
+        <location filename="../../ui/profile_dialog.py" line="111" />
         <source>Endpoint:</source>
         <translation>端点：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="92" />
+        <location filename="../../ui/profile_dialog.py" line="112" />
         <source>Region:</source>
         <translation>区域：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="94" />
+        <location filename="../../ui/profile_dialog.py" line="114" />
+        <source>Credentials:</source>
+        <translation>凭证：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="115" />
+        <source>AWS profile:</source>
+        <translation>AWS 配置：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="116" />
         <source>Access key ID:</source>
         <translation>访问密钥 ID：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="95" />
+        <location filename="../../ui/profile_dialog.py" line="117" />
         <source>Secret key:</source>
         <translation>私有密钥：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="96" />
+        <location filename="../../ui/profile_dialog.py" line="118" />
+        <source>Session token:</source>
+        <translation>会话令牌：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="119" />
         <source>Default bucket:</source>
         <translation>默认存储桶：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="155" />
+        <location filename="../../ui/profile_dialog.py" line="186" />
         <source>Built-in storage on this computer.</source>
         <translation>本机内置存储。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="162" />
+        <location filename="../../ui/profile_dialog.py" line="193" />
         <source>https://…</source>
         <translation>https://…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="186" />
-        <location filename="../../ui/profile_dialog.py" line="193" />
+        <location filename="../../ui/profile_dialog.py" line="230" />
+        <location filename="../../ui/profile_dialog.py" line="237" />
         <source>Remove profile</source>
         <translation>删除配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="186" />
+        <location filename="../../ui/profile_dialog.py" line="230" />
         <source>Remove %1?</source>
         <translation>删除 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="203" />
+        <location filename="../../ui/profile_dialog.py" line="247" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="222" />
+        <location filename="../../ui/profile_dialog.py" line="269" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="225" />
+        <location filename="../../ui/profile_dialog.py" line="272" />
         <source>Connected: %1 bucket(s)</source>
         <translation>已连接：%1 个存储桶</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="236" />
-        <location filename="../../ui/profile_dialog.py" line="275" />
+        <location filename="../../ui/profile_dialog.py" line="283" />
+        <location filename="../../ui/profile_dialog.py" line="330" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="272" />
+        <location filename="../../ui/profile_dialog.py" line="326" />
         <source>Cannot save profile</source>
         <translation>无法保存配置</translation>
     </message>
@@ -2069,43 +2114,43 @@ Resumable uploads to object storage.</source>
 <context>
     <name>TransferModel</name>
     <message>
-        <location filename="../../ui/transfer_model.py" line="85" />
+        <location filename="../../ui/transfer_model.py" line="89" />
         <source>Name</source>
-        <extracomment>data(role=SortRole) gives plain numbers/strings; ProgressRole gives a 0..1 float. Changed rows this close together share one dataChanged; beyond this many ranges, one in all.</extracomment>
+        <extracomment>data(role=SortRole) gives plain numbers/strings; ProgressRole gives a 0..1 float. Changed rows this close together share one dataChanged; beyond this many ranges, one in all. States whose error is shown: a failure, and a pause the engine chose (a refused key).</extracomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="86" />
+        <location filename="../../ui/transfer_model.py" line="90" />
         <source>Destination</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="87" />
+        <location filename="../../ui/transfer_model.py" line="91" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="88" />
+        <location filename="../../ui/transfer_model.py" line="92" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="89" />
+        <location filename="../../ui/transfer_model.py" line="93" />
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="90" />
+        <location filename="../../ui/transfer_model.py" line="94" />
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="91" />
+        <location filename="../../ui/transfer_model.py" line="95" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="92" />
+        <location filename="../../ui/transfer_model.py" line="96" />
         <source>Error</source>
         <translation>错误</translation>
     </message>

@@ -9,6 +9,10 @@ OSS dialect for oss2 and Skylift's ``OssBackend`` and forwards everything to mot
   error XML (InvalidAccessKeyId / SignatureDoesNotMatch, 403); also signed URLs (the signature in
   the query: V1 ``OSSAccessKeyId``/``Expires``/``Signature``, V4 ``x-oss-signature`` with
   ``x-oss-date``/``x-oss-expires``), refusing an expired one with AccessDenied as Aliyun does;
+- checks STS keys the way OSS does: an access key listed in ``tokens`` is a temporary one, valid
+  only with its ``x-oss-security-token`` header (a signed ``x-oss-`` header in V1 and V4); a
+  missing or different token is InvalidSecurityToken, a token in ``expired_tokens`` is
+  SecurityTokenExpired (both 403);
 - renames ``x-oss-meta-*`` / ``x-oss-storage-class`` to ``x-amz-*`` and back (OSS storage classes
   map onto S3 ones), and ``x-amz-request-id`` to ``x-oss-request-id``;
 - strips the S3 xmlns, adds the elements oss2 requires (NextKeyMarker, NextUploadIdMarker,
@@ -214,6 +218,10 @@ class OssGateway:
         #: Access keys that may read but not write: their PUT/POST/DELETE get AccessDenied, the
         #: way a RAM user with a read-only policy is answered.
         self.read_only: set[str] = set()
+        #: Temporary (STS) access keys -> the security token each must come with.
+        self.tokens: dict[str, str] = {}
+        #: Tokens past their expiry: refused with SecurityTokenExpired.
+        self.expired_tokens: set[str] = set()
         self.region = region
         self.corrupt_crc_for_part: int | None = None
         self.corrupt_crc_for_put = False
@@ -254,6 +262,8 @@ class OssGateway:
             self.corrupt_crc_for_complete = False
             self.stall_complete = False
             self.requests.clear()
+            self.tokens.clear()
+            self.expired_tokens.clear()
         self.release_complete.set()
         self.completed.clear()
         self.release_complete = threading.Event()
@@ -336,6 +346,19 @@ class OssGateway:
             )
         return None
 
+    def _check_token(self, h: dict[str, str]) -> tuple[int, dict[str, str], bytes] | None:
+        m = _V4_AUTH.match(h.get("authorization", ""))
+        ak = m["ak"] if m else h.get("authorization", "")[4:].partition(":")[0]
+        want = self.tokens.get(ak)
+        if want is None:
+            return None
+        got = h.get("x-oss-security-token", "")
+        if got != want:
+            return _error("InvalidSecurityToken", "The security token you provided is invalid.", 403)
+        if got in self.expired_tokens:
+            return _error("SecurityTokenExpired", "The security token you provided has expired.", 403)
+        return None
+
     def _check_write(self, method: str, h: dict[str, str]) -> tuple[int, dict[str, str], bytes] | None:
         if method not in ("PUT", "POST", "DELETE") or not self.read_only:
             return None
@@ -367,6 +390,7 @@ class OssGateway:
             self.requests.append(Seen(rq.command, bucket, key, dict(query), h))
         reply = (
             self._check_signature(rq.command, bucket, key, query, h)
+            or self._check_token(h)
             or self._check_write(rq.command, h)
             or self._forward(rq.command, bucket, key, query, h, body)
         )

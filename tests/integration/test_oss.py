@@ -441,7 +441,8 @@ def test_cli_wrong_secret_is_a_clear_auth_error(
     proc = run_cli(env, "upload", str(src), f"ali:{oss_bucket}/f.txt", "--json")
     assert proc.returncode == 1
     summary = json_events(proc.stdout, "summary")
-    assert [(s["state"], s["error_code"]) for s in summary] == [("failed", "auth")]
+    # Paused, not failed: a resume once the key is fixed goes on (tests/integration/test_credentials.py).
+    assert [(s["state"], s["error_code"]) for s in summary] == [("paused", "auth")]
     assert "SignatureDoesNotMatch" in (summary[0]["detail"] or "")
 
 
