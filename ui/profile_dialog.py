@@ -29,6 +29,7 @@ from app.gui.api import (
     KeyringUnavailable,
     ProfileError,
     ProfileRow,
+    backend_label,
     backend_name,
     keyring_problem,
 )
@@ -96,7 +97,8 @@ class ProfileDialog(QDialog):
             self.secret.setEnabled(False)
             self.secret.setPlaceholderText(self.tr("cannot be stored: no secure keyring"))
         else:
-            self.keyring.setText(self.tr("Secrets are stored in: %1").replace("%1", backend_name()))
+            self.keyring.setText(self.tr("Secrets are stored in: %1").replace("%1", backend_label()))
+            self.keyring.setToolTip(backend_name())
             self.secret.setPlaceholderText(self.tr("kept in the OS keyring; leave empty to keep"))
         self.test_btn = QPushButton(self.tr("Test Connection"))
         self.test_btn.setAutoDefault(False)
@@ -145,6 +147,21 @@ class ProfileDialog(QDialog):
         self.test_btn.clicked.connect(self._on_test_clicked)
         self.buttons.accepted.connect(self._on_save)
         self.buttons.rejected.connect(self.reject)
+        self._dirty = False
+        for edit in (
+            self.name,
+            self.endpoint,
+            self.region,
+            self.key_id,
+            self.secret,
+            self.session_token,
+            self.aws_profile,
+            self.default_bucket,
+        ):
+            edit.textEdited.connect(self._mark_dirty)
+        for combo in (self.provider, self.source):
+            combo.activated.connect(self._mark_dirty)  # the user's choice, not the loading's
+        self.path_style.clicked.connect(self._mark_dirty)
         self._reload()
         self.resize(760, 540)
 
@@ -184,7 +201,22 @@ class ProfileDialog(QDialog):
                 w.setEnabled(False)
         self.remove_btn.setEnabled(not local)
         self.test_result.setText(self.tr("Built-in storage on this computer.") if local else "")
+        if local:
+            server = self._c.core.profiles.local_server
+            # Its port is chosen at each start: the address it has now, said as such.
+            self.endpoint.setText(server.endpoint if server is not None else "")
+            self.endpoint.setPlaceholderText(self.tr("started when first used"))
+            self.test_result.setText(
+                self.tr(
+                    "Built-in storage on this computer, now at %1 (the port changes at each start)."
+                ).replace("%1", server.endpoint)
+                if server is not None
+                else self.tr("Built-in storage on this computer; it starts when first used.")
+            )
+        else:
+            self.endpoint.setPlaceholderText("")
         self.buckets.clear()
+        self._dirty = False
 
     def _on_provider_changed(self) -> None:
         prov = PROVIDERS.get(str(self.provider.currentData()))
@@ -272,7 +304,7 @@ class ProfileDialog(QDialog):
         self.test_result.setText(self.tr("Connected: %1 bucket(s)").replace("%1", str(len(names))))
         self.buckets.addItems(names)
 
-    def _on_save(self) -> None:
+    def _on_save(self) -> bool:
         name = self.name.text().strip()
         if name == LOCAL:
             self._c.core.store.save_profile(
@@ -281,7 +313,8 @@ class ProfileDialog(QDialog):
                 )
             )
             self.test_result.setText(self.tr("Saved."))
-            return
+            self._dirty = False
+            return True
         keys = self._source() == "keys"
         secret = self.secret.text() if keys else ""
         key_id = self.key_id.text().strip() if keys else ""
@@ -324,11 +357,41 @@ class ProfileDialog(QDialog):
                 )
         except (ProfileError, KeyringUnavailable, ValueError) as exc:
             QMessageBox.warning(self, self.tr("Cannot save profile"), str(exc))
-            return
+            return False
         self.secret.clear()
         self.session_token.clear()
         self.test_result.setText(self.tr("Saved."))
+        self._dirty = False
         self._reload(name)
+        return True
+
+    # ---- unsaved edits ---------------------------------------------------------------------------
+    def _mark_dirty(self, *_: object) -> None:
+        self._dirty = True
+
+    def _settle_edits(self) -> bool:
+        """Unsaved edits: ask to save or discard them; False when the user chose to stay."""
+        if not self._dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to profile %1?").replace("%1", self.name.text().strip() or "…"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self._on_save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._dirty = False
+            return True
+        return False
+
+    def reject(self) -> None:
+        if self._settle_edits():
+            super().reject()
 
     @staticmethod
     def _replace_default_bucket(row: ProfileRow, bucket: str) -> ProfileRow:

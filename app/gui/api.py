@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.services.conflicts import ConflictQuestion
-from app.services.keystore import KeyringUnavailable, backend_name, keyring_problem
+from app.services.keystore import KeyringUnavailable, backend_label, backend_name, keyring_problem
 from app.services.local_server import StorageNotice
 from app.services.profiles import LOCAL, LOCAL_BUCKET, ProfileError
 from engine import __version__
@@ -39,6 +39,7 @@ __all__ = [
     "StorageNotice",
     "StoreError",
     "__version__",
+    "backend_label",
     "backend_name",
     "format_size",
     "keyring_problem",

@@ -32,6 +32,52 @@ def backend_name() -> str:
     return f"{type(kr).__module__}.{type(kr).__name__}"
 
 
+#: Secret Service providers by their process name (as /proc/PID/comm shows it, 15 characters).
+_SECRET_SERVICES = {
+    "gnome-keyring-d": "GNOME Keyring",
+    "kwalletd5": "KWallet",
+    "kwalletd6": "KWallet",
+    "ksecretd": "KWallet",
+    "keepassxc": "KeePassXC",
+}
+
+
+def _secret_service_provider() -> str:
+    """Which program answers the Secret Service in this session, if /proc says so."""
+    import os
+
+    try:
+        pids = [p for p in os.listdir("/proc") if p.isdigit()]
+    except OSError:
+        return ""
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/comm", encoding="utf-8") as f:
+                name = f.read().strip()
+        except OSError:
+            continue
+        if name in _SECRET_SERVICES:
+            return _SECRET_SERVICES[name]
+    return ""
+
+
+def backend_label() -> str:
+    """The keyring by the name people know it by ("GNOME Keyring (Secret Service)")."""
+    kr = _keyring().get_keyring()
+    found = getattr(kr, "backends", None) or [kr]
+    module = " ".join(f"{type(b).__module__}.{type(b).__name__}" for b in found).lower()
+    if "secretservice" in module or "libsecret" in module:
+        who = _secret_service_provider()
+        return f"{who} (Secret Service)" if who else "Secret Service"
+    if "kwallet" in module:
+        return "KWallet"
+    if "macos" in module or "osx" in module:
+        return "macOS Keychain"
+    if "windows" in module or "winvault" in module:
+        return "Windows Credential Manager"
+    return backend_name()
+
+
 def keyring_problem() -> str | None:
     """Why secrets cannot be saved here, or None when a real keyring is in use."""
     kr = _keyring().get_keyring()

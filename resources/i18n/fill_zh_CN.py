@@ -519,6 +519,11 @@ ZH = {
     "Delete %1 from %2? This cannot be undone.": "从 %2 删除 %1？此操作无法撤销。",
     "Not deleted: %1": "未删除：%1",
     "Deleted %1": "已删除 %1",
+    "started when first used": "首次使用时启动",
+    "Built-in storage on this computer, now at %1 (the port changes at each start).": "本机内置存储，当前地址 %1（每次启动端口会变化）。",
+    "Built-in storage on this computer; it starts when first used.": "本机内置存储；首次使用时启动。",
+    "Unsaved changes": "未保存的更改",
+    "Save the changes to profile %1?": "保存对配置 %1 的更改？",
 }
 
 

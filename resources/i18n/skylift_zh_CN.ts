@@ -1215,186 +1215,211 @@ Resumable uploads to object storage.</source>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="44" />
+        <location filename="../../ui/profile_dialog.py" line="45" />
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="48" />
+        <location filename="../../ui/profile_dialog.py" line="49" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="49" />
+        <location filename="../../ui/profile_dialog.py" line="50" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="56" />
+        <location filename="../../ui/profile_dialog.py" line="57" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="57" />
+        <location filename="../../ui/profile_dialog.py" line="58" />
         <source>Profiles from the AWS CLI, ossutil or rclone configuration</source>
         <translation>从 AWS CLI、ossutil 或 rclone 的配置导入配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="66" />
+        <location filename="../../ui/profile_dialog.py" line="67" />
         <source>Path-style addressing</source>
         <translation>路径式访问</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="71" />
+        <location filename="../../ui/profile_dialog.py" line="72" />
         <source>Access key and secret</source>
         <translation>访问密钥和私有密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="72" />
+        <location filename="../../ui/profile_dialog.py" line="73" />
         <source>AWS config profile</source>
         <translation>AWS 配置文件中的配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="73" />
+        <location filename="../../ui/profile_dialog.py" line="74" />
         <source>Environment / default AWS chain</source>
         <translation>环境变量 / AWS 默认凭证链</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="76" />
+        <location filename="../../ui/profile_dialog.py" line="77" />
         <source>An AWS config profile comes from ~/.aws/config and ~/.aws/credentials (roles, SSO and credential_process included); the environment means AWS_PROFILE or AWS_ACCESS_KEY_ID (OSS_ACCESS_KEY_ID for OSS).</source>
         <translation>AWS 配置来自 ~/.aws/config 和 ~/.aws/credentials（包括角色、SSO 和 credential_process）；环境变量指 AWS_PROFILE 或 AWS_ACCESS_KEY_ID（OSS 为 OSS_ACCESS_KEY_ID）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="82" />
+        <location filename="../../ui/profile_dialog.py" line="83" />
         <source>a profile name in ~/.aws/config</source>
         <translation>~/.aws/config 中的配置名称</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="86" />
+        <location filename="../../ui/profile_dialog.py" line="87" />
         <source>only for temporary (STS) keys; kept in the OS keyring</source>
         <translation>仅用于临时（STS）密钥；保存在系统密钥环中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="95" />
+        <location filename="../../ui/profile_dialog.py" line="96" />
         <source>⚠ No secure keyring: %1</source>
         <translation>⚠ 没有安全的密钥环：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="97" />
+        <location filename="../../ui/profile_dialog.py" line="98" />
         <source>cannot be stored: no secure keyring</source>
         <translation>无法保存：没有安全的密钥环</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="99" />
+        <location filename="../../ui/profile_dialog.py" line="100" />
         <source>Secrets are stored in: %1</source>
         <translation>密钥保存在：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="100" />
+        <location filename="../../ui/profile_dialog.py" line="102" />
         <source>kept in the OS keyring; leave empty to keep</source>
         <translation>保存在系统密钥环中；留空则保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="101" />
+        <location filename="../../ui/profile_dialog.py" line="103" />
         <source>Test Connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="109" />
+        <location filename="../../ui/profile_dialog.py" line="111" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="110" />
+        <location filename="../../ui/profile_dialog.py" line="112" />
         <source>Provider:</source>
         <translation>服务商：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="111" />
+        <location filename="../../ui/profile_dialog.py" line="113" />
         <source>Endpoint:</source>
         <translation>端点：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="112" />
+        <location filename="../../ui/profile_dialog.py" line="114" />
         <source>Region:</source>
         <translation>区域：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="114" />
+        <location filename="../../ui/profile_dialog.py" line="116" />
         <source>Credentials:</source>
         <translation>凭证：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="115" />
+        <location filename="../../ui/profile_dialog.py" line="117" />
         <source>AWS profile:</source>
         <translation>AWS 配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="116" />
+        <location filename="../../ui/profile_dialog.py" line="118" />
         <source>Access key ID:</source>
         <translation>访问密钥 ID：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="117" />
+        <location filename="../../ui/profile_dialog.py" line="119" />
         <source>Secret key:</source>
         <translation>私有密钥：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="118" />
+        <location filename="../../ui/profile_dialog.py" line="120" />
         <source>Session token:</source>
         <translation>会话令牌：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="119" />
+        <location filename="../../ui/profile_dialog.py" line="121" />
         <source>Default bucket:</source>
         <translation>默认存储桶：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="186" />
+        <location filename="../../ui/profile_dialog.py" line="203" />
         <source>Built-in storage on this computer.</source>
         <translation>本机内置存储。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="193" />
+        <location filename="../../ui/profile_dialog.py" line="208" />
+        <source>started when first used</source>
+        <translation>首次使用时启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="211" />
+        <source>Built-in storage on this computer, now at %1 (the port changes at each start).</source>
+        <translation>本机内置存储，当前地址 %1（每次启动端口会变化）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="214" />
+        <source>Built-in storage on this computer; it starts when first used.</source>
+        <translation>本机内置存储；首次使用时启动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="225" />
         <source>https://…</source>
         <translation>https://…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="230" />
-        <location filename="../../ui/profile_dialog.py" line="237" />
+        <location filename="../../ui/profile_dialog.py" line="262" />
+        <location filename="../../ui/profile_dialog.py" line="269" />
         <source>Remove profile</source>
         <translation>删除配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="230" />
+        <location filename="../../ui/profile_dialog.py" line="262" />
         <source>Remove %1?</source>
         <translation>删除 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="247" />
+        <location filename="../../ui/profile_dialog.py" line="279" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="269" />
+        <location filename="../../ui/profile_dialog.py" line="301" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="272" />
+        <location filename="../../ui/profile_dialog.py" line="304" />
         <source>Connected: %1 bucket(s)</source>
         <translation>已连接：%1 个存储桶</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="283" />
-        <location filename="../../ui/profile_dialog.py" line="330" />
+        <location filename="../../ui/profile_dialog.py" line="315" />
+        <location filename="../../ui/profile_dialog.py" line="363" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="326" />
+        <location filename="../../ui/profile_dialog.py" line="359" />
         <source>Cannot save profile</source>
         <translation>无法保存配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="378" />
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="379" />
+        <source>Save the changes to profile %1?</source>
+        <translation>保存对配置 %1 的更改？</translation>
     </message>
 </context>
 <context>
