@@ -58,6 +58,9 @@ class EngineSettings:
     parts_per_file: int = 0
     #: At most this many files uploading at once (0: as many as ``concurrency`` keeps busy).
     files_at_once: int = 0
+    #: A transfer the network gave up on pauses (keeping its parts) instead of failing: the
+    #: window watches the endpoint and resumes it; a command line says it failed and stops.
+    pause_on_network: bool = False
     part_size: int = DEFAULT_PART_SIZE
     threshold: int = DEFAULT_THRESHOLD
     retry: RetryPolicy = field(default_factory=RetryPolicy)
@@ -558,6 +561,15 @@ class Engine:
             self._cancel(t, t.error)
         elif t.error is not None and st in ACTIVE and t.error.code is ErrorCode.AUTH:
             self._hold_for_credentials(t, t.error)
+        elif (
+            t.error is not None
+            and st in ACTIVE
+            and t.error.code is ErrorCode.NETWORK
+            and self.settings.pause_on_network
+        ):
+            self._set(t, State.PAUSED, t.error)
+            self._deactivate(t)
+            t.resume_after_pause = False
         elif t.error is not None and st in ACTIVE:
             self._finish(t, State.FAILED, t.error)
         elif st is State.PAUSING or (st is State.RUNNING and t.interrupt.is_set()):

@@ -332,9 +332,14 @@ class Controller(QObject):
     # ---- bookkeeping from the bridge ----------------------------------------------------------
     def _on_transfers_changed(self, changes: TransferChanges) -> None:
         removable: list[int] = []
-        failed = [tid for tid, (state, _c, _d) in changes.states.items() if state is State.FAILED]
-        for v in self.engine.views(failed):
-            if v.state is State.FAILED:
+        # Failed, or paused because the network gave up on it (the window's engine pauses those).
+        stopped = [
+            tid
+            for tid, (state, code, _d) in changes.states.items()
+            if state is State.FAILED or (state is State.PAUSED and code == ErrorCode.NETWORK.value)
+        ]
+        for v in self.engine.views(stopped):
+            if v.state in (State.FAILED, State.PAUSED):
                 self.network.note_failure(v.id, v.profile, v.error_code)
         for tid, (state, _code, _detail) in changes.states.items():
             if state is State.CANCELLED and tid in self._remove_after_cancel:

@@ -152,6 +152,7 @@ class Settings:
             concurrency=self.request_slots,
             parts_per_file=self.parts_per_file,
             files_at_once=self.concurrency,
+            pause_on_network=True,
             part_size=self.part_size,
             threshold=self.threshold,
             retry=RetryPolicy(retries=self.retries, interval=self.retry_interval),
