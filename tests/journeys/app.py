@@ -107,6 +107,7 @@ class Desk:
 
     def drag(self, paths: list[Path], target: str) -> None:
         """Drag ``paths`` from a separate drag-source window onto the window ``target`` (XDND)."""
+        self.close_sources()  # one source window at a time: the one found is the one dragged
         src = subprocess.Popen(
             [sys.executable, str(DRAG_SOURCE), *map(str, paths)],
             env=self.env,
