@@ -31,7 +31,7 @@ def _bucket(tmp_path: Path, weed: LocalServer) -> str:
 
 
 def _held(row: dict[str, Any]) -> bool:
-    return row["state"] == "paused" or (row["state"] == "failed" and row["error_code"] == "network")
+    return bool(row["state"] == "paused" or (row["state"] == "failed" and row["error_code"] == "network"))
 
 
 def test_prefix_typed_in_the_upload_to_panel_then_enter_uploads_there(
@@ -68,27 +68,31 @@ def test_endpoint_gone_mid_upload_pauses_says_so_and_resumes_by_itself(
     proxy = HttpFaultProxy(int(weed.endpoint.rsplit(":", 1)[1]))
     try:
         bucket = _bucket(tmp_path, weed)
-        sw_home(d, proxy.endpoint, bucket, bwlimit=3 * MiB, retries=2, retry_interval=0.5)
-        src = tmp_path / "backup 備份.tar"
-        src.write_bytes(os.urandom(6 * 5 * MiB + 99))
+        # One at a time, so the second file is still queued when the endpoint goes away.
+        sw_home(d, proxy.endpoint, bucket, bwlimit=3 * MiB, retries=2, retry_interval=0.5, concurrency=1)
+        first, second = tmp_path / "backup 備份.tar", tmp_path / "second one.tar"
+        first.write_bytes(os.urandom(6 * 5 * MiB + 99))
+        second.write_bytes(os.urandom(2 * 5 * MiB + 1))
         app = App(d, tmp_path / "app.log")
         try:
-            drop_and_upload(d, app, [src], "1_upload_to")
-            until("a part is sent", lambda: (rows(d.env) or [{}])[0].get("bytes_done", 0) >= 5 * MiB, 120)
+            drop_and_upload(d, app, [first, second], "1_upload_to")
+            until("a part is sent", lambda: max(r["bytes_done"] for r in rows(d.env)) >= 5 * MiB, 120)
             proxy.go_down()
-            # The transfer that met the outage is held by the window's network monitor: the
-            # checkpoint says why (failed, network) until the probe sees the endpoint again.
-            until("the queue is held for the network", lambda: _held(rows(d.env)[0]), 180)
+            # The transfer that met the outage is held by the window's network monitor (the
+            # checkpoint says why: failed, network); the rest of the queue is paused.
+            until("the queue is held for the network", lambda: all(_held(r) for r in rows(d.env)), 180)
+            assert "paused" in {r["state"] for r in rows(d.env)}
             d.shot("2_offline_paused")  # the status bar says "Offline — paused"
-            held = rows(d.env)[0]["bytes_done"]
+            held = sum(r["bytes_done"] for r in rows(d.env))
             proxy.come_back()
-            until("the upload finishes by itself", lambda: rows(d.env)[0]["state"] == "done", 240)
+            until("the queue finishes by itself", lambda: all_done(d.env, 2), 240)
             d.shot("3_back_and_done")
         finally:
             app.quit()
-        assert held < src.stat().st_size
-        (row,) = rows(d.env)
-        body = raw_s3_client(weed.endpoint).get_object(Bucket=bucket, Key=row["key"])["Body"].read()
-        assert sha256(body) == sha256(src.read_bytes())
+        assert held < first.stat().st_size + second.stat().st_size
+        raw = raw_s3_client(weed.endpoint)
+        for row in rows(d.env):
+            body = raw.get_object(Bucket=bucket, Key=row["key"])["Body"].read()
+            assert sha256(body) == sha256(Path(row["path"]).read_bytes())
     finally:
         proxy.close()
