@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Skylift needs on Debian/Ubuntu: Qt's system libraries (and, for "test", the
-# Secret Service keyring daemon, Xvfb and a CJK font), a virtualenv in .venv, the Python packages.
+# Secret Service keyring daemon, Xvfb, xdotool and openbox for the journeys, and a CJK font), a
+# virtualenv in .venv, the Python packages.
 # Usage: scripts/setup.sh [app|test]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.journeys.app import App, Desk, MiB, all_done, desk, local_objects, rows, tree
+from tests.journeys.app import App, Desk, MiB, all_done, desk, local_objects, rows, tree, until
 
 pytestmark = pytest.mark.gui
 
@@ -42,10 +42,7 @@ def test_fresh_home_drop_two_folders_a_minute_apart_on_local_storage(tmp_path: P
         d.key("Return")
         d.gone("^Upload to$")
         app.focus()
-        until_done = 300
-        from tests.journeys.app import until
-
-        until("the first folder is uploaded", lambda: all_done(d.env, 4), until_done)
+        until("the first folder is uploaded", lambda: all_done(d.env, 4), 300)
         d.shot("3_first_done")
 
         # The point of this journey: a minute of nothing, long enough for the pool's idle
@@ -56,7 +53,7 @@ def test_fresh_home_drop_two_folders_a_minute_apart_on_local_storage(tmp_path: P
         d.activate(panel)
         d.key("Return")
         d.gone("^Upload to$")
-        until("the second folder is uploaded", lambda: all_done(d.env, 8), until_done)
+        until("the second folder is uploaded", lambda: all_done(d.env, 8), 300)
         d.shot("4_second_done")
         assert {r["state"] for r in rows(d.env)} == {"done"}
     finally:

@@ -76,7 +76,11 @@ def test_endpoint_gone_mid_upload_pauses_says_so_and_resumes_by_itself(
         app = App(d, tmp_path / "app.log")
         try:
             drop_and_upload(d, app, [first, second], "1_upload_to")
-            until("a part is sent", lambda: max(r["bytes_done"] for r in rows(d.env)) >= 5 * MiB, 120)
+            until(
+                "a part is sent",
+                lambda: max((r["bytes_done"] for r in rows(d.env)), default=0) >= 5 * MiB,
+                120,
+            )
             proxy.go_down()
             # The transfer that met the outage is held by the window's network monitor (the
             # checkpoint says why: failed, network); the rest of the queue is paused.
