@@ -164,7 +164,9 @@ def test_enter_in_the_drop_panel_uploads_even_after_the_focus_passed_cancel(
     panel.bucket.setEditText("some-bucket")
     panel.show()
     qtbot.waitExposed(panel)
-    cancel = panel.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+    box = panel.findChild(QDialogButtonBox)
+    assert box is not None
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
     cancel.setFocus()  # tabbing through the buttons on the way back to the fields
     panel.prefix.setFocus()
     qtbot.keyClick(panel.prefix, Qt.Key.Key_Return)
