@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Skylift needs on Debian/Ubuntu: Qt's system libraries (and, for "test", the
-# Secret Service keyring daemon, Xvfb and a CJK font), a virtualenv in .venv, the Python packages.
+# Secret Service keyring daemon, Xvfb, xdotool and openbox for the journeys, and a CJK font), a
+# virtualenv in .venv, the Python packages.
 # Usage: scripts/setup.sh [app|test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,7 @@ pkgs=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libxcb-curs
       libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0
       libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libdbus-1-3 fonts-wqy-microhei)
 if [ "$mode" = test ]; then
-  pkgs+=(dbus gnome-keyring xvfb xauth xdotool desktop-file-utils)
+  pkgs+=(dbus gnome-keyring xvfb xauth xdotool desktop-file-utils openbox)
 fi
 if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
   pkgs+=(python3-venv)

@@ -112,6 +112,9 @@ class DropPanel(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.upload = buttons.addButton(self.tr("Upload"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.upload.setDefault(True)
+        # Enter in a field means Upload: an autoDefault Cancel took the default as the focus
+        # passed it (Tab to the prefix) and Enter then dropped the whole drop.
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 

@@ -151,6 +151,29 @@ def test_drop_panel_remembers_the_destination(controller: Controller, tmp_path: 
     assert saved.last_destination.prefix == "2026/trip" and saved.include == ["*.jpg", "*.png"]
 
 
+def test_enter_in_the_drop_panel_uploads_even_after_the_focus_passed_cancel(
+    controller: Controller, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from ui.drop_panel import DropPanel
+
+    (tmp_path / "a.txt").write_bytes(b"a")
+    panel = DropPanel(controller, [str(tmp_path / "a.txt")], None)
+    qtbot.addWidget(panel)
+    panel.bucket.setEditText("some-bucket")
+    panel.show()
+    qtbot.waitExposed(panel)
+    box = panel.findChild(QDialogButtonBox)
+    assert box is not None
+    cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setFocus()  # tabbing through the buttons on the way back to the fields
+    panel.prefix.setFocus()
+    qtbot.keyClick(panel.prefix, Qt.Key.Key_Return)
+    assert panel.result() == QDialog.DialogCode.Accepted
+
+
 def test_profile_dialog_refuses_secrets_without_a_secure_keyring(
     controller: Controller, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
