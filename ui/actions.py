@@ -70,6 +70,10 @@ class Actions(QObject):
         )
         if not self.settings.shortcut().toString():
             self.settings.setShortcut(QKeySequence("Ctrl+,"))
+        # Icon-only in the toolbar (text in the tooltip and menus): at 1024 px every action stays
+        # visible instead of hiding behind the overflow chevron, in English and in Chinese.
+        for quiet in (self.remove, self.browse, self.clear_finished):
+            quiet.setPriority(QAction.Priority.LowPriority)
         self.toolbar = [
             self.add_files,
             self.add_folder,

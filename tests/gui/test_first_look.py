@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragLeaveEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QToolBar, QToolButton
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMenu, QToolBar, QToolButton
 
 from app.gui.api import State
 from app.gui.bridge import TransferInfo
@@ -258,8 +259,11 @@ def test_add_files_opens_in_the_last_folder_used(window: MainWindow, tmp_path: P
         if pick is None:
             dlg.reject()
         else:
-            dlg.selectFile(pick)
-            dlg.accept()
+            # As a person does: the file's path typed into the name field, then Enter.
+            edit = dlg.findChild(QLineEdit, "fileNameEdit")
+            assert edit is not None
+            edit.setText(pick)
+            QTest.keyClick(edit, Qt.Key.Key_Return)
 
     QTimer.singleShot(50, lambda: answer(None))
     window.commands.add_files.trigger()
@@ -270,3 +274,33 @@ def test_add_files_opens_in_the_last_folder_used(window: MainWindow, tmp_path: P
     QTimer.singleShot(50, lambda: answer(None))
     window.commands.add_files.trigger()
     assert opened[-1] == str(folder)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_toolbar_action_shows_at_1024_by_700(
+    language: str, controller: Controller, qtbot: QtBot
+) -> None:
+    from ui.main_window import MainWindow
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    installed = i18n.install(app, language)
+    try:
+        main = MainWindow(controller, ask_destination=False)
+        qtbot.addWidget(main)
+        main.resize(1024, 700)
+        main.show()
+        bar = main.findChild(QToolBar, "transfers-toolbar")
+        assert bar is not None
+        qtbot.waitUntil(lambda: bar.width() <= 1024)
+        actions = [a for a in main.commands.toolbar if a is not None]
+        hidden = [a.text() for a in actions if not bar.widgetForAction(a).isVisible()]
+        assert hidden == [], hidden
+        main.ask_on_quit = False
+        main.close()
+    finally:
+        for tr in installed:
+            QCoreApplication.removeTranslator(tr)
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale("en_US"))
