@@ -57,6 +57,8 @@ class Settings:
     last_destination: SavedDestination = field(default_factory=SavedDestination)
     #: The folder the Verify window compared last (its "Choose…" starts there).
     verify_folder: str = ""
+    #: The queue shows each drop as one row (its files under it); off: every file on its own row.
+    group_by_drop: bool = True
 
     # ---- persistence ----------------------------------------------------------------------------
     @classmethod
