@@ -6,10 +6,27 @@ over a 100,000-file drop.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from app.gui.api import ACTIVE, State, format_size
 from ui import messages
+from ui.transfer_columns import (
+    COL_DEST,
+    COL_ERROR,
+    COL_ETA,
+    COL_NAME,
+    COL_PROGRESS,
+    COL_SIZE,
+    COL_SPEED,
+    COL_STATE,
+    BatchRole,
+    ConfirmedRole,
+    ProgressRole,
+    SortRole,
+    StateRole,
+)
 
 
 class Group:
@@ -76,16 +93,97 @@ class Group:
     def active(self) -> bool:
         return any(self.counts[s] for s in ACTIVE)
 
+    def data(self, col: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(col)
+        if role in (ProgressRole, ConfirmedRole):
+            if self.size == 0:
+                return 1.0 if self.state() is State.DONE else 0.0
+            return (self.done if role == ProgressRole else self.confirmed) / self.size
+        if role == SortRole:
+            return self.sort_key(col)
+        if role == StateRole:
+            return int(self.state())
+        if role == BatchRole:
+            return self.batch
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_PROGRESS:
+                return progress_tooltip(self.confirmed, self.done)
+            return self.dest if col == COL_DEST else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_SIZE, COL_SPEED, COL_ETA):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def display(self, col: int) -> str:
+        if col == COL_NAME:
+            return self.name_text()
+        if col == COL_DEST:
+            return self.dest
+        if col == COL_SIZE:
+            return format_size(self.size)
+        if col == COL_PROGRESS:
+            return f"{int(self.done * 100 / self.size) if self.size else 100 * (self.state() is State.DONE)}%"
+        if col == COL_SPEED:
+            return messages.speed_text(self.speed)
+        if col == COL_ETA:
+            return messages.eta_text((self.size - self.done) / self.speed) if self.speed >= 1 else ""
+        if col == COL_STATE:
+            return self.state_text()
+        if col == COL_ERROR:
+            return self.error_text()
+        return ""
+
+    def sort_key(self, col: int) -> Any:
+        if col == COL_NAME:
+            return self.name_text().lower()
+        if col == COL_DEST:
+            return self.dest
+        if col == COL_SIZE:
+            return self.size
+        if col == COL_PROGRESS:
+            return self.done / self.size if self.size else float(self.state() is State.DONE)
+        if col == COL_SPEED:
+            return self.speed
+        if col == COL_ETA:
+            return (self.size - self.done) / self.speed if self.speed >= 1 else float("inf")
+        if col == COL_STATE:
+            return int(self.state())
+        if col == COL_ERROR:
+            return "" if not self.counts[State.FAILED] else "failed"
+        return 0
+
+
+class GroupWords(QObject):
+    """Counted words. A QObject because lupdate marks plural forms only in ``self.tr(s, "", n)``;
+    English has no catalogue, so it picks its singular itself."""
+
+    def files(self, n: int) -> str:
+        return self.tr("%n file", "", n) if n == 1 else self.tr("%n files", "", n)
+
+    def failed(self, n: int) -> str:
+        return self.tr("%n failed", "", n)
+
+
+_words: list[GroupWords] = []
+
+
+def _counted() -> GroupWords:
+    if not _words:
+        _words.append(GroupWords())
+    return _words[0]
+
+
+def _grouped_digits(text: str, n: int) -> str:
+    # %Ln follows the locale, which is often "C" (no separators); the queue writes 1,234 throughout.
+    return text.replace(str(n), f"{n:,}", 1)
+
 
 def files_text(n: int) -> str:
-    # English picks its own singular; other languages use their plural forms of "%n files".
-    if n == 1:
-        return QCoreApplication.translate("Groups", "%n file", "", n)
-    return QCoreApplication.translate("Groups", "%n files", "", n)
+    return _grouped_digits(_counted().files(n), n)
 
 
 def failed_text(n: int) -> str:
-    return QCoreApplication.translate("Groups", "%n failed", "", n)
+    return _grouped_digits(_counted().failed(n), n)
 
 
 def progress_tooltip(confirmed: int, done: int) -> str:

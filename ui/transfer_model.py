@@ -15,36 +15,54 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from app.gui.api import ACTIVE, State, format_size
+from app.gui.api import State, format_size
 from app.gui.bridge import TransferChanges, TransferInfo
 from ui import messages
+from ui.transfer_columns import (
+    _FILTER_STATES,
+    _MAX_RANGES,
+    _MERGE_GAP,
+    COL_DEST,
+    COL_ERROR,
+    COL_ETA,
+    COL_NAME,
+    COL_PROGRESS,
+    COL_SIZE,
+    COL_SPEED,
+    COL_STATE,
+    COLUMNS,
+    FILTERS,
+    BatchRole,
+    ConfirmedRole,
+    IdRole,
+    ProgressRole,
+    SortRole,
+    StateRole,
+)
 from ui.transfer_groups import Group, progress_tooltip
+
+__all__ = [
+    "COLUMNS",
+    "COL_DEST",
+    "COL_ERROR",
+    "COL_ETA",
+    "COL_NAME",
+    "COL_PROGRESS",
+    "COL_SIZE",
+    "COL_SPEED",
+    "COL_STATE",
+    "FILTERS",
+    "BatchRole",
+    "ConfirmedRole",
+    "IdRole",
+    "ProgressRole",
+    "SortRole",
+    "StateRole",
+    "TransferModel",
+]
 
 Index = QModelIndex | QPersistentModelIndex
 
-COL_NAME, COL_DEST, COL_SIZE, COL_PROGRESS, COL_SPEED, COL_ETA, COL_STATE, COL_ERROR = range(8)
-COLUMNS = 8
-#: data(role=SortRole) gives plain numbers/strings; ProgressRole gives a 0..1 float.
-SortRole = Qt.ItemDataRole.UserRole + 1
-ProgressRole = Qt.ItemDataRole.UserRole + 2
-IdRole = Qt.ItemDataRole.UserRole + 3
-StateRole = Qt.ItemDataRole.UserRole + 4
-#: The acknowledged share (0..1); ProgressRole minus this is in flight.
-ConfirmedRole = Qt.ItemDataRole.UserRole + 5
-#: A group row's batch id (None on a file's row).
-BatchRole = Qt.ItemDataRole.UserRole + 6
-
-#: Changed rows this close together share one dataChanged; beyond this many ranges, one in all.
-_MERGE_GAP = 8
-_MAX_RANGES = 32
-
-FILTERS = ("all", "active", "paused", "done", "failed")
-_FILTER_STATES: dict[str, frozenset[State]] = {
-    "active": frozenset({State.QUEUED}) | ACTIVE,
-    "paused": frozenset({State.PAUSED}),
-    "done": frozenset({State.DONE}),
-    "failed": frozenset({State.FAILED, State.CANCELLED}),
-}
 _COLUMNS = ("_ids", "_names", "_dests", "_sizes", "_done", "_confirmed", "_speed", "_states")
 _COLUMNS_MORE = ("_codes", "_details", "_paths", "_batches")
 
@@ -159,7 +177,9 @@ class TransferModel(QAbstractItemModel):
             return None
         e = self._entry(index)
         if e < 0:
-            return self._group_data(self._groups[~e], index.column(), role)
+            if role == Qt.ItemDataRole.FontRole and index.column() == COL_NAME:
+                return self._bold_font()
+            return self._groups[~e].data(index.column(), role)
         r = e
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -188,6 +208,13 @@ class TransferModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _bold_font(self) -> QFont:
+        # A drop's row reads as a heading over its files.
+        if self._bold is None:
+            self._bold = QFont()
+            self._bold.setBold(True)
+        return self._bold
+
     def _fraction(self, r: int, n: int) -> float:
         size = self._sizes[r]
         if self._states[r] is State.DONE:
@@ -215,51 +242,6 @@ class TransferModel(QAbstractItemModel):
             return messages.error_text(self._codes[r]) if self._codes[r] else ""
         return ""
 
-    def _group_data(self, g: Group, col: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._group_display(g, col)
-        if role in (ProgressRole, ConfirmedRole):
-            if g.size == 0:
-                return 1.0 if g.state() is State.DONE else 0.0
-            return (g.done if role == ProgressRole else g.confirmed) / g.size
-        if role == SortRole:
-            return self._group_key(g, col)
-        if role == StateRole:
-            return int(g.state())
-        if role == BatchRole:
-            return g.batch
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_PROGRESS:
-                return progress_tooltip(g.confirmed, g.done)
-            return g.dest if col == COL_DEST else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_SIZE, COL_SPEED, COL_ETA):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and col == COL_NAME:
-            if self._bold is None:
-                self._bold = QFont()
-                self._bold.setBold(True)
-            return self._bold
-        return None
-
-    def _group_display(self, g: Group, col: int) -> str:
-        if col == COL_NAME:
-            return g.name_text()
-        if col == COL_DEST:
-            return g.dest
-        if col == COL_SIZE:
-            return format_size(g.size)
-        if col == COL_PROGRESS:
-            return f"{int(g.done * 100 / g.size) if g.size else 100 * (g.state() is State.DONE)}%"
-        if col == COL_SPEED:
-            return messages.speed_text(g.speed)
-        if col == COL_ETA:
-            return messages.eta_text((g.size - g.done) / g.speed) if g.speed >= 1 else ""
-        if col == COL_STATE:
-            return g.state_text()
-        if col == COL_ERROR:
-            return g.error_text()
-        return ""
-
     def _sort_key(self, r: int, col: int) -> Any:
         if col == COL_NAME:
             return self._names[r].lower()
@@ -279,27 +261,8 @@ class TransferModel(QAbstractItemModel):
             return self._codes[r]
         return self._ids[r]
 
-    def _group_key(self, g: Group, col: int) -> Any:
-        if col == COL_NAME:
-            return g.name_text().lower()
-        if col == COL_DEST:
-            return g.dest
-        if col == COL_SIZE:
-            return g.size
-        if col == COL_PROGRESS:
-            return g.done / g.size if g.size else float(g.state() is State.DONE)
-        if col == COL_SPEED:
-            return g.speed
-        if col == COL_ETA:
-            return (g.size - g.done) / g.speed if g.speed >= 1 else float("inf")
-        if col == COL_STATE:
-            return int(g.state())
-        if col == COL_ERROR:
-            return "" if not g.counts[State.FAILED] else "failed"
-        return 0
-
     def _top_key(self, e: int, col: int) -> Any:
-        return self._sort_key(e, col) if e >= 0 else self._group_key(self._groups[~e], col)
+        return self._sort_key(e, col) if e >= 0 else self._groups[~e].sort_key(col)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order) if 0 <= column < COLUMNS else None

@@ -108,6 +108,16 @@
         <translation>将本地文件夹与服务器上的内容比对</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="69" />
+        <source>&amp;Group by Drop</source>
+        <translation>按拖放分组(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="71" />
+        <source>Show each drop as one row; expand it to see its files</source>
+        <translation>每次拖放显示为一行；展开可查看其中的文件</translation>
+    </message>
+    <message>
         <location filename="../../ui/actions.py" line="56" />
         <source>Clear &amp;Finished</source>
         <translation>清除已完成(&amp;F)</translation>
@@ -432,6 +442,43 @@ Resumable uploads to object storage.</source>
     </message>
 </context>
 <context>
+    <name>GroupWords</name>
+    <message numerus="yes">
+        <location filename="../../ui/transfer_groups.py" line="85" />
+        <source>%n file</source>
+        <translation><numerusform>%n 个文件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/transfer_groups.py" line="85" />
+        <source>%n files</source>
+        <translation><numerusform>%n 个文件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/transfer_groups.py" line="88" />
+        <source>%n failed</source>
+        <translation><numerusform>%n 个失败</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Groups</name>
+    <message>
+        <location filename="../../ui/transfer_groups.py" line="66" />
+        <source>%1 · %2 of %3</source>
+        <extracomment>The destination all its files share (the longest common folder). Its row among the top-level rows, or -1 while the filter hides all its files.</extracomment>
+        <translation>%1 · %2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_groups.py" line="115" />
+        <source>Confirmed by the server: %1</source>
+        <translation>服务器已确认：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_groups.py" line="119" />
+        <source>In flight: %1</source>
+        <translation>正在发送：%1</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../ui/import_dialog.py" line="28" />
@@ -498,116 +545,121 @@ Resumable uploads to object storage.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Filter by name or destination</source>
         <extracomment>Tests and scripted drops set this False to take the remembered destination as-is. Scripted runs (tests, screenshots) quit without the "transfers are running" question.</extracomment>
         <translation>按名称或目标筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>All</source>
         <extracomment>One Verify window, reused: opening it again brings it to the front.</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>Transfers</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="201" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>&amp;Transfers</source>
         <translation>传输(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="209" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="210" />
         <source>T&amp;ools</source>
         <translation>工具(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="215" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="331" />
         <source>Cannot queue</source>
         <translation>无法加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="334" />
         <source>Queued %1 file(s), skipped %2</source>
         <translation>已加入 %1 个文件，跳过 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>Queueing… %1 file(s)</source>
         <translation>正在加入队列… %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341" />
+        <location filename="../../ui/main_window.py" line="356" />
         <source>Kept %1: %2</source>
         <translation>保留了 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="359" />
         <source>Moved %1 to the server</source>
         <translation>已将 %1 移到服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="362" />
         <source>Bucket %1 is in region %2; profile %3 uses it from now on</source>
         <translation>存储桶 %1 位于区域 %2；配置 %3 今后使用该区域</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391" />
+        <location filename="../../ui/main_window.py" line="415" />
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396" />
+        <location filename="../../ui/main_window.py" line="420" />
         <source>Add Folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
-        <location filename="../../ui/main_window.py" line="411" />
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_window.py" line="435" />
+        <location filename="../../ui/main_window.py" line="442" />
         <source>Keep a Folder Uploaded</source>
         <translation>持续上传文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>Choose where uploads go first: add a profile with a bucket, or upload a file once.</source>
         <translation>请先选择上传位置：添加一个带存储桶的配置，或先上传一次文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420" />
+        <location filename="../../ui/main_window.py" line="444" />
         <source>Watching %1: new and changed files go to %2</source>
         <translation>正在监视 %1：新增和更改的文件将上传到 %2</translation>
     </message>
@@ -1657,43 +1709,43 @@ Resumable uploads to object storage.</source>
 <context>
     <name>TransferModel</name>
     <message>
-        <location filename="../../ui/transfer_model.py" line="85" />
+        <location filename="../../ui/transfer_model.py" line="141" />
         <source>Name</source>
-        <extracomment>data(role=SortRole) gives plain numbers/strings; ProgressRole gives a 0..1 float. Changed rows this close together share one dataChanged; beyond this many ranges, one in all.</extracomment>
+        <extracomment>data(role=SortRole) gives plain numbers/strings; ProgressRole gives a 0..1 float. The acknowledged share (0..1); ProgressRole minus this is in flight. A group row's batch id (None on a file's row). Changed rows this close together share one dataChanged; beyond this many ranges, one in all. Storage row -&gt; its group's index in ``_groups`` (-1: queued alone). Storage row -&gt; its row under its parent (top level or group), -1 while hidden.</extracomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="86" />
+        <location filename="../../ui/transfer_model.py" line="142" />
         <source>Destination</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="87" />
+        <location filename="../../ui/transfer_model.py" line="143" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="88" />
+        <location filename="../../ui/transfer_model.py" line="144" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="89" />
+        <location filename="../../ui/transfer_model.py" line="145" />
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="90" />
+        <location filename="../../ui/transfer_model.py" line="146" />
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="91" />
+        <location filename="../../ui/transfer_model.py" line="147" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="92" />
+        <location filename="../../ui/transfer_model.py" line="148" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
