@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDir, QItemSelection, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -18,16 +18,15 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
     QFileDialog,
-    QHeaderView,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
     QSizePolicy,
+    QStackedWidget,
     QTabBar,
     QToolBar,
     QToolButton,
@@ -44,18 +43,11 @@ from ui.actions import Actions
 from ui.delegates import ProgressDelegate
 from ui.drop_panel import DropPanel
 from ui.icons import icon
-from ui.queue_view import QueueView
+from ui.queue_view import QueueTable, QueueView, header_of, set_up
 from ui.share_dialog import add_share_actions
 from ui.status_bar import StatusBar
 from ui.transfer_model import (
-    COL_DEST,
-    COL_ERROR,
-    COL_ETA,
-    COL_NAME,
-    COL_PROGRESS,
-    COL_SIZE,
-    COL_SPEED,
-    COL_STATE,
+    COLUMNS,
     FILTERS,
     BatchRole,
     TransferModel,
@@ -64,6 +56,8 @@ from ui.tray import Tray
 
 if TYPE_CHECKING:
     from ui.verify_window import VerifyWindow
+
+V = TypeVar("V", QueueView, QueueTable)
 
 
 def local_paths(urls: list[QUrl]) -> list[str]:
@@ -91,7 +85,14 @@ class MainWindow(QMainWindow):
         self.model.set_grouped(controller.settings.group_by_drop)
         self.commands = Actions(self)
         self.commands.group_by_drop.setChecked(controller.settings.group_by_drop)
-        self.table = self._make_table()
+        # Grouped, a tree; flat, a table: QTreeView lays out every top-level row again after
+        # each insert (a Python call per row), which a 100,000-file flat queue cannot afford.
+        self.tree = self._make_view(QueueView())
+        self.flat = self._make_view(QueueTable())
+        self.views = QStackedWidget()
+        self.views.addWidget(self.tree)
+        self.views.addWidget(self.flat)
+        self.views.setCurrentWidget(self.tree if self.model.grouped else self.flat)
         self.filters = QTabBar()
         self.filters.setDrawBase(False)
         self.filters.setExpanding(False)
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(top)
-        lay.addWidget(self.table)
+        lay.addWidget(self.views)
         self.setCentralWidget(central)
         self.status = StatusBar(self.model, self)
         self.setStatusBar(self.status)
@@ -147,40 +148,13 @@ class MainWindow(QMainWindow):
     def _filter_labels(self) -> list[str]:
         return [self.tr("All"), self.tr("Active"), self.tr("Paused"), self.tr("Done"), self.tr("Failed")]
 
-    def _make_table(self) -> QueueView:
-        t = QueueView()
-        t.setModel(self.model)
-        t.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(t))
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        t.setSortingEnabled(True)
-        t.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        t.setAlternatingRowColors(True)
-        t.setWordWrap(False)
-        t.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        t.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        t.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        # One row height for all: the view never measures 100,000 rows.
-        t.setUniformRowHeights(True)
-        t.setRootIsDecorated(self.model.grouped)
-        t.setAllColumnsShowFocus(True)
-        h = t.header()
-        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        h.setHighlightSections(False)
-        h.setStretchLastSection(True)
-        em = t.fontMetrics().horizontalAdvance("M")
-        widths = {
-            COL_NAME: 16,
-            COL_DEST: 22,
-            COL_SIZE: 8,
-            COL_PROGRESS: 10,
-            COL_SPEED: 7,
-            COL_ETA: 7,
-            COL_STATE: 7,
-            COL_ERROR: 12,
-        }
-        for col, w in widths.items():
-            t.setColumnWidth(col, w * em)
+    @property
+    def table(self) -> QueueView | QueueTable:
+        """The queue's view in use: the tree (grouped by drop) or the flat table."""
+        return self.tree if self.model.grouped else self.flat
+
+    def _make_view(self, t: V) -> V:
+        set_up(t, self.model, ProgressDelegate(t))
         return t
 
     def _make_toolbar(self) -> None:
@@ -234,8 +208,9 @@ class MainWindow(QMainWindow):
         self.status.bwlimit_chosen.connect(self._on_bwlimit_chosen)
         self.filters.currentChanged.connect(self._on_filter_changed)
         self.search.textChanged.connect(self.model.set_text_filter)
-        self.table.customContextMenuRequested.connect(self._on_context_menu)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        for view in (self.tree, self.flat):
+            view.customContextMenuRequested.connect(self._on_context_menu)
+            view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.layoutChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         a.add_files.triggered.connect(self._on_add_files)
@@ -251,7 +226,7 @@ class MainWindow(QMainWindow):
         a.pause_all.triggered.connect(c.pause_all)
         a.resume_all.triggered.connect(c.resume_all)
         a.clear_finished.triggered.connect(lambda: c.remove(self.model.ids_in_state(State.DONE)))
-        a.select_all.triggered.connect(self.table.selectAll)
+        a.select_all.triggered.connect(lambda: self.table.selectAll())
         a.group_by_drop.toggled.connect(self._on_group_by_drop_toggled)
         a.browse.triggered.connect(self._on_browse)
         a.bucket_browser.triggered.connect(lambda: dialogs.open_bucket_browser(self, c))
@@ -371,8 +346,15 @@ class MainWindow(QMainWindow):
         self.controller.set_bwlimit(rate)
 
     def _on_group_by_drop_toggled(self, on: bool) -> None:
+        old = self.table
         self.model.set_grouped(on)
-        self.table.setRootIsDecorated(on)
+        new = self.table
+        sort, header = header_of(old), header_of(new)
+        for col in range(COLUMNS):
+            header.resizeSection(col, sort.sectionSize(col))
+        header.setSortIndicator(sort.sortIndicatorSection(), sort.sortIndicatorOrder())
+        self.views.setCurrentWidget(new)
+        self._update_actions()
         self.controller.settings.group_by_drop = on
         self.controller.save_settings()
 

@@ -198,7 +198,7 @@ def main() -> int:
     controller.pause([index_named(m, paused).data(IdRole)])
     pump(lambda: m.count(*_states("PAUSED")) >= 1 and m.count(*_states("FAILED")) >= 1, 30)
     # The album is one row for the drop; opened, it shows its files.
-    window.table.expandAll()
+    window.tree.expandAll()
     window.table.selectionModel().select(
         index_named(m, next(n for n in raws if n != paused)),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,

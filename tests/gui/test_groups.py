@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
 
 from app.gui.api import State, format_size
 from engine.backends.base import ObjectSpec
 from engine.errors import ErrorCode, SkyliftError
 from tests.gui.test_queue import drop
+from tests.gui.test_share_gui import _choose_from_context_menu
 from ui.transfer_model import COL_NAME, COL_SIZE, COL_STATE, BatchRole, ConfirmedRole, ProgressRole
 
 if TYPE_CHECKING:
@@ -73,8 +73,8 @@ def test_a_dropped_folder_is_one_row_whose_sums_match_its_files(
     assert m.index(0, COL_STATE).data() == "Done"
     assert m.index(0, 3).data(ProgressRole) == 1.0
     # Expanding shows the files; the view asks the model, no widget per row.
-    window.table.expand(group)
-    assert window.table.isExpanded(group)
+    window.tree.expand(group)
+    assert window.tree.isExpanded(group)
     assert window.table.indexWidget(kids[0]) is None
 
 
@@ -137,32 +137,13 @@ def test_retry_on_the_group_retries_only_its_failed_files(
     monkeypatch.setattr(c, "retry", spy)
     refused.clear()
     window.table.selectRow(0)
-    menu = _context_menu(window)
-    retry = next(a for a in menu.actions() if a is window.commands.retry)
-    assert retry.isEnabled()
-    retry.trigger()
-    menu.close()
+    assert window.commands.retry.isEnabled()
+    # Right click on the group's row, then Retry from its menu (arrow keys and Return).
+    seen = _choose_from_context_menu(window.table, 0, window.commands.retry.text())
+    assert window.commands.retry.text() in seen
     assert len(retried) == 1 and set(retried[0]) == failed
     qtbot.waitUntil(lambda: m.count(State.DONE) == 6, timeout=30000)
     assert m.index(0, COL_STATE).data() == "Done" and m.index(0, 7).data() == ""
-
-
-def _context_menu(window: MainWindow) -> QMenu:
-    """The context menu as the user opens it (right click on the first row), left open."""
-    menus: list[QMenu] = []
-    real_exec = QMenu.exec
-
-    def keep(self: QMenu, *args: object) -> None:
-        menus.append(self)
-
-    QMenu.exec = keep  # type: ignore[assignment, method-assign]
-    try:
-        rect = window.table.visualRect(window.model.index(0, 0))
-        window.table.customContextMenuRequested.emit(rect.center())
-    finally:
-        QMenu.exec = real_exec  # type: ignore[method-assign]
-    assert menus
-    return menus[0]
 
 
 def test_the_flat_view_is_one_click_away_and_remembered(
