@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,12 @@ class ProgressDelegate(QStyledItemDelegate):
     """Draws ``ConfirmedRole`` (0..1, what the server acknowledged) as the bar, and the bytes in
     flight up to ``ProgressRole`` as a lighter segment after it: a pause takes that segment back
     (the parts are sent again), so it must not look like progress that was lost."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        # Room for a bar inside the row's margins; the tree takes its one row height from here
+        # (the flat table sets the same height on its vertical header).
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), max(hint.height(), option.fontMetrics.height() + 10))
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -59,7 +65,7 @@ class ProgressDelegate(QStyledItemDelegate):
         x0 = inner.left() + int(inner.width() * confirmed)
         x1 = inner.left() + int(inner.width() * done)
         light = QColor(option.palette.color(QPalette.ColorRole.Highlight))
-        light.setAlpha(80)
+        light.setAlpha(120)  # still visible on a dark palette, plainly lighter than the bar
         painter.fillRect(QRect(x0, inner.top(), max(1, x1 - x0), inner.height()), light)
         style.drawControl(QStyle.ControlElement.CE_ProgressBarContents, bar, painter, widget)
         style.drawControl(QStyle.ControlElement.CE_ProgressBarLabel, bar, painter, widget)
