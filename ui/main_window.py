@@ -379,7 +379,8 @@ class MainWindow(QMainWindow):
         return any(i.data(BatchRole) is not None for i in self.table.selectionModel().selectedRows())
 
     def _on_cancel(self) -> None:
-        ids = self.selected_ids()
+        # A group's finished files are not cancelled, nor counted in the question.
+        ids = self._selected_in(State.QUEUED, State.RUNNING, State.PAUSING, State.PAUSED, State.FAILED)
         if ids and dialogs.confirm_cancel(self, len(ids)):
             self.controller.cancel(ids)
 
