@@ -22,6 +22,12 @@ class TransferView:
     done: int
     error_code: str = ""
     error_detail: str = ""
+    #: Bytes of parts the server acknowledged; ``done`` also counts bytes still in flight, which
+    #: a pause takes back, so a view shows both to keep a pause from looking like lost work.
+    confirmed: int = 0
+    #: The drop it was queued with (0: on its own) and that drop's label.
+    batch: int = 0
+    batch_label: str = ""
 
 
 @dataclass(frozen=True)

@@ -420,6 +420,15 @@ class Engine:
             t = self._transfers.get(transfer_id)
         return t.view().done if t else 0
 
+    def progress_of(self, transfer_id: int) -> tuple[int, int]:
+        """(bytes done including those in flight, bytes of acknowledged parts)."""
+        with self._lock:
+            t = self._transfers.get(transfer_id)
+        if t is None:
+            return 0, 0
+        v = t.view()
+        return v.done, v.confirmed
+
     def busy(self) -> bool:
         with self._lock:
             return not self._abandoned and (self._tasks > 0 or self._live > 0)

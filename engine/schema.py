@@ -122,6 +122,16 @@ MIGRATIONS: list[str] = [
     ALTER TABLE profile ADD COLUMN upload_defaults TEXT NOT NULL DEFAULT '{}';
     ALTER TABLE transfer ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
     """,
+    # 8: the transfers one drop (or one command) queued together, so the queue can show them as
+    # one group after a relaunch too. Batch 0 is "queued alone" (and every row from before this).
+    """
+    CREATE TABLE batch(
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    );
+    ALTER TABLE transfer ADD COLUMN batch INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -118,6 +118,10 @@ class TransferRow:
     delete_after: bool = False
     #: Object options beyond content type, class and metadata (headers, ACL, tags, encryption).
     options: dict[str, Any] = field(default_factory=dict)
+    #: The drop this transfer was queued with (``create_batch``); 0: queued on its own.
+    batch: int = 0
+    #: That batch's label (read along with the row; not written by ``add_transfers``).
+    batch_label: str = ""
     created_at: int = 0
     updated_at: int = 0
     id: int = 0
@@ -136,7 +140,8 @@ _TRANSFER_COLS = (
     "t.id, p.name, t.local_path, t.size, t.mtime_ns, t.bucket, t.object_key, t.part_size,"
     " t.multipart, t.state, t.upload_id, t.queue_pos, t.error_code, t.error_detail,"
     " t.content_type, t.storage_class, t.metadata, t.etag, t.created_at, t.updated_at,"
-    " t.upload_checksum, t.upload_started_at, t.delete_after, t.options"
+    " t.upload_checksum, t.upload_started_at, t.delete_after, t.options, t.batch,"
+    " COALESCE((SELECT label FROM batch WHERE batch.id = t.batch), '')"
 )
 
 
@@ -166,6 +171,8 @@ def _transfer(r: sqlite3.Row) -> TransferRow:
         upload_started_at=r[21],
         delete_after=bool(r[22]),
         options=json.loads(r[23]),
+        batch=r[24],
+        batch_label=r[25],
     )
 
 
@@ -485,6 +492,16 @@ class Store:
         self.write(fn).result()
 
     # ---- transfers -------------------------------------------------------------------------
+    def create_batch(self, label: str) -> int:
+        """A new group of transfers queued together; ``label`` names it (a folder's name, or ""
+        for loose files: the window counts them in its own language)."""
+
+        def fn(con: sqlite3.Connection) -> int:
+            cur = con.execute("INSERT INTO batch(label, created_at) VALUES(?, ?)", (label, now_ns()))
+            return int(cur.lastrowid or 0)
+
+        return self.write(fn).result()
+
     def add_transfers(self, rows: list[TransferRow], holder: Holder | None = None) -> list[int]:
         """Insert the rows; with ``holder``, they are held by it from the same transaction on."""
 
@@ -504,8 +521,8 @@ class Store:
                 cur = con.execute(
                     "INSERT INTO transfer(profile_id, local_path, size, mtime_ns, bucket,"
                     " object_key, part_size, multipart, state, upload_id, queue_pos, content_type,"
-                    " storage_class, metadata, created_at, updated_at, delete_after, options)"
-                    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " storage_class, metadata, created_at, updated_at, delete_after, options, batch)"
+                    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         profile_ids[t.profile],
                         t.local_path,
@@ -525,6 +542,7 @@ class Store:
                         ts,
                         int(t.delete_after),
                         json.dumps(t.options),
+                        t.batch,
                     ),
                 )
                 t.id = int(cur.lastrowid or 0)

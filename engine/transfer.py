@@ -305,6 +305,16 @@ class Transfer:
                 self.bytes_done -= n
             self._sink.emit(Progress(self.id, -n, 0))
 
+    def _confirmed(self) -> int:
+        """Under the lock. A stopped transfer has taken back its in-flight bytes, and one loaded
+        from the checkpoint counted only acknowledged parts: its ``bytes_done`` is the figure."""
+        r = self.row
+        if r.state is State.DONE:
+            return r.size
+        if r.state in (State.RUNNING, State.PAUSING, State.COMPLETING, State.VERIFYING):
+            return min(self.bytes_done, sum(p.size for p in self.done.values()))
+        return self.bytes_done
+
     def view(self) -> TransferView:
         with self.lock:
             r = self.row
@@ -320,4 +330,7 @@ class Transfer:
                 done=r.size if r.state is State.DONE else self.bytes_done,
                 error_code=r.error_code or "",
                 error_detail=r.error_detail or "",
+                confirmed=self._confirmed(),
+                batch=r.batch,
+                batch_label=r.batch_label,
             )

@@ -68,6 +68,13 @@ class Actions(QObject):
         self.verify = make(
             "", self.tr("&Verify Folder…"), tip=self.tr("Compare a local folder with what is on the server")
         )
+        self.group_by_drop = make(
+            "",
+            self.tr("&Group by Drop"),
+            "Ctrl+G",
+            self.tr("Show each drop as one row; expand it to see its files"),
+        )
+        self.group_by_drop.setCheckable(True)
         if not self.settings.shortcut().toString():
             self.settings.setShortcut(QKeySequence("Ctrl+,"))
         # Icon-only in the toolbar (text in the tooltip and menus): at 1024 px every action stays

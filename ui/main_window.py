@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDir, QItemSelection, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -19,19 +19,18 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
     QFileDialog,
-    QHeaderView,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
     QSizePolicy,
+    QStackedWidget,
     QTabBar,
-    QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,24 +45,21 @@ from ui.delegates import ProgressDelegate
 from ui.drop_panel import DropPanel
 from ui.empty_state import EmptyState, set_drop_highlight
 from ui.icons import icon
+from ui.queue_view import QueueTable, QueueView, header_of, set_up
 from ui.share_dialog import add_share_actions
 from ui.status_bar import StatusBar
 from ui.transfer_model import (
-    COL_DEST,
-    COL_ERROR,
-    COL_ETA,
-    COL_NAME,
-    COL_PROGRESS,
-    COL_SIZE,
-    COL_SPEED,
-    COL_STATE,
+    COLUMNS,
     FILTERS,
+    BatchRole,
     TransferModel,
 )
 from ui.tray import Tray
 
 if TYPE_CHECKING:
     from ui.verify_window import VerifyWindow
+
+V = TypeVar("V", QueueView, QueueTable)
 
 
 def local_paths(urls: list[QUrl]) -> list[str]:
@@ -88,8 +84,17 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("skylift", tint=False))
         self.setAcceptDrops(True)
         self.model = TransferModel(self)
+        self.model.set_grouped(controller.settings.group_by_drop)
         self.commands = Actions(self)
-        self.table = self._make_table()
+        self.commands.group_by_drop.setChecked(controller.settings.group_by_drop)
+        # Grouped, a tree; flat, a table: QTreeView lays out every top-level row again after
+        # each insert (a Python call per row), which a 100,000-file flat queue cannot afford.
+        self.tree = self._make_view(QueueView())
+        self.flat = self._make_view(QueueTable())
+        self.views = QStackedWidget()
+        self.views.addWidget(self.tree)
+        self.views.addWidget(self.flat)
+        self.views.setCurrentWidget(self.tree if self.model.grouped else self.flat)
         self.filters = QTabBar()
         self.filters.setDrawBase(False)
         self.filters.setExpanding(False)
@@ -105,6 +110,10 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         top.addWidget(spacer)
+        self.group_button = QToolButton()
+        self.group_button.setDefaultAction(self.commands.group_by_drop)
+        self.group_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        top.addWidget(self.group_button)
         top.addWidget(self.search)
         central = QWidget()
         central.setObjectName("drop-target")
@@ -113,9 +122,11 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(top)
-        lay.addWidget(self.table)
+        lay.addWidget(self.views)
         self.setCentralWidget(central)
-        self.empty_state = EmptyState(self.table, lambda: controller.settings.last_destination)
+        self._empty = {
+            id(v): EmptyState(v, lambda: controller.settings.last_destination) for v in (self.tree, self.flat)
+        }
         self.status = StatusBar(self.model, self)
         self.setStatusBar(self.status)
         self.status.set_bwlimit(controller.settings.bwlimit)
@@ -144,41 +155,18 @@ class MainWindow(QMainWindow):
     def _filter_labels(self) -> list[str]:
         return [self.tr("All"), self.tr("Active"), self.tr("Paused"), self.tr("Done"), self.tr("Failed")]
 
-    def _make_table(self) -> QTableView:
-        t = QTableView()
-        t.setModel(self.model)
-        t.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(t))
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        t.setSortingEnabled(True)
-        t.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        t.setAlternatingRowColors(True)
-        t.setShowGrid(False)
-        t.setWordWrap(False)
-        t.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        t.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        t.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        v = t.verticalHeader()
-        v.setVisible(False)
-        # Fixed row heights: the view never measures 100,000 rows.
-        v.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        v.setDefaultSectionSize(t.fontMetrics().height() + 10)
-        h = t.horizontalHeader()
-        h.setHighlightSections(False)
-        h.setStretchLastSection(True)
-        em = t.fontMetrics().horizontalAdvance("M")
-        widths = {
-            COL_NAME: 16,
-            COL_DEST: 22,
-            COL_SIZE: 8,
-            COL_PROGRESS: 10,
-            COL_SPEED: 7,
-            COL_ETA: 7,
-            COL_STATE: 7,
-            COL_ERROR: 12,
-        }
-        for col, w in widths.items():
-            t.setColumnWidth(col, w * em)
+    @property
+    def empty_state(self) -> EmptyState:
+        """The empty queue's invitation over the view in use."""
+        return self._empty[id(self.table)]
+
+    @property
+    def table(self) -> QueueView | QueueTable:
+        """The queue's view in use: the tree (grouped by drop) or the flat table."""
+        return self.tree if self.model.grouped else self.flat
+
+    def _make_view(self, t: V) -> V:
+        set_up(t, self.model, ProgressDelegate(t))
         return t
 
     def _make_toolbar(self) -> None:
@@ -206,6 +194,7 @@ class MainWindow(QMainWindow):
         t.addActions([a.pause, a.resume, a.cancel, a.retry, a.remove])
         t.addSeparator()
         t.addActions([a.pause_all, a.resume_all, a.clear_finished, a.select_all])
+        mb.addMenu(self.tr("&View")).addAction(a.group_by_drop)
         tools = mb.addMenu(self.tr("T&ools"))
         tools.addActions([a.profiles, a.bucket_browser, a.browse])
         tools.addActions([a.stale, a.verify])
@@ -237,8 +226,9 @@ class MainWindow(QMainWindow):
         self.status.show_failed.connect(lambda: self.filters.setCurrentIndex(FILTERS.index("failed")))
         self.filters.currentChanged.connect(self._on_filter_changed)
         self.search.textChanged.connect(self.model.set_text_filter)
-        self.table.customContextMenuRequested.connect(self._on_context_menu)
-        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        for view in (self.tree, self.flat):
+            view.customContextMenuRequested.connect(self._on_context_menu)
+            view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.layoutChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         a.add_files.triggered.connect(self._on_add_files)
@@ -246,14 +236,16 @@ class MainWindow(QMainWindow):
         a.watch_folder.triggered.connect(self._on_watch_folder)
         a.watched_folders.triggered.connect(self._on_watched_folders)
         a.pause.triggered.connect(lambda: c.pause(self.selected_ids()))
-        a.resume.triggered.connect(lambda: c.resume(self.selected_ids()))
+        # A group's failed files wait for Retry; Resume takes only the paused ones.
+        a.resume.triggered.connect(lambda: c.resume(self._selected_in(State.PAUSED)))
         a.cancel.triggered.connect(self._on_cancel)
         a.retry.triggered.connect(self._on_retry)
         a.remove.triggered.connect(lambda: c.remove(self.selected_ids()))
         a.pause_all.triggered.connect(c.pause_all)
         a.resume_all.triggered.connect(c.resume_all)
         a.clear_finished.triggered.connect(lambda: c.remove(self.model.ids_in_state(State.DONE)))
-        a.select_all.triggered.connect(self.table.selectAll)
+        a.select_all.triggered.connect(lambda: self.table.selectAll())
+        a.group_by_drop.toggled.connect(self._on_group_by_drop_toggled)
         a.browse.triggered.connect(self._on_browse)
         a.bucket_browser.triggered.connect(lambda: dialogs.open_bucket_browser(self, c))
         a.profiles.triggered.connect(lambda: dialogs.open_profiles(self, c))
@@ -270,15 +262,20 @@ class MainWindow(QMainWindow):
 
     # ---- selection ------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.id_at(r) for r in rows]
+        """The selected transfers; a group's row stands for all its files."""
+        seen: dict[int, None] = {}
+        for index in self.table.selectionModel().selectedRows():
+            seen.update(dict.fromkeys(self.model.ids_of(index)))
+        return list(seen)
 
-    def _selected_states(self) -> list[State]:
-        out = []
-        for i in self.selected_ids():
-            st = self.model.state_of(i)
-            if st is not None:
-                out.append(st)
+    def _selected_in(self, *states: State) -> list[int]:
+        return [i for i in self.selected_ids() if self.model.state_of(i) in states]
+
+    def _selected_states(self) -> set[State]:
+        # From the groups' counts: a selected 100,000-file drop costs nothing per tick.
+        out: set[State] = set()
+        for index in self.table.selectionModel().selectedRows():
+            out |= self.model.states_of(index)
         return out
 
     def _update_actions(self) -> None:
@@ -368,6 +365,19 @@ class MainWindow(QMainWindow):
     def _on_bwlimit_chosen(self, rate: int) -> None:
         self.controller.set_bwlimit(rate)
 
+    def _on_group_by_drop_toggled(self, on: bool) -> None:
+        old = self.table
+        self.model.set_grouped(on)
+        new = self.table
+        sort, header = header_of(old), header_of(new)
+        for col in range(COLUMNS):
+            header.resizeSection(col, sort.sectionSize(col))
+        header.setSortIndicator(sort.sortIndicatorSection(), sort.sortIndicatorOrder())
+        self.views.setCurrentWidget(new)
+        self._update_actions()
+        self.controller.settings.group_by_drop = on
+        self.controller.save_settings()
+
     def _on_filter_changed(self, i: int) -> None:
         self.model.set_filter(FILTERS[i])
 
@@ -379,14 +389,18 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(a.browse)
         ids = self.selected_ids()
-        if len(ids) == 1 and self.model.state_of(ids[0]) is State.DONE:
+        if len(ids) == 1 and self.model.state_of(ids[0]) is State.DONE and not self._group_selected():
             menu.addSeparator()
             where = self.model.destination_of(ids[0])
             add_share_actions(menu, self, self.controller, where, lambda t: self.status.showMessage(t, 10000))
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
+    def _group_selected(self) -> bool:
+        return any(i.data(BatchRole) is not None for i in self.table.selectionModel().selectedRows())
+
     def _on_cancel(self) -> None:
-        ids = self.selected_ids()
+        # A group's finished files are not cancelled, nor counted in the question.
+        ids = self._selected_in(State.QUEUED, State.RUNNING, State.PAUSING, State.PAUSED, State.FAILED)
         if ids and dialogs.confirm_cancel(self, len(ids)):
             self.controller.cancel(ids)
 

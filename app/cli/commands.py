@@ -550,6 +550,8 @@ def cmd_list(core: AppCore, a: argparse.Namespace) -> int:
             "part_size": r.part_size,
             "error_code": r.error_code,
             "error": r.error_detail,
+            # Transfers queued by one drop or command share a batch (0: queued alone).
+            "batch": r.batch,
         }
         if a.json:
             print(json.dumps(obj))

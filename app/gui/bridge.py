@@ -32,6 +32,11 @@ class TransferInfo:
     local_path: str = ""
     error_code: str = ""
     error_detail: str = ""
+    #: Bytes of acknowledged parts (``done`` counts in-flight bytes too).
+    confirmed: int = 0
+    #: The drop it came with (0: none) and the drop's label ("": some files, counted by the UI).
+    batch: int = 0
+    batch_label: str = ""
 
     @classmethod
     def from_view(cls, v: TransferView) -> TransferInfo:
@@ -48,6 +53,9 @@ class TransferInfo:
             local_path=v.local_path,
             error_code=v.error_code,
             error_detail=v.error_detail,
+            confirmed=v.confirmed,
+            batch=v.batch,
+            batch_label=v.batch_label,
         )
 
 
@@ -56,6 +64,8 @@ class TransferChanges:
     """One tick's worth of news: absolute bytes done, speeds and new states, by transfer id."""
 
     done: dict[int, int] = field(default_factory=dict)
+    #: absolute bytes of acknowledged parts, for the transfers in ``done``
+    confirmed: dict[int, int] = field(default_factory=dict)
     speed: dict[int, float] = field(default_factory=dict)
     #: id -> (state, error code, error detail)
     states: dict[int, tuple[State, str, str]] = field(default_factory=dict)
@@ -88,14 +98,15 @@ class QtBridge(QObject):
     def __init__(
         self,
         accumulator: ProgressAccumulator,
-        bytes_done: Callable[[int], int],
+        progress_of: Callable[[int], tuple[int, int]],
         busy: Callable[[], bool],
         interval_ms: int = 200,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._acc = accumulator
-        self._bytes_done = bytes_done
+        #: id -> (bytes done including in flight, bytes acknowledged)
+        self._progress_of = progress_of
         self._busy = busy
         #: Emit ``transfer_state_changed`` per transfer: a listener sets this. (Asking Qt each tick
         #: whether the signal is connected hung once: the GUI thread waited inside that call while
@@ -129,7 +140,7 @@ class QtBridge(QObject):
         changes = TransferChanges()
         sent_total = 0
         for tid, (_, sent) in drained.progress.items():
-            changes.done[tid] = self._bytes_done(tid)
+            changes.done[tid], changes.confirmed[tid] = self._progress_of(tid)
             sent_total += sent
             rate = max(0.0, sent / dt)
             old = self._speeds.get(tid, rate)
@@ -147,6 +158,12 @@ class QtBridge(QObject):
         if self._total_speed < 1.0:
             self._total_speed = 0.0
         changes.total_speed = self._total_speed
+        # A part acknowledged in a tick that sent nothing more (the last part) still moves the
+        # confirmed figure; a pause's taken-back bytes arrive as Progress and are read above.
+        for part in drained.part_events:
+            if part.transfer_id not in changes.done:
+                tid = part.transfer_id
+                changes.done[tid], changes.confirmed[tid] = self._progress_of(tid)
         for ev in drained.states:
             changes.states[ev.transfer_id] = (ev.state, ev.error_code or "", ev.detail or "")
             if ev.state not in _STOPPED:

@@ -74,7 +74,7 @@ class Controller(QObject):
         )
         self.engine = self.core.engine
         self.control = QtPoolExecutor(3)
-        self.bridge = QtBridge(self.accumulator, self.engine.bytes_done, self.engine.busy, parent=self)
+        self.bridge = QtBridge(self.accumulator, self.engine.progress_of, self.engine.busy, parent=self)
         self.awake = KeepAwake()
         self.network = NetworkMonitor(
             self._probe, self._pause_held, self._resume_held, self.live_ids_of, parent=self

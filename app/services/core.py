@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 import re
 import threading
 import time
@@ -124,6 +125,14 @@ class _MoveOnDone:
             self._mover.uploaded(event.transfer_id)
 
 
+def batch_label(paths: list[str]) -> str | None:
+    """What a drop of ``paths`` is called as one group: a folder's name; "" for several files
+    (the window counts them in its own words); None for a lone file, which stays a plain row."""
+    if len(paths) == 1:
+        return os.path.basename(os.path.normpath(paths[0])) if os.path.isdir(paths[0]) else None
+    return "" if paths else None
+
+
 class AppCore:
     def __init__(
         self,
@@ -202,9 +211,16 @@ class AppCore:
         ids: list[int] = []
         rows: list[TransferRow] = []
         last = time.monotonic()
+        label = batch_label(paths)
+        group = 0
 
         def flush() -> None:
-            nonlocal rows, last
+            nonlocal rows, last, group
+            if label is not None:
+                # Made with the first rows, so a drop that queues nothing leaves no empty group.
+                group = group or self.store.create_batch(label)
+                for row in rows:
+                    row.batch, row.batch_label = group, label
             ids.extend(self.engine.add(rows))
             report.note_queued(len(rows))
             rows, last = [], time.monotonic()

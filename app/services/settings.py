@@ -65,6 +65,8 @@ class Settings:
     prefixes: dict[str, str] = field(default_factory=dict)
     #: The folder the Verify window compared last (its "Choose…" starts there).
     verify_folder: str = ""
+    #: The queue shows each drop as one row (its files under it); off: every file on its own row.
+    group_by_drop: bool = True
 
     # ---- persistence ----------------------------------------------------------------------------
     @classmethod

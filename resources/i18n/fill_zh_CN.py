@@ -524,6 +524,15 @@ ZH = {
     "Built-in storage on this computer; it starts when first used.": "本机内置存储；首次使用时启动。",
     "Unsaved changes": "未保存的更改",
     "Save the changes to profile %1?": "保存对配置 %1 的更改？",
+    "%1 · %2 of %3": "%1 · %2 / %3",
+    "%n file": "%n 个文件",
+    "%n files": "%n 个文件",
+    "%n failed": "%n 个失败",
+    "Confirmed by the server: %1": "服务器已确认：%1",
+    "In flight: %1": "正在发送：%1",
+    "&Group by Drop": "按拖放分组(&G)",
+    "Show each drop as one row; expand it to see its files": "每次拖放显示为一行；展开可查看其中的文件",
+    "&View": "视图(&V)",
 }
 
 
@@ -535,7 +544,14 @@ def fill(path: Path) -> list[str]:
         tr = msg.find("translation")
         if tr is None:
             tr = ET.SubElement(msg, "translation")
-        if src in ZH:
+        if src in ZH and msg.get("numerus") == "yes":
+            # Chinese has one plural form: one numerusform holds it.
+            for child in list(tr):
+                tr.remove(child)
+            tr.text = None
+            ET.SubElement(tr, "numerusform").text = ZH[src]
+            tr.attrib.pop("type", None)
+        elif src in ZH:
             tr.text = ZH[src]
             tr.attrib.pop("type", None)
         else:

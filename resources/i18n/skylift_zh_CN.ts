@@ -123,6 +123,16 @@
         <translation>将本地文件夹与服务器上的内容比对</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="73" />
+        <source>&amp;Group by Drop</source>
+        <translation>按拖放分组(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="75" />
+        <source>Show each drop as one row; expand it to see its files</source>
+        <translation>每次拖放显示为一行；展开可查看其中的文件</translation>
+    </message>
+    <message>
         <location filename="../../ui/actions.py" line="56" />
         <source>Clear &amp;Finished</source>
         <translation>清除已完成(&amp;F)</translation>
@@ -521,33 +531,33 @@ Resumable uploads to object storage.</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="168" />
+        <location filename="../../ui/drop_panel.py" line="171" />
         <source>%1 file</source>
         <extracomment>Why the destination as typed cannot be used (Upload stays disabled until it can).</extracomment>
         <translation>%1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="168" />
+        <location filename="../../ui/drop_panel.py" line="171" />
         <source>%1 files</source>
         <translation>%1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="189" />
+        <location filename="../../ui/drop_panel.py" line="192" />
         <source>Last used in this bucket; type to replace it</source>
         <translation>此存储桶上次使用的前缀；直接输入即可替换</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="198" />
+        <location filename="../../ui/drop_panel.py" line="201" />
         <source>%1 file(s) and %2 folder(s): %3</source>
         <translation>%1 个文件和 %2 个文件夹：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="208" />
+        <location filename="../../ui/drop_panel.py" line="211" />
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="237" />
+        <location filename="../../ui/drop_panel.py" line="240" />
         <source>Cannot upload there: %1</source>
         <translation>无法上传到该位置：%1</translation>
     </message>
@@ -573,6 +583,43 @@ Resumable uploads to object storage.</source>
         <location filename="../../ui/empty_state.py" line="52" />
         <source>Or use Add Files and Add Folder in the toolbar.</source>
         <translation>也可以使用工具栏中的“添加文件”和“添加文件夹”。</translation>
+    </message>
+</context>
+<context>
+    <name>GroupWords</name>
+    <message numerus="yes">
+        <location filename="../../ui/transfer_groups.py" line="161" />
+        <source>%n file</source>
+        <translation><numerusform>%n 个文件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/transfer_groups.py" line="161" />
+        <source>%n files</source>
+        <translation><numerusform>%n 个文件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/transfer_groups.py" line="164" />
+        <source>%n failed</source>
+        <translation><numerusform>%n 个失败</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Groups</name>
+    <message>
+        <location filename="../../ui/transfer_groups.py" line="83" />
+        <source>%1 · %2 of %3</source>
+        <extracomment>The destination all its files share (the longest common folder). Its row among the top-level rows, or -1 while the filter hides all its files.</extracomment>
+        <translation>%1 · %2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_groups.py" line="191" />
+        <source>Confirmed by the server: %1</source>
+        <translation>服务器已确认：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_groups.py" line="195" />
+        <source>In flight: %1</source>
+        <translation>正在发送：%1</translation>
     </message>
 </context>
 <context>
@@ -675,116 +722,121 @@ Resumable uploads to object storage.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Filter by name or destination</source>
         <extracomment>Tests and scripted drops set this False to take the remembered destination as-is. Scripted runs (tests, screenshots) quit without the "transfers are running" question.</extracomment>
         <translation>按名称或目标筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>All</source>
         <extracomment>One Verify window, reused: opening it again brings it to the front.</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Transfers</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="182" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>&amp;Transfers</source>
         <translation>传输(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209" />
+        <location filename="../../ui/main_window.py" line="190" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="191" />
         <source>T&amp;ools</source>
         <translation>工具(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329" />
+        <location filename="../../ui/main_window.py" line="319" />
         <source>Cannot queue</source>
         <translation>无法加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Queued %1 file(s), skipped %2</source>
         <translation>已加入 %1 个文件，跳过 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Queueing… %1 file(s)</source>
         <translation>正在加入队列… %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>Kept %1: %2</source>
         <translation>保留了 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="347" />
         <source>Moved %1 to the server</source>
         <translation>已将 %1 移到服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360" />
+        <location filename="../../ui/main_window.py" line="350" />
         <source>Bucket %1 is in region %2; profile %3 uses it from now on</source>
         <translation>存储桶 %1 位于区域 %2；配置 %3 今后使用该区域</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="411" />
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_window.py" line="417" />
         <source>Add Folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425" />
-        <location filename="../../ui/main_window.py" line="435" />
+        <location filename="../../ui/main_window.py" line="432" />
         <location filename="../../ui/main_window.py" line="442" />
+        <location filename="../../ui/main_window.py" line="449" />
         <source>Keep a Folder Uploaded</source>
         <translation>持续上传文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="443" />
         <source>Choose where uploads go first: add a profile with a bucket, or upload a file once.</source>
         <translation>请先选择上传位置：添加一个带存储桶的配置，或先上传一次文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444" />
+        <location filename="../../ui/main_window.py" line="451" />
         <source>Watching %1: new and changed files go to %2</source>
         <translation>正在监视 %1：新增和更改的文件将上传到 %2</translation>
     </message>
@@ -2139,43 +2191,43 @@ Resumable uploads to object storage.</source>
 <context>
     <name>TransferModel</name>
     <message>
-        <location filename="../../ui/transfer_model.py" line="89" />
+        <location filename="../../ui/transfer_model.py" line="164" />
         <source>Name</source>
-        <extracomment>data(role=SortRole) gives plain numbers/strings; ProgressRole gives a 0..1 float. Changed rows this close together share one dataChanged; beyond this many ranges, one in all. States whose error is shown: a failure, and a pause the engine chose (a refused key).</extracomment>
+        <extracomment>States whose error is shown: a failure, and a pause the engine chose (a refused key, or the network in the window). Storage row -&gt; its group's index in ``_groups`` (-1: queued alone). Storage row -&gt; its row under its parent (top level or group), -1 while hidden.</extracomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="90" />
+        <location filename="../../ui/transfer_model.py" line="165" />
         <source>Destination</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="91" />
+        <location filename="../../ui/transfer_model.py" line="166" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="92" />
+        <location filename="../../ui/transfer_model.py" line="167" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="93" />
+        <location filename="../../ui/transfer_model.py" line="168" />
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="94" />
+        <location filename="../../ui/transfer_model.py" line="169" />
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="95" />
+        <location filename="../../ui/transfer_model.py" line="170" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="96" />
+        <location filename="../../ui/transfer_model.py" line="171" />
         <source>Error</source>
         <translation>错误</translation>
     </message>

@@ -50,7 +50,8 @@ def controller(
     from app.services.paths import resolve_paths
     from app.services.settings import SavedDestination, Settings
 
-    settings = Settings(language="en", notifications=False, keep_awake=False)
+    # The flat view: these tests count files as rows; tests of drops as groups turn it on.
+    settings = Settings(language="en", notifications=False, keep_awake=False, group_by_drop=False)
     settings.last_destination = SavedDestination("sw", gui_bucket, "drop/")
     c = Controller(resolve_paths(), settings)
     c.core.profiles.add("sw", "seaweedfs", endpoint=weed.endpoint)

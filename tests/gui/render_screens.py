@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -48,6 +48,19 @@ def _dump_queues() -> None:
         if model is not None and hasattr(model, "id_at"):
             for r in range(model.rowCount()):
                 print([model.index(r, c).data() for c in range(8)], file=sys.stderr)
+
+
+def index_named(m: QAbstractItemModel, name: str) -> QModelIndex:
+    """A row by its name, at the top level or in a drop's group."""
+    for r in range(m.rowCount()):
+        top = m.index(r, 0)
+        if str(top.data()) == name:
+            return top
+        for k in range(m.rowCount(top)):
+            kid = m.index(k, 0, top)
+            if str(kid.data()) == name:
+                return kid
+    raise LookupError(name)
 
 
 def settle(seconds: float = 0.4) -> None:
@@ -170,22 +183,26 @@ def main() -> int:
     m = window.model
     pump(lambda: m.count() == 11, 60)
 
-    def row_named(name: str) -> int:
-        return next(r for r in range(m.rowCount()) if str(m.index(r, 0).data()) == name)
-
     # Pause one big file part-way, so the queue shows every kind of row.
-    from ui.transfer_model import ProgressRole
+    from PySide6.QtCore import QItemSelectionModel
+
+    from ui.transfer_model import IdRole, ProgressRole
 
     raws = ("IMG_0412.CR3", "IMG_0413.CR3", "IMG_0414.CR3")
 
     def furthest() -> tuple[float, str]:
-        return max((float(m.index(row_named(n), 3).data(ProgressRole)), n) for n in raws)
+        return max((float(index_named(m, n).siblingAtColumn(3).data(ProgressRole)), n) for n in raws)
 
     pump(lambda: furthest()[0] > 0.3, 90)
     paused = furthest()[1]
-    controller.pause([m.id_at(row_named(paused))])
+    controller.pause([index_named(m, paused).data(IdRole)])
     pump(lambda: m.count(*_states("PAUSED")) >= 1 and m.count(*_states("FAILED")) >= 1, 30)
-    window.table.selectRow(row_named(next(n for n in raws if n != paused)))
+    # The album is one row for the drop; opened, it shows its files.
+    window.tree.expandAll()
+    window.table.selectionModel().select(
+        index_named(m, next(n for n in raws if n != paused)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
     settle(1.2)
     tag = f"{lang}_{scheme}"
     grab(window, out_dir / f"main_{tag}.png")
@@ -241,8 +258,9 @@ def render_verify(
     exports = [f"IMG_04{i:02}.jpg" for i in range(1, 7)]
 
     def exported() -> bool:
-        rows = {str(m.index(r, 0).data()): r for r in range(m.rowCount())}
-        return all(m.state_of(m.id_at(rows[n])) is State.DONE for n in exports)
+        from ui.transfer_model import IdRole
+
+        return all(m.state_of(index_named(m, n).data(IdRole)) is State.DONE for n in exports)
 
     pump(exported, 90)
     raw = raw_s3_client(endpoint)

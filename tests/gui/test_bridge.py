@@ -22,7 +22,7 @@ def test_one_tick_one_batch(qtbot: QtBot) -> None:
     acc = ProgressAccumulator()
     done = {1: 0, 2: 0}
     busy = [True]
-    bridge = QtBridge(acc, lambda i: done[i], lambda: busy[0], interval_ms=50)
+    bridge = QtBridge(acc, lambda i: (done[i], done[i]), lambda: busy[0], interval_ms=50)
     batches: list[TransferChanges] = []
     added: list[list[TransferInfo]] = []
     states: list[tuple[int, int]] = []

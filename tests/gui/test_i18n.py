@@ -25,7 +25,11 @@ TS = ROOT / "resources" / "i18n" / "skylift_zh_CN.ts"
 def _unfinished(message: ET.Element) -> bool:
     """No translation, an empty one, or one marked (unfinished, obsolete, vanished)."""
     t = message.find("translation")
-    return t is None or not (t.text or "").strip() or bool(t.get("type"))
+    if t is None or t.get("type"):
+        return True
+    # A plural message holds its text in one <numerusform> per plural form of the language.
+    forms = [f.text or "" for f in t.iter("numerusform")] or [t.text or ""]
+    return not all(f.strip() for f in forms)
 
 
 def test_every_source_text_has_a_finished_translation() -> None:

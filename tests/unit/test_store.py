@@ -125,3 +125,35 @@ def test_profile_with_unfinished_transfers_cannot_be_removed(tmp_path: Path) -> 
         assert store.get_profile("p") is not None
     finally:
         store.close()
+
+
+def test_transfers_queued_together_keep_their_batch_and_its_label(tmp_path: Path) -> None:
+    """Schema 8: a drop's batch is stored with each transfer, and its label read back with it;
+    rows from before (batch 0) read as queued alone."""
+    store = Store(tmp_path / "s.db")
+    try:
+        store.save_profile(ProfileRow(name="p", provider="aws"))
+        (alone,) = store.add_transfers([_row()])
+        batch = store.create_batch("photos")
+        rows = [_row(), _row()]
+        for r in rows:
+            r.batch = batch
+        ids = store.add_transfers(rows)
+        read = {t.id: t for t in store.list_transfers()}
+        assert [(read[i].batch, read[i].batch_label) for i in ids] == [(batch, "photos")] * 2
+        assert (read[alone].batch, read[alone].batch_label) == (0, "")
+        got = store.get_transfer(ids[0])
+        assert got is not None and got.batch_label == "photos"
+    finally:
+        store.close()
+
+
+def test_a_drop_is_named_by_its_folder_and_a_lone_file_has_no_group(tmp_path: Path) -> None:
+    from app.services.core import batch_label
+
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "a.txt").write_text("a")
+    assert batch_label([str(tmp_path / "photos") + "/"]) == "photos"
+    assert batch_label([str(tmp_path / "a.txt")]) is None
+    assert batch_label([str(tmp_path / "a.txt"), str(tmp_path / "photos")]) == ""
+    assert batch_label([]) is None
