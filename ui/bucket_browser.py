@@ -151,7 +151,9 @@ class BucketBrowser(QDialog):
         self.resize(640, 420)
         self._on_profile_changed()
 
-    def set_location(self, bucket: str, prefix: str) -> None:
+    def set_location(self, bucket: str, prefix: str, select: str = "") -> None:
+        """Open at ``bucket``/``prefix``; ``select`` is a key to select once it is listed."""
+        self._select = select
         self._wanted_bucket = bucket
         self._prefix = prefix.lstrip("/")
         if bucket and self.bucket.findText(bucket) >= 0:
@@ -202,6 +204,12 @@ class BucketBrowser(QDialog):
         if not isinstance(result, Listing):
             return
         self.model.set_entries(result.entries)
+        wanted = getattr(self, "_select", "")
+        keys = [e.key for e in result.entries]
+        if wanted in keys:
+            self.view.selectRow(keys.index(wanted))
+            self.view.scrollTo(self.model.index(keys.index(wanted), 0))
+            self._select = ""
         n = len(result.entries)
         text = messages.plural(n, self.tr("%1 item"), self.tr("%1 items"))
         if result.truncated:

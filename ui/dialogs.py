@@ -121,13 +121,19 @@ def about(parent: QWidget, version: str) -> None:
 
 
 def open_bucket_browser(
-    parent: QWidget, controller: Controller, profile: str = "", bucket: str = "", prefix: str = ""
-) -> None:
+    parent: QWidget,
+    controller: Controller,
+    profile: str = "",
+    bucket: str = "",
+    prefix: str = "",
+    select: str = "",
+) -> QWidget:
     from ui.bucket_browser import BucketBrowser
 
     dlg = BucketBrowser(controller, profile or controller.settings.last_destination.profile, parent)
-    dlg.set_location(bucket, prefix if prefix != "/" else "")
+    dlg.set_location(bucket, prefix if prefix != "/" else "", select)
     dlg.show()
+    return dlg
 
 
 def open_profiles(parent: QWidget, controller: Controller) -> None:

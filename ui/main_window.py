@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         a.resume.triggered.connect(lambda: c.resume(self._selected_in(State.PAUSED)))
         a.cancel.triggered.connect(self._on_cancel)
         a.retry.triggered.connect(self._on_retry)
-        a.remove.triggered.connect(lambda: c.remove(self.selected_ids()))
+        a.remove.triggered.connect(self._on_remove)
         a.pause_all.triggered.connect(c.pause_all)
         a.resume_all.triggered.connect(c.resume_all)
         a.clear_finished.triggered.connect(lambda: c.remove(self.model.ids_in_state(State.DONE)))
@@ -393,7 +393,37 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             where = self.model.destination_of(ids[0])
             add_share_actions(menu, self, self.controller, where, lambda t: self.status.showMessage(t, 10000))
+        if len(ids) == 1 and not self._group_selected():
+            menu.addSeparator()
+            self._add_row_cures(menu, ids[0])
         menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _add_row_cures(self, menu: QMenu, tid: int) -> None:
+        """A single row's own commands: its file, and for a failure the action that cures it."""
+        path = self.model.path_of(tid)
+        show = menu.addAction(self.tr("Show in Folder"))
+        show.setEnabled(bool(path) and os.path.exists(os.path.dirname(path)))
+        show.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(path))))
+        state = self.model.state_of(tid)
+        if state is State.FAILED:
+            restart = menu.addAction(self.tr("Restart from 0"))
+            restart.setToolTip(self.tr("Forget the parts sent and upload the whole file again"))
+            restart.triggered.connect(lambda: self.controller.restart_from_zero([tid]))
+        if state in (State.FAILED, State.PAUSED) and self.model.error_of(tid) in (
+            "auth",
+            "access_denied",
+            "no_such_bucket",
+        ):
+            edit = menu.addAction(self.tr("Edit Profile…"))
+            edit.triggered.connect(lambda: dialogs.open_profiles(self, self.controller))
+
+    def _on_remove(self) -> None:
+        ids = self.selected_ids()
+        # A failed transfer still holds an upload on the server: removing it aborts that.
+        unfinished = [i for i in ids if self.model.state_of(i) is State.FAILED]
+        if unfinished and not dialogs.confirm_cancel(self, len(unfinished)):
+            return
+        self.controller.remove(ids)
 
     def _group_selected(self) -> bool:
         return any(i.data(BatchRole) is not None for i in self.table.selectionModel().selectedRows())
@@ -412,7 +442,8 @@ class MainWindow(QMainWindow):
         ids = self.selected_ids()
         if ids:
             profile, bucket, key = self.model.destination_of(ids[0])
-            dialogs.open_bucket_browser(self, self.controller, profile, bucket, key.rpartition("/")[0] + "/")
+            prefix = key.rpartition("/")[0] + "/"
+            dialogs.open_bucket_browser(self, self.controller, profile, bucket, prefix, select=key)
 
     def _on_add_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Files"), self._start_folder())

@@ -668,6 +668,10 @@ class TransferModel(QAbstractItemModel):
         r = self._row_of.get(transfer_id)
         return None if r is None else self._states[r]
 
+    def path_of(self, transfer_id: int) -> str:
+        r = self._row_of.get(transfer_id)
+        return "" if r is None else self._paths[r]
+
     def error_of(self, transfer_id: int) -> str:
         r = self._row_of.get(transfer_id)
         return "" if r is None else self._codes[r]

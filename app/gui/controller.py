@@ -176,6 +176,12 @@ class Controller(QObject):
             self.bridge.note_busy()
             self.engine.restart(restart)
 
+    def restart_from_zero(self, ids: list[int]) -> None:
+        """Failed transfers uploaded again from byte 0, on a new upload (the old one aborted)."""
+        self.network.forget(ids)
+        self.bridge.note_busy()
+        self.engine.restart(ids)
+
     def remove(self, ids: list[int]) -> None:
         """Forget finished rows; failed ones are cancelled first so no upload id leaks."""
         views = self.engine.views(ids)

@@ -533,6 +533,10 @@ ZH = {
     "&Group by Drop": "按拖放分组(&G)",
     "Show each drop as one row; expand it to see its files": "每次拖放显示为一行；展开可查看其中的文件",
     "&View": "视图(&V)",
+    "Show in Folder": "在文件夹中显示",
+    "Restart from 0": "从头重新上传",
+    "Edit Profile…": "编辑配置…",
+    "Forget the parts sent and upload the whole file again": "丢弃已发送的分片，重新上传整个文件",
 }
 
 

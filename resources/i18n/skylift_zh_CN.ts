@@ -230,53 +230,53 @@
         <translation>上传到这里</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="168" />
-        <location filename="../../ui/bucket_browser.py" line="195" />
+        <location filename="../../ui/bucket_browser.py" line="170" />
+        <location filename="../../ui/bucket_browser.py" line="197" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="193" />
+        <location filename="../../ui/bucket_browser.py" line="195" />
         <source>No buckets</source>
         <translation>没有存储桶</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="206" />
+        <location filename="../../ui/bucket_browser.py" line="214" />
         <source>%1 item</source>
         <translation>%1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="206" />
+        <location filename="../../ui/bucket_browser.py" line="214" />
         <source>%1 items</source>
         <translation>%1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="226" />
+        <location filename="../../ui/bucket_browser.py" line="234" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="233" />
+        <location filename="../../ui/bucket_browser.py" line="241" />
         <source>Delete object</source>
         <translation>删除对象</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="234" />
+        <location filename="../../ui/bucket_browser.py" line="242" />
         <source>Delete %1 from %2? This cannot be undone.</source>
         <translation>从 %2 删除 %1？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="246" />
+        <location filename="../../ui/bucket_browser.py" line="254" />
         <source>Not deleted: %1</source>
         <translation>未删除：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="248" />
+        <location filename="../../ui/bucket_browser.py" line="256" />
         <source>Deleted %1</source>
         <translation>已删除 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bucket_browser.py" line="208" />
+        <location filename="../../ui/bucket_browser.py" line="216" />
         <source>(first %1 shown)</source>
         <translation>（仅显示前 %1 项）</translation>
     </message>
@@ -410,22 +410,22 @@ Resumable uploads to object storage.</source>
 可断点续传的对象存储上传工具。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="172" />
+        <location filename="../../ui/dialogs.py" line="178" />
         <source>… and %1 more</source>
         <translation>……以及另外 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="177" />
+        <location filename="../../ui/dialogs.py" line="183" />
         <source>Not everything was queued</source>
         <translation>并非所有项目都已加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="179" />
+        <location filename="../../ui/dialogs.py" line="185" />
         <source>Some items could not be queued (the reasons are below). Fix them and drop them again.</source>
         <translation>部分项目未能加入队列（原因见下）。请修正后重新拖放。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="184" />
+        <location filename="../../ui/dialogs.py" line="190" />
         <source>Special files and links to folders were left out.</source>
         <translation>已略过特殊文件和指向文件夹的链接。</translation>
     </message>
@@ -728,115 +728,135 @@ Resumable uploads to object storage.</source>
         <translation>按名称或目标筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>All</source>
         <extracomment>One Verify window, reused: opening it again brings it to the front.</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="173" />
         <source>Transfers</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>&amp;Transfers</source>
         <translation>传输(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>T&amp;ools</source>
         <translation>工具(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319" />
+        <location filename="../../ui/main_window.py" line="326" />
         <source>Cannot queue</source>
         <translation>无法加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="329" />
         <source>Queued %1 file(s), skipped %2</source>
         <translation>已加入 %1 个文件，跳过 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>Queueing… %1 file(s)</source>
         <translation>正在加入队列… %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>Kept %1: %2</source>
         <translation>保留了 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347" />
+        <location filename="../../ui/main_window.py" line="354" />
         <source>Moved %1 to the server</source>
         <translation>已将 %1 移到服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>Bucket %1 is in region %2; profile %3 uses it from now on</source>
         <translation>存储桶 %1 位于区域 %2；配置 %3 今后使用该区域</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="404" />
+        <source>Show in Folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="409" />
+        <source>Restart from 0</source>
+        <translation>从头重新上传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="410" />
+        <source>Forget the parts sent and upload the whole file again</source>
+        <translation>丢弃已发送的分片，重新上传整个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="417" />
+        <source>Edit Profile…</source>
+        <translation>编辑配置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="449" />
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="455" />
         <source>Add Folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
-        <location filename="../../ui/main_window.py" line="442" />
-        <location filename="../../ui/main_window.py" line="449" />
+        <location filename="../../ui/main_window.py" line="470" />
+        <location filename="../../ui/main_window.py" line="480" />
+        <location filename="../../ui/main_window.py" line="487" />
         <source>Keep a Folder Uploaded</source>
         <translation>持续上传文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443" />
+        <location filename="../../ui/main_window.py" line="481" />
         <source>Choose where uploads go first: add a profile with a bucket, or upload a file once.</source>
         <translation>请先选择上传位置：添加一个带存储桶的配置，或先上传一次文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451" />
+        <location filename="../../ui/main_window.py" line="489" />
         <source>Watching %1: new and changed files go to %2</source>
         <translation>正在监视 %1：新增和更改的文件将上传到 %2</translation>
     </message>
