@@ -68,7 +68,7 @@ def test_progress_updates_and_filters_move_rows() -> None:
     m.set_filter("failed")
     assert m.rowCount() == 1
     tip = m.index(0, 7).data(0x03)  # ToolTipRole
-    assert "R1" in tip and "credentials" in tip
+    assert "R1" in tip and "access key was refused" in tip
 
 
 def test_sort_keeps_selection_on_the_same_transfer(qtbot: QtBot) -> None:
