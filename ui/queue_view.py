@@ -68,13 +68,15 @@ def set_up(t: QueueView | QueueTable, model: QAbstractItemModel, progress: QStyl
     h.setHighlightSections(False)
     h.setStretchLastSection(True)
     em = t.fontMetrics().horizontalAdvance("M")
+    # Destination wide enough to read, Speed wide enough for "10.0 MiB/秒"; the error takes what
+    # is left (its whole text, with the server's words, is the row's tooltip).
     widths = {
         COL_NAME: 16,
-        COL_DEST: 18,
+        COL_DEST: 26,
         COL_SIZE: 8,
         COL_PROGRESS: 10,
-        COL_SPEED: 7,
-        COL_ETA: 7,
+        COL_SPEED: 9,
+        COL_ETA: 6,
         COL_STATE: 13,
         COL_ERROR: 10,
     }
