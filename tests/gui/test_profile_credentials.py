@@ -120,7 +120,8 @@ def test_a_transfer_paused_for_a_refused_key_says_why_in_the_queue() -> None:
     m.add([TransferInfo(1, "a.bin", "sw", "b", "a.bin", 10, State.RUNNING, 0, "/tmp/a.bin")])
     detail = "ExpiredToken: The provided token has expired; the access key was refused: renew the token"
     m.apply(TransferChanges(states={1: (State.PAUSED, "auth", detail)}))
-    assert m.index(0, COL_ERROR).data() == "The session token has expired or is invalid — renew it in Profiles"
+    expired = "The session token has expired or is invalid — renew it in Profiles"
+    assert m.index(0, COL_ERROR).data() == expired
     assert "renew the token" in m.index(0, COL_ERROR).data(0x03)  # ToolTipRole
     # A pause the user asked for carries no error: the column stays empty.
     m.apply(TransferChanges(states={1: (State.QUEUED, "", "")}))
