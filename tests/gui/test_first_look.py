@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QPoint, Qt, QUrl, Slot
+from PySide6.QtCore import QMimeData, QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragLeaveEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMenu, QToolBar, QToolButton
 
 from app.gui.api import State
 from app.gui.bridge import TransferInfo
-from ui import i18n
+from tests.gui.language import in_language
 from ui.throughput import SECONDS, ThroughputGraph
 from ui.transfer_model import FILTERS
 
@@ -137,10 +137,7 @@ def test_bandwidth_limit_is_set_in_mib_per_second(controller: Controller, qtbot:
 def test_toolbar_buttons_show_no_mnemonics(language: str, controller: Controller, qtbot: QtBot) -> None:
     from ui.main_window import MainWindow
 
-    app = QCoreApplication.instance()
-    assert app is not None
-    installed = i18n.install(app, language)
-    try:
+    with in_language(language):
         main = MainWindow(controller, ask_destination=False)
         qtbot.addWidget(main)
         bar = main.findChild(QToolBar, "transfers-toolbar")
@@ -151,12 +148,6 @@ def test_toolbar_buttons_show_no_mnemonics(language: str, controller: Controller
             assert "&" not in t and "(" not in t and not t.endswith("…"), texts
         main.ask_on_quit = False
         main.close()
-    finally:
-        for tr in installed:
-            QCoreApplication.removeTranslator(tr)
-        from PySide6.QtCore import QLocale
-
-        QLocale.setDefault(QLocale("en_US"))
 
 
 @pytest.mark.parametrize(
@@ -282,10 +273,7 @@ def test_every_toolbar_action_shows_at_1024_by_700(
 ) -> None:
     from ui.main_window import MainWindow
 
-    app = QCoreApplication.instance()
-    assert app is not None
-    installed = i18n.install(app, language)
-    try:
+    with in_language(language):
         main = MainWindow(controller, ask_destination=False)
         qtbot.addWidget(main)
         main.resize(1024, 700)
@@ -298,9 +286,3 @@ def test_every_toolbar_action_shows_at_1024_by_700(
         assert hidden == [], hidden
         main.ask_on_quit = False
         main.close()
-    finally:
-        for tr in installed:
-            QCoreApplication.removeTranslator(tr)
-        from PySide6.QtCore import QLocale
-
-        QLocale.setDefault(QLocale("en_US"))

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from app.gui.api import ErrorCode, State
+from tests.gui.language import in_language
 from tests.helpers.env import ROOT
 from ui import i18n, messages
 
@@ -109,10 +110,7 @@ def test_no_two_commands_share_an_accelerator(language: str, controller: Control
     from ui.main_window import MainWindow
     from ui.verify_window import VerifyWindow
 
-    app = QCoreApplication.instance()
-    assert app is not None
-    installed = i18n.install(app, language)
-    try:
+    with in_language(language):
         main = MainWindow(controller, ask_destination=False)
         qtbot.addWidget(main)
         verify = VerifyWindow(controller)
@@ -130,9 +128,3 @@ def test_no_two_commands_share_an_accelerator(language: str, controller: Control
             assert not verify.windowTitle().isascii() and not main.commands.verify.text().isascii()
         main.ask_on_quit = False
         main.close()
-    finally:
-        for t in installed:
-            QCoreApplication.removeTranslator(t)
-        from PySide6.QtCore import QLocale
-
-        QLocale.setDefault(QLocale("en_US"))
