@@ -197,12 +197,12 @@ class DropPanel(QDialog):
         names = ", ".join(os.path.basename(p.rstrip("/\\")) or p for p in self.paths[:3])
         if len(self.paths) > 3:
             names += ", …"
-        return (
-            self.tr("%1 file(s) and %2 folder(s): %3")
-            .replace("%1", str(files))
-            .replace("%2", str(folders))
-            .replace("%3", names)
-        )
+        parts = []
+        if files:
+            parts.append(messages.plural(files, self.tr("%1 file"), self.tr("%1 files")))
+        if folders:
+            parts.append(messages.plural(folders, self.tr("%1 folder"), self.tr("%1 folders")))
+        return self.tr("%1: %2").replace("%1", ", ".join(parts)).replace("%2", names)
 
     def _on_profile_changed(self) -> None:
         name = str(self.profile.currentData() or "")

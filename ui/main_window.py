@@ -6,9 +6,10 @@ import os
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QDir, QItemSelection, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QDir, QItemSelection, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
+    QColor,
     QDesktopServices,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -50,6 +51,7 @@ from ui.share_dialog import add_share_actions
 from ui.status_bar import StatusBar
 from ui.transfer_model import (
     COLUMNS,
+    FAILED_RED,
     FILTERS,
     BatchRole,
     TransferModel,
@@ -140,6 +142,22 @@ class MainWindow(QMainWindow):
         self._connect()
         self._update_actions()
         self._initial_size()
+        self._restore_layout()
+
+    def _remember_layout(self) -> None:
+        s = self.controller.settings
+        s.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        s.queue_columns = bytes(header_of(self.table).saveState().toBase64().data()).decode()
+        self.controller.save_settings()
+
+    def _restore_layout(self) -> None:
+        s = self.controller.settings
+        if s.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(s.window_geometry.encode()))
+        if s.queue_columns:
+            state = QByteArray.fromBase64(s.queue_columns.encode())
+            for view in (self.tree, self.flat):
+                header_of(view).restoreState(state)
 
     def _initial_size(self) -> None:
         # Wide enough that no toolbar action hides behind the overflow chevron (translations are
@@ -150,6 +168,25 @@ class MainWindow(QMainWindow):
         if screen is not None:
             width = min(width, screen.availableGeometry().width())
         self.resize(width, 640)
+
+    def _count_tabs(self) -> None:
+        """ "Failed (2)": how many each tab holds, so a failure is seen from any tab."""
+        states = {
+            "active": (State.QUEUED, *ACTIVE),
+            "paused": (State.PAUSED,),
+            "done": (State.DONE,),
+            "failed": (State.FAILED, State.CANCELLED),
+        }
+        for i, (name, label) in enumerate(zip(FILTERS, self._filter_labels(), strict=True)):
+            n = self.model.count(*states[name]) if name in states else 0
+            text = f"{label} ({n:,})" if n else label
+            if self.filters.tabText(i) != text:
+                self.filters.setTabText(i, text)
+        failed = FILTERS.index("failed")
+        red = self.model.count(State.FAILED) > 0
+        self.filters.setTabTextColor(
+            failed, QColor(FAILED_RED) if red else self.palette().windowText().color()
+        )
 
     # ---- construction ---------------------------------------------------------------------------
     def _filter_labels(self) -> list[str]:
@@ -299,13 +336,16 @@ class MainWindow(QMainWindow):
         self.model.apply(changes)
         if changes.states:
             self._update_actions()
+            self._count_tabs()
 
     def _on_transfers_removed(self, ids: list[int]) -> None:
         self.model.remove(ids)
+        self._count_tabs()
         self._update_actions()
 
     def _on_ticked(self) -> None:
         self.status.refresh()
+        self._count_tabs()
         self.tray.update_progress(self.model)
 
     def _on_batch_finished(self, done: int, failed: int) -> None:
@@ -326,7 +366,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot queue"), result.error)
         elif result.finished:
             self.status.showMessage(
-                self.tr("Queued %1 file(s), skipped %2")
+                messages.pick(
+                    result.queued,
+                    self.tr("Queued %1 file, skipped %2"),
+                    self.tr("Queued %1 files, skipped %2"),
+                )
                 .replace("%1", f"{result.queued:,}")
                 .replace("%2", f"{result.skipped:,}"),
                 5000,
@@ -334,7 +378,9 @@ class MainWindow(QMainWindow):
             if result.not_queued:
                 dialogs.tell_not_queued(self, result.not_queued)
         else:
-            self.status.showMessage(self.tr("Queueing… %1 file(s)").replace("%1", f"{result.queued:,}"))
+            self.status.showMessage(
+                messages.plural(result.queued, self.tr("Queueing… %1 file"), self.tr("Queueing… %1 files"))
+            )
 
     def _on_conflict_asked(self, question: ConflictQuestion) -> None:
         dialogs.ask_conflict(self, question)
@@ -555,6 +601,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._quitting = True
+        self._remember_layout()
         if self.verify_window is not None:
             self.verify_window.close()  # stops its thread before the core it uses goes away
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -35,6 +35,7 @@ from app.gui.api import (
 )
 from app.gui.controller import Controller
 from app.services import profile_check
+from ui import messages
 
 
 class ProfileDialog(QDialog):
@@ -301,7 +302,9 @@ class ProfileDialog(QDialog):
             self.test_result.setText(self.tr("Failed: %1").replace("%1", str(result)))
             return
         names = [str(b) for b in result] if isinstance(result, list) else []
-        self.test_result.setText(self.tr("Connected: %1 bucket(s)").replace("%1", str(len(names))))
+        self.test_result.setText(
+            messages.plural(len(names), self.tr("Connected: %1 bucket"), self.tr("Connected: %1 buckets"))
+        )
         self.buckets.addItems(names)
 
     def _on_save(self) -> bool:

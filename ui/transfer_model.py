@@ -13,11 +13,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QIcon
 
 from app.gui.api import State, format_size
 from app.gui.bridge import TransferChanges, TransferInfo
 from ui import messages
+from ui.icons import icon
 from ui.transfer_columns import (
     _FILTER_STATES,
     _MAX_RANGES,
@@ -211,6 +212,12 @@ class TransferModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_SIZE, COL_SPEED, COL_ETA):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if self._states[r] is State.FAILED:
+            # A failure must not look like the rows around it: a mark on the name, its state in red.
+            if role == Qt.ItemDataRole.DecorationRole and col == COL_NAME:
+                return _failed_icon()
+            if role == Qt.ItemDataRole.ForegroundRole and col in (COL_STATE, COL_ERROR):
+                return QColor(FAILED_RED)
         return None
 
     def _bold_font(self) -> QFont:
@@ -691,3 +698,14 @@ class TransferModel(QAbstractItemModel):
 
     def remaining_bytes(self) -> int:
         return max(0, self.total_bytes - self.done_bytes)
+
+
+#: Failed rows' state and error text, and the status bar's "N failed".
+FAILED_RED = "#d93025"
+_FAILED_ICON: list[QIcon] = []
+
+
+def _failed_icon() -> QIcon:
+    if not _FAILED_ICON:
+        _FAILED_ICON.append(icon("cancel"))
+    return _FAILED_ICON[0]

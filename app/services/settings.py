@@ -59,6 +59,9 @@ class Settings:
     exclude: list[str] = field(default_factory=list)
     empty_folders: bool = False
     last_destination: SavedDestination = field(default_factory=SavedDestination)
+    #: The main window's size and place, and the queue's column widths (Qt's own state, base64).
+    window_geometry: str = ""
+    queue_columns: str = ""
     #: The folder Add Files / Add Folder opened last (they start there, else in home).
     last_folder: str = ""
     #: The prefix last used per "profile/bucket": a drop to that bucket starts with it, said so.

@@ -537,6 +537,15 @@ ZH = {
     "Restart from 0": "从头重新上传",
     "Edit Profile…": "编辑配置…",
     "Forget the parts sent and upload the whole file again": "丢弃已发送的分片，重新上传整个文件",
+    "%1 folder": "%1 个文件夹",
+    "%1 folders": "%1 个文件夹",
+    "%1: %2": "%1：%2",
+    "Queued %1 file, skipped %2": "已加入 %1 个文件，跳过 %2 个",
+    "Queued %1 files, skipped %2": "已加入 %1 个文件，跳过 %2 个",
+    "Queueing… %1 file": "正在加入队列… %1 个文件",
+    "Queueing… %1 files": "正在加入队列… %1 个文件",
+    "Connected: %1 bucket": "已连接：%1 个存储桶",
+    "Connected: %1 buckets": "已连接：%1 个存储桶",
 }
 
 

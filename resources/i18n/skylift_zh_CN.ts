@@ -532,12 +532,14 @@ Resumable uploads to object storage.</source>
     </message>
     <message>
         <location filename="../../ui/drop_panel.py" line="171" />
+        <location filename="../../ui/drop_panel.py" line="202" />
         <source>%1 file</source>
         <extracomment>Why the destination as typed cannot be used (Upload stays disabled until it can).</extracomment>
         <translation>%1 个文件</translation>
     </message>
     <message>
         <location filename="../../ui/drop_panel.py" line="171" />
+        <location filename="../../ui/drop_panel.py" line="202" />
         <source>%1 files</source>
         <translation>%1 个文件</translation>
     </message>
@@ -547,9 +549,19 @@ Resumable uploads to object storage.</source>
         <translation>此存储桶上次使用的前缀；直接输入即可替换</translation>
     </message>
     <message>
-        <location filename="../../ui/drop_panel.py" line="201" />
-        <source>%1 file(s) and %2 folder(s): %3</source>
-        <translation>%1 个文件和 %2 个文件夹：%3</translation>
+        <location filename="../../ui/drop_panel.py" line="204" />
+        <source>%1 folder</source>
+        <translation>%1 个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="204" />
+        <source>%1 folders</source>
+        <translation>%1 个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drop_panel.py" line="205" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location filename="../../ui/drop_panel.py" line="211" />
@@ -722,141 +734,151 @@ Resumable uploads to object storage.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Filter by name or destination</source>
         <extracomment>Tests and scripted drops set this False to take the remembered destination as-is. Scripted runs (tests, screenshots) quit without the "transfers are running" question.</extracomment>
         <translation>按名称或目标筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>All</source>
         <extracomment>One Verify window, reused: opening it again brings it to the front.</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="210" />
         <source>Transfers</source>
         <translation>传输</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="226" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>&amp;Transfers</source>
         <translation>传输(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>T&amp;ools</source>
         <translation>工具(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326" />
+        <location filename="../../ui/main_window.py" line="366" />
         <source>Cannot queue</source>
         <translation>无法加入队列</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329" />
-        <source>Queued %1 file(s), skipped %2</source>
+        <location filename="../../ui/main_window.py" line="371" />
+        <source>Queued %1 file, skipped %2</source>
         <translation>已加入 %1 个文件，跳过 %2 个</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
-        <source>Queueing… %1 file(s)</source>
+        <location filename="../../ui/main_window.py" line="372" />
+        <source>Queued %1 files, skipped %2</source>
+        <translation>已加入 %1 个文件，跳过 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="382" />
+        <source>Queueing… %1 file</source>
         <translation>正在加入队列… %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/main_window.py" line="382" />
+        <source>Queueing… %1 files</source>
+        <translation>正在加入队列… %1 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="397" />
         <source>Kept %1: %2</source>
         <translation>保留了 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354" />
+        <location filename="../../ui/main_window.py" line="400" />
         <source>Moved %1 to the server</source>
         <translation>已将 %1 移到服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/main_window.py" line="403" />
         <source>Bucket %1 is in region %2; profile %3 uses it from now on</source>
         <translation>存储桶 %1 位于区域 %2；配置 %3 今后使用该区域</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404" />
+        <location filename="../../ui/main_window.py" line="450" />
         <source>Show in Folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409" />
+        <location filename="../../ui/main_window.py" line="455" />
         <source>Restart from 0</source>
         <translation>从头重新上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_window.py" line="456" />
         <source>Forget the parts sent and upload the whole file again</source>
         <translation>丢弃已发送的分片，重新上传整个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417" />
+        <location filename="../../ui/main_window.py" line="463" />
         <source>Edit Profile…</source>
         <translation>编辑配置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449" />
+        <location filename="../../ui/main_window.py" line="495" />
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455" />
+        <location filename="../../ui/main_window.py" line="501" />
         <source>Add Folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470" />
-        <location filename="../../ui/main_window.py" line="480" />
-        <location filename="../../ui/main_window.py" line="487" />
+        <location filename="../../ui/main_window.py" line="516" />
+        <location filename="../../ui/main_window.py" line="526" />
+        <location filename="../../ui/main_window.py" line="533" />
         <source>Keep a Folder Uploaded</source>
         <translation>持续上传文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481" />
+        <location filename="../../ui/main_window.py" line="527" />
         <source>Choose where uploads go first: add a profile with a bucket, or upload a file once.</source>
         <translation>请先选择上传位置：添加一个带存储桶的配置，或先上传一次文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489" />
+        <location filename="../../ui/main_window.py" line="535" />
         <source>Watching %1: new and changed files go to %2</source>
         <translation>正在监视 %1：新增和更改的文件将上传到 %2</translation>
     </message>
@@ -1287,209 +1309,214 @@ Resumable uploads to object storage.</source>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="45" />
+        <location filename="../../ui/profile_dialog.py" line="46" />
         <source>Profiles</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="49" />
+        <location filename="../../ui/profile_dialog.py" line="50" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="50" />
+        <location filename="../../ui/profile_dialog.py" line="51" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="57" />
+        <location filename="../../ui/profile_dialog.py" line="58" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="58" />
+        <location filename="../../ui/profile_dialog.py" line="59" />
         <source>Profiles from the AWS CLI, ossutil or rclone configuration</source>
         <translation>从 AWS CLI、ossutil 或 rclone 的配置导入配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="67" />
+        <location filename="../../ui/profile_dialog.py" line="68" />
         <source>Path-style addressing</source>
         <translation>路径式访问</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="72" />
+        <location filename="../../ui/profile_dialog.py" line="73" />
         <source>Access key and secret</source>
         <translation>访问密钥和私有密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="73" />
+        <location filename="../../ui/profile_dialog.py" line="74" />
         <source>AWS config profile</source>
         <translation>AWS 配置文件中的配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="74" />
+        <location filename="../../ui/profile_dialog.py" line="75" />
         <source>Environment / default AWS chain</source>
         <translation>环境变量 / AWS 默认凭证链</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="77" />
+        <location filename="../../ui/profile_dialog.py" line="78" />
         <source>An AWS config profile comes from ~/.aws/config and ~/.aws/credentials (roles, SSO and credential_process included); the environment means AWS_PROFILE or AWS_ACCESS_KEY_ID (OSS_ACCESS_KEY_ID for OSS).</source>
         <translation>AWS 配置来自 ~/.aws/config 和 ~/.aws/credentials（包括角色、SSO 和 credential_process）；环境变量指 AWS_PROFILE 或 AWS_ACCESS_KEY_ID（OSS 为 OSS_ACCESS_KEY_ID）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="83" />
+        <location filename="../../ui/profile_dialog.py" line="84" />
         <source>a profile name in ~/.aws/config</source>
         <translation>~/.aws/config 中的配置名称</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="87" />
+        <location filename="../../ui/profile_dialog.py" line="88" />
         <source>only for temporary (STS) keys; kept in the OS keyring</source>
         <translation>仅用于临时（STS）密钥；保存在系统密钥环中</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="96" />
+        <location filename="../../ui/profile_dialog.py" line="97" />
         <source>⚠ No secure keyring: %1</source>
         <translation>⚠ 没有安全的密钥环：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="98" />
+        <location filename="../../ui/profile_dialog.py" line="99" />
         <source>cannot be stored: no secure keyring</source>
         <translation>无法保存：没有安全的密钥环</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="100" />
+        <location filename="../../ui/profile_dialog.py" line="101" />
         <source>Secrets are stored in: %1</source>
         <translation>密钥保存在：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="102" />
+        <location filename="../../ui/profile_dialog.py" line="103" />
         <source>kept in the OS keyring; leave empty to keep</source>
         <translation>保存在系统密钥环中；留空则保持不变</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="103" />
+        <location filename="../../ui/profile_dialog.py" line="104" />
         <source>Test Connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="111" />
+        <location filename="../../ui/profile_dialog.py" line="112" />
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="112" />
+        <location filename="../../ui/profile_dialog.py" line="113" />
         <source>Provider:</source>
         <translation>服务商：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="113" />
+        <location filename="../../ui/profile_dialog.py" line="114" />
         <source>Endpoint:</source>
         <translation>端点：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="114" />
+        <location filename="../../ui/profile_dialog.py" line="115" />
         <source>Region:</source>
         <translation>区域：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="116" />
+        <location filename="../../ui/profile_dialog.py" line="117" />
         <source>Credentials:</source>
         <translation>凭证：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="117" />
+        <location filename="../../ui/profile_dialog.py" line="118" />
         <source>AWS profile:</source>
         <translation>AWS 配置：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="118" />
+        <location filename="../../ui/profile_dialog.py" line="119" />
         <source>Access key ID:</source>
         <translation>访问密钥 ID：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="119" />
+        <location filename="../../ui/profile_dialog.py" line="120" />
         <source>Secret key:</source>
         <translation>私有密钥：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="120" />
+        <location filename="../../ui/profile_dialog.py" line="121" />
         <source>Session token:</source>
         <translation>会话令牌：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="121" />
+        <location filename="../../ui/profile_dialog.py" line="122" />
         <source>Default bucket:</source>
         <translation>默认存储桶：</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="203" />
+        <location filename="../../ui/profile_dialog.py" line="204" />
         <source>Built-in storage on this computer.</source>
         <translation>本机内置存储。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="208" />
+        <location filename="../../ui/profile_dialog.py" line="209" />
         <source>started when first used</source>
         <translation>首次使用时启动</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="211" />
+        <location filename="../../ui/profile_dialog.py" line="212" />
         <source>Built-in storage on this computer, now at %1 (the port changes at each start).</source>
         <translation>本机内置存储，当前地址 %1（每次启动端口会变化）。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="214" />
+        <location filename="../../ui/profile_dialog.py" line="215" />
         <source>Built-in storage on this computer; it starts when first used.</source>
         <translation>本机内置存储；首次使用时启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="225" />
+        <location filename="../../ui/profile_dialog.py" line="226" />
         <source>https://…</source>
         <translation>https://…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="262" />
-        <location filename="../../ui/profile_dialog.py" line="269" />
+        <location filename="../../ui/profile_dialog.py" line="263" />
+        <location filename="../../ui/profile_dialog.py" line="270" />
         <source>Remove profile</source>
         <translation>删除配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="262" />
+        <location filename="../../ui/profile_dialog.py" line="263" />
         <source>Remove %1?</source>
         <translation>删除 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="279" />
+        <location filename="../../ui/profile_dialog.py" line="280" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="301" />
+        <location filename="../../ui/profile_dialog.py" line="302" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="304" />
-        <source>Connected: %1 bucket(s)</source>
+        <location filename="../../ui/profile_dialog.py" line="306" />
+        <source>Connected: %1 bucket</source>
         <translation>已连接：%1 个存储桶</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="315" />
-        <location filename="../../ui/profile_dialog.py" line="363" />
+        <location filename="../../ui/profile_dialog.py" line="306" />
+        <source>Connected: %1 buckets</source>
+        <translation>已连接：%1 个存储桶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="318" />
+        <location filename="../../ui/profile_dialog.py" line="366" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="359" />
+        <location filename="../../ui/profile_dialog.py" line="362" />
         <source>Cannot save profile</source>
         <translation>无法保存配置</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="378" />
+        <location filename="../../ui/profile_dialog.py" line="381" />
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="379" />
+        <location filename="../../ui/profile_dialog.py" line="382" />
         <source>Save the changes to profile %1?</source>
         <translation>保存对配置 %1 的更改？</translation>
     </message>
@@ -2211,43 +2238,43 @@ Resumable uploads to object storage.</source>
 <context>
     <name>TransferModel</name>
     <message>
-        <location filename="../../ui/transfer_model.py" line="164" />
+        <location filename="../../ui/transfer_model.py" line="165" />
         <source>Name</source>
         <extracomment>States whose error is shown: a failure, and a pause the engine chose (a refused key, or the network in the window). Storage row -&gt; its group's index in ``_groups`` (-1: queued alone). Storage row -&gt; its row under its parent (top level or group), -1 while hidden.</extracomment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="165" />
+        <location filename="../../ui/transfer_model.py" line="166" />
         <source>Destination</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="166" />
+        <location filename="../../ui/transfer_model.py" line="167" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="167" />
+        <location filename="../../ui/transfer_model.py" line="168" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="168" />
+        <location filename="../../ui/transfer_model.py" line="169" />
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="169" />
+        <location filename="../../ui/transfer_model.py" line="170" />
         <source>ETA</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="170" />
+        <location filename="../../ui/transfer_model.py" line="171" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_model.py" line="171" />
+        <location filename="../../ui/transfer_model.py" line="172" />
         <source>Error</source>
         <translation>错误</translation>
     </message>

@@ -286,3 +286,55 @@ def test_every_toolbar_action_shows_at_1024_by_700(
         assert hidden == [], hidden
         main.ask_on_quit = False
         main.close()
+
+
+def test_failures_show_on_their_rows_and_their_tab(window: MainWindow) -> None:
+    from PySide6.QtGui import QColor
+
+    from ui.transfer_model import COL_NAME, COL_STATE, FAILED_RED
+
+    window.model.add([_info(1, State.DONE), _info(2, State.FAILED), _info(3, State.PAUSED)])
+    window.controller.bridge.ticked.emit()
+    labels = [window.filters.tabText(i) for i in range(window.filters.count())]
+    assert labels == ["All", "Active", "Paused (1)", "Done (1)", "Failed (1)"], labels
+    failed = FILTERS.index("failed")
+    assert window.filters.tabTextColor(failed) == QColor(FAILED_RED)
+    row = window.model.row_of_id(2)
+    assert window.model.index(row, COL_NAME).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert window.model.index(row, COL_STATE).data(Qt.ItemDataRole.ForegroundRole) == QColor(FAILED_RED)
+    done = window.model.row_of_id(1)
+    assert window.model.index(done, COL_NAME).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_window_size_and_columns_come_back_after_a_restart(
+    gui_home: Path, weed: object, qapp: QApplication, qtbot: QtBot
+) -> None:
+    from app.gui.controller import Controller
+    from app.services.paths import resolve_paths
+    from app.services.settings import Settings
+    from ui.main_window import MainWindow
+    from ui.queue_view import header_of
+    from ui.transfer_model import COL_DEST
+
+    def launch() -> tuple[Controller, MainWindow]:
+        c = Controller(resolve_paths(), Settings.load(resolve_paths().settings))
+        w = MainWindow(c, ask_destination=False)
+        w.show()
+        return c, w
+
+    _c, w = launch()
+    # Smaller than the test screen (800 x 600 offscreen): a restored window is kept on screen.
+    w.resize(760, 560)
+    header_of(w.table).resizeSection(COL_DEST, 333)
+    qtbot.waitUntil(lambda: (w.width(), w.height()) == (760, 560))
+    size = w.size()
+    w.ask_on_quit = False
+    w.close()  # as Quit does: the layout is saved with the rest
+    c2, w2 = launch()
+    try:
+        qtbot.waitUntil(lambda: w2.size() == size)
+        assert header_of(w2.table).sectionSize(COL_DEST) == 333
+    finally:
+        w2.ask_on_quit = False
+        w2.close()
+        c2.close(10)
