@@ -192,3 +192,15 @@ def tell_not_queued(parent: QWidget, items: list[Skipped]) -> None:
     box.setDetailedText("\n".join(lines))
     box.setInformativeText("\n".join(lines[:3]))
     box.exec()
+
+
+def error_details(parent: QWidget, code: str, detail: str) -> None:
+    """The error in people's words; the server's own (code, request id, message) behind the
+    box's Show Details toggle, where a long raw text cannot stretch the dialog."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "What went wrong"))
+    box.setText(messages.people_text(code, detail))
+    box.setDetailedText(f"{code}\n{detail}" if detail else code)
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    box.open()

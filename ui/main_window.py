@@ -450,6 +450,10 @@ class MainWindow(QMainWindow):
         show = menu.addAction(self.tr("Show in Folder"))
         show.setEnabled(bool(path) and os.path.exists(os.path.dirname(path)))
         show.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(path))))
+        code, detail = self.model.error_of(tid), self.model.detail_of(tid)
+        if code:
+            details = menu.addAction(self.tr("Error Details…"))
+            details.triggered.connect(lambda: dialogs.error_details(self, code, detail))
         state = self.model.state_of(tid)
         if state is State.FAILED:
             restart = menu.addAction(self.tr("Restart from 0"))

@@ -679,6 +679,10 @@ class TransferModel(QAbstractItemModel):
         r = self._row_of.get(transfer_id)
         return "" if r is None else self._paths[r]
 
+    def detail_of(self, transfer_id: int) -> str:
+        r = self._row_of.get(transfer_id)
+        return "" if r is None else self._details[r]
+
     def error_of(self, transfer_id: int) -> str:
         r = self._row_of.get(transfer_id)
         return "" if r is None else self._codes[r]

@@ -546,6 +546,8 @@ ZH = {
     "Queueing… %1 files": "正在加入队列… %1 个文件",
     "Connected: %1 bucket": "已连接：%1 个存储桶",
     "Connected: %1 buckets": "已连接：%1 个存储桶",
+    "What went wrong": "出了什么问题",
+    "Error Details…": "错误详情…",
 }
 
 

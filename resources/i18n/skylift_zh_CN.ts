@@ -429,6 +429,11 @@ Resumable uploads to object storage.</source>
         <source>Special files and links to folders were left out.</source>
         <translation>已略过特殊文件和指向文件夹的链接。</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="202" />
+        <source>What went wrong</source>
+        <translation>出了什么问题</translation>
+    </message>
 </context>
 <context>
     <name>DropPanel</name>
@@ -842,43 +847,48 @@ Resumable uploads to object storage.</source>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="455" />
+        <source>Error Details…</source>
+        <translation>错误详情…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="459" />
         <source>Restart from 0</source>
         <translation>从头重新上传</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456" />
+        <location filename="../../ui/main_window.py" line="460" />
         <source>Forget the parts sent and upload the whole file again</source>
         <translation>丢弃已发送的分片，重新上传整个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463" />
+        <location filename="../../ui/main_window.py" line="467" />
         <source>Edit Profile…</source>
         <translation>编辑配置…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495" />
+        <location filename="../../ui/main_window.py" line="499" />
         <source>Add Files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501" />
+        <location filename="../../ui/main_window.py" line="505" />
         <source>Add Folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516" />
-        <location filename="../../ui/main_window.py" line="526" />
-        <location filename="../../ui/main_window.py" line="533" />
+        <location filename="../../ui/main_window.py" line="520" />
+        <location filename="../../ui/main_window.py" line="530" />
+        <location filename="../../ui/main_window.py" line="537" />
         <source>Keep a Folder Uploaded</source>
         <translation>持续上传文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527" />
+        <location filename="../../ui/main_window.py" line="531" />
         <source>Choose where uploads go first: add a profile with a bucket, or upload a file once.</source>
         <translation>请先选择上传位置：添加一个带存储桶的配置，或先上传一次文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535" />
+        <location filename="../../ui/main_window.py" line="539" />
         <source>Watching %1: new and changed files go to %2</source>
         <translation>正在监视 %1：新增和更改的文件将上传到 %2</translation>
     </message>

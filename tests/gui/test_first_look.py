@@ -338,3 +338,24 @@ def test_window_size_and_columns_come_back_after_a_restart(
         w2.ask_on_quit = False
         w2.close()
         c2.close(10)
+
+
+def test_error_details_from_the_rows_menu_keep_the_raw_words_behind_a_toggle(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.gui.bridge import TransferChanges
+    from tests.gui.test_share_gui import _choose_from_context_menu
+
+    detail = "SignatureDoesNotMatch: The request signature we calculated does not match (request id R9)"
+    window.model.add([_info(1, State.RUNNING)])
+    window.model.apply(TransferChanges(states={1: (State.FAILED, "auth", detail)}))
+    window.table.selectRow(0)
+    _choose_from_context_menu(window.table, 0, "Error Details…")
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    assert box.text() == "The secret key does not match the access key — check the secret in Profiles"
+    assert "R9" in box.detailedText() and "R9" not in box.text()
+    box.close()
