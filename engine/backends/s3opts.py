@@ -33,49 +33,36 @@ def key_headers(key: CustomerKey | None) -> dict[str, str]:
     }
 
 
+def _options(o: ObjectOptions) -> list[tuple[str, str, str]]:
+    """Each option set, as (boto3 argument, request header, value): one table for both paths."""
+    out: list[tuple[str, str, str]] = []
+    if o.cache_control:
+        out.append(("CacheControl", "Cache-Control", o.cache_control))
+    if o.content_disposition:
+        out.append(("ContentDisposition", "Content-Disposition", o.content_disposition))
+    if o.content_encoding:
+        out.append(("ContentEncoding", "Content-Encoding", o.content_encoding))
+    if o.acl:
+        out.append(("ACL", "x-amz-acl", o.acl))
+    if o.tags:
+        out.append(("Tagging", "x-amz-tagging", tagging(o.tags)))
+    if o.sse == "aes256":
+        out.append(("ServerSideEncryption", "x-amz-server-side-encryption", "AES256"))
+    elif o.sse == "kms":
+        out.append(("ServerSideEncryption", "x-amz-server-side-encryption", "aws:kms"))
+        if o.kms_key_id:
+            out.append(("SSEKMSKeyId", "x-amz-server-side-encryption-aws-kms-key-id", o.kms_key_id))
+    return out
+
+
 def object_args(spec: ObjectSpec) -> dict[str, Any]:
     """Arguments for PutObject and CreateMultipartUpload (not the SSE-C key: see ``key_args``)."""
-    o: ObjectOptions = spec.options
-    args: dict[str, Any] = {}
-    if o.cache_control:
-        args["CacheControl"] = o.cache_control
-    if o.content_disposition:
-        args["ContentDisposition"] = o.content_disposition
-    if o.content_encoding:
-        args["ContentEncoding"] = o.content_encoding
-    if o.acl:
-        args["ACL"] = o.acl
-    if o.tags:
-        args["Tagging"] = tagging(o.tags)
-    if o.sse == "aes256":
-        args["ServerSideEncryption"] = "AES256"
-    elif o.sse == "kms":
-        args["ServerSideEncryption"] = "aws:kms"
-        if o.kms_key_id:
-            args["SSEKMSKeyId"] = o.kms_key_id
-    return args
+    return {arg: value for arg, _, value in _options(spec.options)}
 
 
 def object_headers(spec: ObjectSpec) -> dict[str, str]:
     """The same as ``object_args`` as request headers, SSE-C key included."""
-    o = spec.options
-    h: dict[str, str] = {}
-    if o.cache_control:
-        h["Cache-Control"] = o.cache_control
-    if o.content_disposition:
-        h["Content-Disposition"] = o.content_disposition
-    if o.content_encoding:
-        h["Content-Encoding"] = o.content_encoding
-    if o.acl:
-        h["x-amz-acl"] = o.acl
-    if o.tags:
-        h["x-amz-tagging"] = tagging(o.tags)
-    if o.sse == "aes256":
-        h["x-amz-server-side-encryption"] = "AES256"
-    elif o.sse == "kms":
-        h["x-amz-server-side-encryption"] = "aws:kms"
-        if o.kms_key_id:
-            h["x-amz-server-side-encryption-aws-kms-key-id"] = o.kms_key_id
+    h = {header: value for _, header, value in _options(spec.options)}
     h.update(key_headers(spec.customer_key))
     return h
 
