@@ -11,7 +11,7 @@ from app.gui.api import ACTIVE, State, format_size
 from ui import messages
 from ui.icons import icon
 from ui.throughput import ThroughputGraph
-from ui.transfer_model import TransferModel
+from ui.transfer_model import FAILED_RED, TransferModel
 
 MiB = 1024 * 1024
 #: Quick choices for the bandwidth limit; 0 means unlimited.
@@ -100,7 +100,7 @@ class StatusBar(QStatusBar):
         failed = m.count(State.FAILED)
         self.failed.setVisible(failed > 0)
         if failed:
-            color = "#d93025"
+            color = FAILED_RED
             text = self.tr("%1 failed").replace("%1", f"{failed:,}")
             self.failed.setText(f'<a href="failed" style="color:{color}; font-weight:600">{text}</a>')
             self.failed.setToolTip(self.tr("Show the failed transfers"))
